@@ -1,0 +1,15 @@
+package app.ponte.base;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One clock for the whole application, so tests can fix "now". */
+@Configuration(proxyBeanMethods = false)
+class TimeConfiguration {
+
+    @Bean
+    Clock clock(PonteProperties properties) {
+        return Clock.system(properties.zone());
+    }
+}

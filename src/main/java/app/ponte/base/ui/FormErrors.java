@@ -1,0 +1,60 @@
+package app.ponte.base.ui;
+
+import app.ponte.base.BusinessRuleException;
+import app.ponte.base.ConcurrentEditException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Shows a refused request's message beside the field at fault, or as a notification. */
+public final class FormErrors {
+
+    private final Component owner;
+    private final Map<String, HasValidation> fields = new LinkedHashMap<>();
+
+    public FormErrors(Component owner) {
+        this.owner = owner;
+    }
+
+    public FormErrors field(String name, HasValidation field) {
+        fields.put(name, field);
+        return this;
+    }
+
+    public void clear() {
+        fields.values().forEach(f -> {
+            f.setInvalid(false);
+            f.setErrorMessage(null);
+        });
+    }
+
+    public void show(BusinessRuleException e) {
+        String message = owner.getTranslation(e.messageKey(), e.arguments());
+        HasValidation field = e.field().map(fields::get).orElse(null);
+        if (field != null) {
+            field.setErrorMessage(message);
+            field.setInvalid(true);
+        } else {
+            error(message);
+        }
+    }
+
+    public void show(ConcurrentEditException e) {
+        String at = e.changedAt() == null ? "" : java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(e.changedAt());
+        error(owner.getTranslation("common.concurrent-edit", e.changedBy(), at));
+    }
+
+    public static void error(String message) {
+        Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    public static void success(String message) {
+        Notification notification = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

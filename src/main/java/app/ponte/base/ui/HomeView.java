@@ -1,0 +1,56 @@
+package app.ponte.base.ui;
+
+import app.ponte.base.DisplayNamed;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/** The landing page after sign-in: who you are and the three spans of the bridge. */
+@Route(value = "", layout = MainLayout.class)
+@Menu(order = 0, title = "nav.home", icon = "vaadin:home")
+@PermitAll
+class HomeView extends VerticalLayout implements HasDynamicTitle {
+
+    HomeView(AuthenticationContext authenticationContext) {
+        setId("home-view");
+        String name = authenticationContext.getAuthenticatedUser(Object.class)
+                .filter(DisplayNamed.class::isInstance)
+                .map(p -> ((DisplayNamed) p).displayName())
+                .orElseGet(() -> authenticationContext.getPrincipalName().orElse(""));
+        var title = new H2(getTranslation("home.welcome", name));
+        title.setId("home-welcome");
+        add(title, new Paragraph(getTranslation("home.intro")));
+
+        var roles = new HorizontalLayout();
+        roles.setId("home-roles");
+        roles.add(new Span(getTranslation("home.your-roles")));
+        authenticationContext.getGrantedRoles().stream().sorted().forEach(role -> {
+            var badge = new Span(getTranslation("role." + role));
+            badge.getElement().getThemeList().add("badge");
+            roles.add(badge);
+        });
+        add(roles);
+
+        var bridge = new HorizontalLayout();
+        bridge.addClassName("ponte-bridge");
+        for (String stage : new String[] {"awareness", "consideration", "acquisition"}) {
+            var span = new VerticalLayout(new Span(getTranslation("stage." + stage)),
+                    new Paragraph(getTranslation("home.stage." + stage)));
+            span.addClassName("ponte-bridge-span");
+            bridge.add(span);
+        }
+        add(bridge);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.name") + " · " + getTranslation("nav.home");
+    }
+}

@@ -1,0 +1,91 @@
+package app.ponte.base.ui;
+
+import app.ponte.base.DisplayNamed;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.avatar.Avatar;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.menubar.MenuBar;
+import com.vaadin.flow.component.menubar.MenuBarVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.Scroller;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * The application shell every signed-in view lives in: a side navigation holding only the views
+ * the user's roles may open (read from each view's {@code @Menu} and access annotations), and a
+ * header with the user's name, profile and sign-out.
+ */
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    /** Route of the profile view; named here so the shell does not depend on the users feature. */
+    static final String PROFILE_ROUTE = "profile";
+
+    private final AuthenticationContext authenticationContext;
+
+    public MainLayout(AuthenticationContext authenticationContext) {
+        this.authenticationContext = authenticationContext;
+        setPrimarySection(Section.DRAWER);
+        addToDrawer(brand(), new Scroller(navigation()));
+        addToNavbar(new DrawerToggle(), spacer(), userMenu());
+    }
+
+    private Div brand() {
+        var name = new Span(getTranslation("app.name"));
+        name.addClassName("ponte-brand-name");
+        var tagline = new Span(getTranslation("app.tagline"));
+        tagline.addClassName("ponte-brand-tagline");
+        var brand = new Div(name, tagline);
+        brand.addClassName("ponte-brand");
+        return brand;
+    }
+
+    private SideNav navigation() {
+        var nav = new SideNav();
+        nav.setId("main-navigation");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            var item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private static Div spacer() {
+        var spacer = new Div();
+        spacer.getStyle().setFlexGrow("1");
+        return spacer;
+    }
+
+    private HorizontalLayout userMenu() {
+        String username = authenticationContext.getPrincipalName().orElse("");
+        String displayName = authenticationContext.getAuthenticatedUser(Object.class)
+                .filter(DisplayNamed.class::isInstance)
+                .map(p -> ((DisplayNamed) p).displayName())
+                .orElse(username);
+        var avatar = new Avatar(displayName);
+        avatar.addThemeVariants(com.vaadin.flow.component.avatar.AvatarVariant.LUMO_SMALL);
+        var menu = new MenuBar();
+        menu.setId("user-menu");
+        menu.addThemeVariants(MenuBarVariant.LUMO_TERTIARY_INLINE);
+        var top = menu.addItem(new HorizontalLayout(avatar, new Span(displayName)));
+        top.getSubMenu().addItem(getTranslation("nav.profile"),
+                e -> getUI().ifPresent(ui -> ui.navigate(PROFILE_ROUTE)));
+        top.getSubMenu().addItem(getTranslation("nav.logout"), e -> authenticationContext.logout());
+        var layout = new HorizontalLayout(menu);
+        layout.setAlignItems(FlexComponent.Alignment.CENTER);
+        layout.addClassName("ponte-user-menu");
+        return layout;
+    }
+}

@@ -1,0 +1,78 @@
+package app.ponte.demo;
+
+import app.ponte.security.NewUser;
+import app.ponte.security.SystemCaller;
+import app.ponte.security.UserFilter;
+import app.ponte.security.UserService;
+import app.ponte.security.UserSort;
+import app.ponte.security.UserSummary;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code ponte.demo-data=true}, fills an empty database (no accounts yet) with the demo team
+ * and, as features arrive, a deterministic history drawn from a seeded random; then prints the
+ * sign-in accounts. A database that already holds accounts is never touched.
+ */
+@Component
+@Order(10)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final DemoProperties properties;
+    private final UserService users;
+
+    DemoDataLoader(DemoProperties properties, UserService users) {
+        this.properties = properties;
+        this.users = users;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!properties.demoData()) {
+            return;
+        }
+        SystemCaller.run(() -> {
+            boolean empty = users.find(UserFilter.all(), UserSort.USERNAME, true, 0, 1).isEmpty();
+            if (empty) {
+                createTeam();
+            }
+            printAccounts();
+        });
+    }
+
+    private void createTeam() {
+        for (DemoTeam.Member member : DemoTeam.MEMBERS) {
+            UserSummary user = users.create(new NewUser(member.username(), member.fullName(),
+                    member.username() + "@ponte.example", member.roles(), DemoTeam.PASSWORD,
+                    Locale.forLanguageTag(member.language())));
+            if (!member.active()) {
+                users.deactivate(user.id());
+            }
+        }
+        log.info("Demo data: created {} accounts", DemoTeam.MEMBERS.size());
+    }
+
+    private void printAccounts() {
+        String table = DemoTeam.MEMBERS.stream()
+                .sorted(Comparator.comparing(DemoTeam.Member::username))
+                .map(m -> String.format("  %-10s %-18s %-20s%s", m.username(), m.fullName(),
+                        m.roles().stream().map(Enum::name).sorted().collect(Collectors.joining("+")),
+                        m.active() ? "" : " (inactive: cannot sign in)"))
+                .collect(Collectors.joining("\n"));
+        log.info("""
+
+                ================ Ponte demo accounts (password for all: {}) ================
+                {}
+                ==================================================================================""",
+                DemoTeam.PASSWORD, table);
+    }
+}

@@ -1,0 +1,41 @@
+package app.ponte.security;
+
+import app.ponte.base.DisplayNamed;
+import java.util.Collection;
+import java.util.Locale;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+
+/** The signed-in principal: Spring's user plus the full name and language the UI needs. */
+class PonteUserDetails extends User implements DisplayNamed {
+
+    private final String fullName;
+    private final Locale language;
+
+    PonteUserDetails(String username, String passwordHash, boolean active, Collection<? extends GrantedAuthority> roles,
+            String fullName, Locale language) {
+        super(username, passwordHash, active, true, true, true, roles);
+        this.fullName = fullName;
+        this.language = language;
+    }
+
+    @Override
+    public String displayName() {
+        return fullName;
+    }
+
+    Locale language() {
+        return language;
+    }
+
+    // equals and hashCode stay User's (by username), so the session registry finds every session.
+    @Override
+    public boolean equals(Object other) {
+        return super.equals(other);
+    }
+
+    @Override
+    public int hashCode() {
+        return super.hashCode();
+    }
+}

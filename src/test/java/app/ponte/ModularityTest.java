@@ -1,0 +1,47 @@
+package app.ponte;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * The feature boundaries hold: no cycles between features, no feature reaches into another's
+ * internals (only its root package is its API), views never touch repositories.
+ */
+class ModularityTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("app.ponte");
+
+    @Test
+    void feature_modules_respect_their_boundaries() {
+        ApplicationModules.of(Application.class).verify();
+    }
+
+    @Test
+    void views_never_use_repositories() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().resideInAPackage("..repository..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void rest_controllers_never_use_repositories() {
+        noClasses().that().resideInAPackage("..api..")
+                .should().dependOnClassesThat().resideInAPackage("..repository..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void base_depends_on_no_feature() {
+        noClasses().that().resideInAPackage("app.ponte.base..")
+                .should().dependOnClassesThat().resideInAnyPackage("app.ponte.security..", "app.ponte.demo..",
+                        "app.ponte.handoff..", "app.ponte.health..")
+                .check(CLASSES);
+    }
+}
