@@ -87,7 +87,8 @@ class SecurityConfiguration {
         failures.setDefaultFailureUrl("/login?error");
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/styles/**", "/images/**").permitAll())
-                .formLogin(form -> form.failureHandler(failures))
+                // our own login view, never Spring's generated page; failures map to ?error / ?throttled
+                .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(failures))
                 .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry))
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();

@@ -54,6 +54,13 @@ class SignInTest {
     }
 
     @Test
+    void the_sign_in_page_is_ours_not_spring_security_default() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/login"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Please sign in"))));
+    }
+
+    @Test
     void an_inactive_account_cannot_sign_in() throws Exception {
         UserSummary user = testUsers.create("inactive", Role.SALES);
         SystemCaller.run(() -> users.deactivate(user.id()));
