@@ -54,10 +54,11 @@ class SignInTest {
     }
 
     @Test
-    void the_sign_in_page_is_ours_not_spring_security_default() throws Exception {
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/login"))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Please sign in"))));
+    void the_sign_in_page_is_ours_not_spring_security_default(
+            @Autowired org.springframework.security.web.FilterChainProxy filters) {
+        org.assertj.core.api.Assertions.assertThat(filters.getFilterChains())
+                .flatExtracting(org.springframework.security.web.SecurityFilterChain::getFilters)
+                .noneMatch(f -> f instanceof org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter);
     }
 
     @Test
