@@ -111,6 +111,20 @@ public class UserService {
         return accounts.findById(id.value()).map(UserService::summary);
     }
 
+    /** The username of an account, by id (for features that store ids). */
+    public Optional<String> usernameOf(UserId id) {
+        return jdbc.sql("select username from app_user where id = :id").param("id", id.value())
+                .query(String.class).optional();
+    }
+
+    /** The signed-in user's id; fails when the caller has no account (e.g. the system caller). */
+    public UserId currentUserId() {
+        String username = currentUser.requireUsername();
+        return jdbc.sql("select id from app_user where username = :username").param("username", username)
+                .query(Long.class).optional().map(UserId::new)
+                .orElseThrow(() -> new BusinessRuleException(null, "user.error.not-found"));
+    }
+
     /** The signed-in user's own account. */
     public UserSummary me() {
         return accounts.findByUsername(currentUser.requireUsername()).map(UserService::summary)

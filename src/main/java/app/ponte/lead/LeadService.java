@@ -1,0 +1,421 @@
+package app.ponte.lead;
+
+import app.ponte.base.BusinessRuleException;
+import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.PonteProperties;
+import app.ponte.lead.query.LeadQuery;
+import app.ponte.lead.repository.ChannelEntity;
+import app.ponte.lead.repository.ChannelRepository;
+import app.ponte.lead.repository.LeadEntity;
+import app.ponte.lead.repository.LeadRepository;
+import app.ponte.lead.repository.StatusChangeEntity;
+import app.ponte.lead.repository.StatusChangeRepository;
+import app.ponte.security.CurrentUser;
+import app.ponte.security.Role;
+import app.ponte.security.UserId;
+import app.ponte.security.UserService;
+import app.ponte.security.UserSummary;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The only door to leads: creating, editing and moving them along the bridge, for every caller
+ * (views, REST, import). Each rule of the lifecycle and each role's right is checked here.
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
+public class LeadService {
+
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final Pattern PHONE = Pattern.compile("[+0-9 ()./-]{3,40}");
+    static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
+    static final int REASON_MAX = 500;
+
+    private final LeadRepository leads;
+    private final StatusChangeRepository statusChanges;
+    private final ChannelRepository channels;
+    private final LeadQuery query;
+    private final UserService users;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final PonteProperties properties;
+    private final ApplicationEventPublisher events;
+
+    LeadService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels, LeadQuery query,
+            UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties,
+            ApplicationEventPublisher events) {
+        this.leads = leads;
+        this.statusChanges = statusChanges;
+        this.channels = channels;
+        this.query = query;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    public Optional<LeadDetails> get(LeadId id) {
+        return query.details(id);
+    }
+
+    /** A slice of the lead list: no count, stable order (the id breaks ties). */
+    public List<LeadSummary> find(LeadFilter filter, LeadSort sort, boolean ascending, int offset, int limit) {
+        UserId me = filter.onlyMine() ? users.currentUserId() : null;
+        return query.page(filter, me, properties.zone(), sort, ascending, offset, Math.min(limit, 500));
+    }
+
+    /** The bridge board: the {@code perColumn} most recent cards of every column. */
+    public Map<BoardColumn, List<LeadSummary>> board(int perColumn) {
+        Map<BoardColumn, List<LeadSummary>> board = new LinkedHashMap<>();
+        for (BoardColumn column : BoardColumn.all()) {
+            board.put(column, query.boardColumn(column, Math.min(perColumn, 200)));
+        }
+        return board;
+    }
+
+    /** The lead's path: every status change in time order. */
+    public List<StatusChangeEntry> history(LeadId id) {
+        return query.history(id);
+    }
+
+    /** Leads already known with this e-mail (case and spaces ignored), for a duplicate warning. */
+    public List<LeadSummary> withEmail(String email) {
+        String key = emailKey(email);
+        return key == null ? List.of() : query.withEmailKey(key, 10);
+    }
+
+    /** The statuses the signed-in user may move this lead to by hand, in order. */
+    public Set<LeadStatus> allowedMoves(LeadDetails lead) {
+        Set<Role> roles = roles();
+        boolean owner = isOwner(lead.owner().id());
+        Set<LeadStatus> allowed = EnumSet.noneOf(LeadStatus.class);
+        for (LeadStatus target : LeadStatus.values()) {
+            if (Lifecycle.refusal(lead.status(), target, roles, owner).isEmpty()) {
+                allowed.add(target);
+            }
+        }
+        return allowed;
+    }
+
+    /** Whether the signed-in user may edit the lead's fields (not its status). */
+    public boolean mayEdit(LeadDetails lead) {
+        return editRefusal(lead.status(), lead.owner().id()).isEmpty();
+    }
+
+    // ---- writing -----------------------------------------------------------------------------
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('MARKETING', 'MANAGER')")
+    public LeadId create(NewLead lead) {
+        Instant now = clock.instant();
+        UserId me = users.currentUserId();
+        UserId owner = lead.owner() == null ? me : lead.owner();
+        if (!owner.equals(me) && !currentUser.has(Role.MANAGER)) {
+            throw new BusinessRuleException("owner", "lead.error.owner-by-manager");
+        }
+        var entity = new LeadEntity(requireName(lead.name()), requireActiveChannel(lead.channelCode()),
+                requireOwner(owner).value(), me.value(), now);
+        entity.setCompany(optional(lead.company(), 160, "company"));
+        String email = checkEmail(lead.email());
+        entity.setEmail(email, emailKey(email));
+        entity.setPhone(checkPhone(lead.phone()));
+        entity.setIntent(lead.intent());
+        entity.setExpectedValue(checkValue(lead.expectedValue()));
+        entity.touch(currentUser.requireUsername(), now);
+        LeadEntity saved = leads.saveAndFlush(entity);
+        events.publishEvent(new LeadChanged(new LeadId(saved.getId())));
+        return new LeadId(saved.getId());
+    }
+
+    @Transactional
+    public LeadDetails update(LeadId id, LeadChanges changes) {
+        LeadEntity lead = load(id);
+        checkVersion(lead, changes.version());
+        editRefusal(lead.getStatus(), new UserId(lead.getOwnerId())).ifPresent(key -> {
+            throw new BusinessRuleException(null, key);
+        });
+        lead.setName(requireName(changes.name()));
+        lead.setCompany(optional(changes.company(), 160, "company"));
+        String email = checkEmail(changes.email());
+        lead.setEmail(email, emailKey(email));
+        lead.setPhone(checkPhone(changes.phone()));
+        if (!lead.getChannelCode().equals(changes.channelCode())) {
+            lead.setChannelCode(requireActiveChannel(changes.channelCode()));
+        }
+        lead.setIntent(changes.intent());
+        BigDecimal value = checkValue(changes.expectedValue());
+        if (value == null && lead.getStatus().rank() >= LeadStatus.OPPORTUNITY.rank()) {
+            throw new BusinessRuleException("expectedValue", "lead.error.value-required");
+        }
+        lead.setExpectedValue(value);
+        if (changes.owner() != null && changes.owner().value() != lead.getOwnerId()) {
+            if (!currentUser.has(Role.MANAGER)) {
+                throw new BusinessRuleException("owner", "lead.error.owner-by-manager");
+            }
+            lead.setOwnerId(requireOwner(changes.owner()).value());
+        }
+        lead.touch(currentUser.requireUsername(), clock.instant());
+        leads.saveAndFlush(lead);
+        events.publishEvent(new LeadChanged(id));
+        return query.details(id).orElseThrow();
+    }
+
+    /**
+     * Moves a lead by hand. LOST needs a reason (and records where it fell from); OPPORTUNITY needs
+     * an expected value; MQL → SQL happens only when sales accepts a handoff.
+     */
+    @Transactional
+    public LeadDetails move(LeadId id, StatusMove move) {
+        LeadEntity lead = load(id);
+        checkVersion(lead, move.version());
+        if (move.target() == null) {
+            throw new BusinessRuleException("status", "lead.move.target-required");
+        }
+        Lifecycle.refusal(lead.getStatus(), move.target(), roles(), isOwner(new UserId(lead.getOwnerId())))
+                .ifPresent(key -> {
+                    throw new BusinessRuleException("status", key, lead.getStatus().name(), move.target().name());
+                });
+        String reason = null;
+        if (move.target() == LeadStatus.LOST) {
+            reason = move.reason() == null ? "" : move.reason().strip();
+            if (reason.isEmpty()) {
+                throw new BusinessRuleException("reason", "lead.error.lost-reason-required");
+            }
+            if (reason.length() > REASON_MAX) {
+                throw new BusinessRuleException("reason", "lead.error.too-long", REASON_MAX);
+            }
+        }
+        if (move.target() == LeadStatus.OPPORTUNITY) {
+            BigDecimal value = move.expectedValue() != null ? checkValue(move.expectedValue()) : lead.getExpectedValue();
+            if (value == null) {
+                throw new BusinessRuleException("expectedValue", "lead.error.value-required");
+            }
+            lead.setExpectedValue(value);
+        }
+        changeStatus(lead, move.target(), clock.instant(), users.currentUserId(), reason);
+        return query.details(id).orElseThrow();
+    }
+
+    /**
+     * Sales accepted the lead's handoff: MQL → SQL, owned by the salesperson. Only the handoff
+     * feature calls this (ModularityTest checks it); the handoff service has checked who decides.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    public void acceptedByHandoff(LeadId id, UserId salesperson) {
+        LeadEntity lead = load(id);
+        if (lead.getStatus() != LeadStatus.MQL) {
+            throw new BusinessRuleException("status", "lead.move.handoff-needs-mql", lead.getStatus().name());
+        }
+        lead.setOwnerId(requireOwner(salesperson).value());
+        changeStatus(lead, LeadStatus.SQL, clock.instant(), users.currentUserId(), null);
+    }
+
+    /**
+     * Sales rejected the lead's handoff: back to NEW, owned by the marketer again; the handoff keeps
+     * the reason. Only the handoff feature calls this.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    public void recycledByHandoff(LeadId id, UserId marketer, String reason) {
+        LeadEntity lead = load(id);
+        if (lead.getStatus() != LeadStatus.MQL) {
+            throw new BusinessRuleException("status", "lead.move.handoff-needs-mql", lead.getStatus().name());
+        }
+        lead.setOwnerId(requireOwner(marketer).value());
+        changeStatus(lead, LeadStatus.NEW, clock.instant(), users.currentUserId(), reason);
+    }
+
+    // ---- history (import, demo data) -----------------------------------------------------------
+
+    /** Stores a lead from history with its own creation time and author; no event is published. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public LeadId importLead(ImportedLead lead) {
+        if (lead.externalId() != null && leads.existsByExternalId(lead.externalId())) {
+            throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", lead.externalId());
+        }
+        if (!channels.existsById(lead.channelCode())) {
+            throw new BusinessRuleException("channel", "lead.error.unknown-channel", lead.channelCode());
+        }
+        var entity = new LeadEntity(requireName(lead.name()), lead.channelCode(), lead.owner().value(),
+                lead.createdBy().value(), lead.createdAt());
+        entity.setExternalId(lead.externalId());
+        entity.setCompany(optional(lead.company(), 160, "company"));
+        String email = checkEmail(lead.email());
+        entity.setEmail(email, emailKey(email));
+        entity.setPhone(checkPhone(lead.phone()));
+        entity.setIntent(lead.intent());
+        entity.setExpectedValue(checkValue(lead.expectedValue()));
+        entity.touch(currentUser.requireUsername(), lead.createdAt());
+        return new LeadId(leads.save(entity).getId());
+    }
+
+    /** Appends a status change from history; only the order of statuses is checked. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
+        LeadEntity lead = load(id);
+        if (!Lifecycle.importable(lead.getStatus(), to)) {
+            throw new BusinessRuleException("to_status", "lead.error.import-order", lead.getStatus().name(), to.name());
+        }
+        if (at.isBefore(lead.getStatusChangedAt())) {
+            throw new BusinessRuleException("changed_at", "lead.error.import-time");
+        }
+        if (to == LeadStatus.LOST && (reason == null || reason.isBlank())) {
+            throw new BusinessRuleException("lost_reason", "lead.error.lost-reason-required");
+        }
+        record(lead, to, at, by, reason);
+    }
+
+    // ---- internals ---------------------------------------------------------------------------
+
+    private void changeStatus(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
+        record(lead, target, at, by, reason);
+        lead.touch(currentUser.requireUsername(), at);
+        leads.saveAndFlush(lead);
+        events.publishEvent(new LeadChanged(new LeadId(lead.getId())));
+    }
+
+    private void record(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
+        long seconds = Math.max(0, Duration.between(lead.getStatusChangedAt(), at).toSeconds());
+        statusChanges.save(new StatusChangeEntity(lead.getId(), lead.getStatus(), target, at, by.value(), reason,
+                seconds));
+        lead.moveTo(target, at, reason);
+    }
+
+    private Optional<String> editRefusal(LeadStatus status, UserId owner) {
+        if (currentUser.has(Role.MANAGER)) {
+            return Optional.empty();
+        }
+        if (currentUser.has(Role.MARKETING) && (status == LeadStatus.NEW || status == LeadStatus.MQL)) {
+            return Optional.empty();
+        }
+        if (currentUser.has(Role.SALES) && isOwner(owner)) {
+            return Optional.empty();
+        }
+        return Optional.of("lead.error.edit-not-allowed");
+    }
+
+    private Set<Role> roles() {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (currentUser.has(role)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    private boolean isOwner(UserId owner) {
+        return currentUser.username().flatMap(users::findByUsername).map(u -> u.id().equals(owner)).orElse(false);
+    }
+
+    private LeadEntity load(LeadId id) {
+        return leads.findById(id.value()).orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
+    }
+
+    private static void checkVersion(LeadEntity lead, long version) {
+        if (lead.getVersion() != version) {
+            throw new ConcurrentEditException(lead.getUpdatedBy(), lead.getUpdatedAt());
+        }
+    }
+
+    private UserId requireOwner(UserId owner) {
+        UserSummary user = users.findByUsername(usernameOf(owner))
+                .orElseThrow(() -> new BusinessRuleException("owner", "lead.error.owner-unknown"));
+        if (!user.active() || !(user.has(Role.MARKETING) || user.has(Role.SALES) || user.has(Role.MANAGER))) {
+            throw new BusinessRuleException("owner", "lead.error.owner-not-eligible", user.username());
+        }
+        return user.id();
+    }
+
+    private String usernameOf(UserId id) {
+        return users.usernameOf(id).orElseThrow(() -> new BusinessRuleException("owner", "lead.error.owner-unknown"));
+    }
+
+    private String requireActiveChannel(String code) {
+        ChannelEntity channel = code == null ? null : channels.findById(code).orElse(null);
+        if (channel == null) {
+            throw new BusinessRuleException("channel", "lead.error.channel-required");
+        }
+        if (!channel.isActive()) {
+            throw new BusinessRuleException("channel", "lead.error.channel-inactive", channel.getName());
+        }
+        return channel.getCode();
+    }
+
+    private static String requireName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty()) {
+            throw new BusinessRuleException("name", "lead.error.name-required");
+        }
+        if (trimmed.length() > 120) {
+            throw new BusinessRuleException("name", "lead.error.too-long", 120);
+        }
+        return trimmed;
+    }
+
+    private static String optional(String value, int max, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            throw new BusinessRuleException(field, "lead.error.too-long", max);
+        }
+        return trimmed;
+    }
+
+    private static String checkEmail(String email) {
+        String trimmed = optional(email, 254, "email");
+        if (trimmed != null && !EMAIL.matcher(trimmed).matches()) {
+            throw new BusinessRuleException("email", "lead.error.email-format");
+        }
+        return trimmed;
+    }
+
+    static String emailKey(String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String checkPhone(String phone) {
+        String trimmed = optional(phone, 40, "phone");
+        if (trimmed != null && !PHONE.matcher(trimmed).matches()) {
+            throw new BusinessRuleException("phone", "lead.error.phone-format");
+        }
+        return trimmed;
+    }
+
+    private static BigDecimal checkValue(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() < 0 || value.compareTo(MAX_VALUE) > 0) {
+            throw new BusinessRuleException("expectedValue", "lead.error.value-range");
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new BusinessRuleException("expectedValue", "lead.error.value-cents");
+        }
+        return value.setScale(2, RoundingMode.UNNECESSARY);
+    }
+}

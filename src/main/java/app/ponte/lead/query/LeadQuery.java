@@ -1,0 +1,198 @@
+package app.ponte.lead.query;
+
+import app.ponte.lead.BoardColumn;
+import app.ponte.lead.BridgeStage;
+import app.ponte.lead.Intent;
+import app.ponte.lead.LeadDetails;
+import app.ponte.lead.LeadFilter;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadSort;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.LeadSummary;
+import app.ponte.lead.Person;
+import app.ponte.lead.StatusChangeEntry;
+import app.ponte.security.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of leads: one SQL statement per grid page, board column or lead page, returning
+ * records. Sorting only by whitelisted columns, always with the id as tie-breaker, so pages are stable.
+ */
+@Component
+public class LeadQuery {
+
+    private static final String SUMMARY_COLUMNS = "l.id, l.name, l.company, l.email, l.status, l.lost_from,"
+            + " l.channel_code, o.username as owner_username, o.full_name as owner_full_name, l.status_changed_at,"
+            + " l.last_interaction_at, l.last_outcome_score, l.expected_value";
+
+    private final JdbcClient jdbc;
+
+    public LeadQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A page of the lead list; no count query — the grid scrolls by slices. */
+    public List<LeadSummary> page(LeadFilter filter, UserId me, ZoneId zone, LeadSort sort, boolean ascending,
+            int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, me, zone, params);
+        String direction = ascending ? "asc" : "desc";
+        String order = switch (sort) {
+            case NAME -> "l.name " + direction;
+            case COMPANY -> "l.company " + direction;
+            case STATUS -> "case l.status when 'NEW' then 0 when 'MQL' then 1 when 'SQL' then 2"
+                    + " when 'OPPORTUNITY' then 3 when 'WON' then 4 else 5 end " + direction;
+            case CHANNEL -> "l.channel_code " + direction;
+            case OWNER -> "o.username " + direction;
+            // more days in status = an earlier change
+            case DAYS_IN_STATUS -> "l.status_changed_at " + (ascending ? "desc" : "asc");
+            case LAST_INTERACTION -> "l.last_interaction_at " + direction;
+            case EXPECTED_VALUE -> "l.expected_value " + direction;
+            case CREATED_AT -> "l.created_at " + direction;
+        };
+        String tieBreak = sort == LeadSort.DAYS_IN_STATUS ? (ascending ? "desc" : "asc") : direction;
+        params.put("limit", Math.max(0, limit));
+        params.put("offset", Math.max(0, offset));
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from lead l join app_user o on o.id = l.owner_id" + where
+                        + " order by " + order + ", l.id " + tieBreak + " limit :limit offset :offset")
+                .params(params).query(LeadQuery::summary).list();
+    }
+
+    /** The most recent cards of a board column. */
+    public List<LeadSummary> boardColumn(BoardColumn column, int limit) {
+        String condition;
+        Map<String, Object> params = new HashMap<>();
+        if (column.isLost()) {
+            condition = "l.status = 'LOST' and l.lost_from in (:from)";
+            params.put("from", column.stage().statuses().stream().map(Enum::name).toList());
+        } else {
+            condition = "l.status = :status";
+            params.put("status", column.status().name());
+        }
+        params.put("limit", limit);
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from lead l join app_user o on o.id = l.owner_id where "
+                        + condition + " order by l.status_changed_at desc, l.id desc limit :limit")
+                .params(params).query(LeadQuery::summary).list();
+    }
+
+    public Optional<LeadDetails> details(LeadId id) {
+        return jdbc.sql("select l.*, o.username as owner_username, o.full_name as owner_full_name,"
+                        + " c.username as creator_username, c.full_name as creator_full_name"
+                        + " from lead l join app_user o on o.id = l.owner_id join app_user c on c.id = l.created_by_id"
+                        + " where l.id = :id")
+                .param("id", id.value()).query(LeadQuery::details).optional();
+    }
+
+    public List<StatusChangeEntry> history(LeadId id) {
+        return jdbc.sql("select s.id, s.from_status, s.to_status, s.changed_at, s.reason, s.from_duration_seconds,"
+                        + " u.id as user_id, u.username, u.full_name from lead_status_change s"
+                        + " join app_user u on u.id = s.changed_by_id where s.lead_id = :id order by s.changed_at, s.id")
+                .param("id", id.value())
+                .query((rs, n) -> new StatusChangeEntry(rs.getLong("id"), LeadStatus.valueOf(rs.getString("from_status")),
+                        LeadStatus.valueOf(rs.getString("to_status")), instant(rs, "changed_at"),
+                        new Person(new UserId(rs.getLong("user_id")), rs.getString("username"), rs.getString("full_name")),
+                        rs.getString("reason"), Duration.ofSeconds(rs.getLong("from_duration_seconds"))))
+                .list();
+    }
+
+    /** Leads with this normalized e-mail, newest first (duplicate warnings). */
+    public List<LeadSummary> withEmailKey(String emailKey, int limit) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from lead l join app_user o on o.id = l.owner_id"
+                        + " where l.email_key = :key order by l.created_at desc, l.id desc limit :limit")
+                .param("key", emailKey).param("limit", limit).query(LeadQuery::summary).list();
+    }
+
+    public boolean channelInUse(String code) {
+        return jdbc.sql("select count(*) from (select 1 from lead where channel_code = :code limit 1) x")
+                .param("code", code).query(Long.class).single() > 0;
+    }
+
+    private static String where(LeadFilter filter, UserId me, ZoneId zone, Map<String, Object> params) {
+        var where = new StringBuilder(" where 1 = 1");
+        if (filter.text() != null && !filter.text().isBlank()) {
+            where.append(" and (lower(l.name) like :text or lower(l.company) like :text or l.email_key like :text)");
+            params.put("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (filter.status() != null) {
+            where.append(" and l.status = :status");
+            params.put("status", filter.status().name());
+        }
+        if (filter.stage() != null) {
+            where.append(" and (l.status in (:stageStatuses) or (l.status = 'LOST' and l.lost_from in (:stageStatuses)))");
+            params.put("stageStatuses", filter.stage().statuses().stream().map(Enum::name).toList());
+        }
+        if (filter.channelCode() != null) {
+            where.append(" and l.channel_code = :channel");
+            params.put("channel", filter.channelCode());
+        }
+        if (filter.owner() != null) {
+            where.append(" and l.owner_id = :owner");
+            params.put("owner", filter.owner().value());
+        }
+        if (filter.onlyMine() && me != null) {
+            where.append(" and l.owner_id = :me");
+            params.put("me", me.value());
+        }
+        if (filter.createdFrom() != null) {
+            where.append(" and l.created_at >= :createdFrom");
+            params.put("createdFrom", OffsetDateTime.ofInstant(filter.createdFrom().atStartOfDay(zone).toInstant(),
+                    java.time.ZoneOffset.UTC));
+        }
+        if (filter.createdTo() != null) {
+            where.append(" and l.created_at < :createdTo");
+            params.put("createdTo", OffsetDateTime.ofInstant(filter.createdTo().plusDays(1).atStartOfDay(zone).toInstant(),
+                    java.time.ZoneOffset.UTC));
+        }
+        return where.toString();
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static LeadStatus status(ResultSet rs, String column) throws SQLException {
+        String value = rs.getString(column);
+        return value == null ? null : LeadStatus.valueOf(value);
+    }
+
+    private static Integer score(ResultSet rs) throws SQLException {
+        int score = rs.getInt("last_outcome_score");
+        return rs.wasNull() ? null : score;
+    }
+
+    private static LeadSummary summary(ResultSet rs, int rowNum) throws SQLException {
+        return new LeadSummary(new LeadId(rs.getLong("id")), rs.getString("name"), rs.getString("company"),
+                rs.getString("email"), status(rs, "status"), status(rs, "lost_from"), rs.getString("channel_code"),
+                rs.getString("owner_username"), rs.getString("owner_full_name"), instant(rs, "status_changed_at"),
+                instant(rs, "last_interaction_at"), score(rs), rs.getBigDecimal("expected_value"));
+    }
+
+    private static LeadDetails details(ResultSet rs, int rowNum) throws SQLException {
+        String intent = rs.getString("intent");
+        return new LeadDetails(new LeadId(rs.getLong("id")), rs.getString("external_id"), rs.getString("name"),
+                rs.getString("company"), rs.getString("email"), rs.getString("phone"), rs.getString("channel_code"),
+                intent == null ? null : Intent.valueOf(intent), status(rs, "status"), status(rs, "lost_from"),
+                rs.getString("lost_reason"),
+                new Person(new UserId(rs.getLong("owner_id")), rs.getString("owner_username"),
+                        rs.getString("owner_full_name")),
+                new Person(new UserId(rs.getLong("created_by_id")), rs.getString("creator_username"),
+                        rs.getString("creator_full_name")),
+                instant(rs, "created_at"), instant(rs, "status_changed_at"), instant(rs, "last_interaction_at"),
+                score(rs), rs.getBigDecimal("expected_value"), instant(rs, "updated_at"), rs.getString("updated_by"),
+                rs.getLong("version"));
+    }
+
+}

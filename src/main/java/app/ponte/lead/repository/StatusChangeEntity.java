@@ -1,0 +1,68 @@
+package app.ponte.lead.repository;
+
+import app.ponte.lead.LeadStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One status change of a lead; history is appended, never rewritten. */
+@Entity
+@Table(name = "lead_status_change")
+public class StatusChangeEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "lead_id", nullable = false)
+    private long leadId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status", nullable = false, length = 15)
+    private LeadStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status", nullable = false, length = 15)
+    private LeadStatus toStatus;
+
+    @Column(name = "changed_at", nullable = false)
+    private Instant changedAt;
+
+    @Column(name = "changed_by_id", nullable = false)
+    private long changedById;
+
+    @Column(length = 500)
+    private String reason;
+
+    @Column(name = "from_duration_seconds", nullable = false)
+    private long fromDurationSeconds;
+
+    protected StatusChangeEntity() {
+    }
+
+    public StatusChangeEntity(long leadId, LeadStatus fromStatus, LeadStatus toStatus, Instant changedAt,
+            long changedById, String reason, long fromDurationSeconds) {
+        this.leadId = leadId;
+        this.fromStatus = fromStatus;
+        this.toStatus = toStatus;
+        this.changedAt = changedAt;
+        this.changedById = changedById;
+        this.reason = reason;
+        this.fromDurationSeconds = fromDurationSeconds;
+    }
+
+    public Long getId() { return id; }
+    public long getLeadId() { return leadId; }
+    public LeadStatus getFromStatus() { return fromStatus; }
+    public LeadStatus getToStatus() { return toStatus; }
+    public Instant getChangedAt() { return changedAt; }
+    public long getChangedById() { return changedById; }
+    public String getReason() { return reason; }
+    public long getFromDurationSeconds() { return fromDurationSeconds; }
+}
