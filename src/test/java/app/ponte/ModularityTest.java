@@ -38,10 +38,22 @@ class ModularityTest {
     }
 
     @Test
+    void only_the_handoff_feature_turns_an_mql_into_an_sql() {
+        // MQL → SQL happens only by an accepted handoff (domain.md); the lead service trusts its caller
+        noClasses().that().resideOutsideOfPackages("app.ponte.handoff..", "app.ponte.lead")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("LeadService handoff outcomes",
+                                t -> t.getOwner().getName().equals("app.ponte.lead.LeadService")
+                                        && (t.getName().equals("acceptedByHandoff")
+                                        || t.getName().equals("recycledByHandoff")))))
+                .check(CLASSES);
+    }
+
+    @Test
     void base_depends_on_no_feature() {
         noClasses().that().resideInAPackage("app.ponte.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.ponte.security..", "app.ponte.demo..",
-                        "app.ponte.handoff..", "app.ponte.health..")
+                        "app.ponte.handoff..", "app.ponte.health..", "app.ponte.lead..")
                 .check(CLASSES);
     }
 }

@@ -1,0 +1,342 @@
+package app.ponte.lead.ui;
+
+import app.ponte.base.BusinessRuleException;
+import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.PonteProperties;
+import app.ponte.base.ui.FormErrors;
+import app.ponte.base.ui.Formats;
+import app.ponte.base.ui.MainLayout;
+import app.ponte.lead.Channel;
+import app.ponte.lead.ChannelService;
+import app.ponte.lead.Intent;
+import app.ponte.lead.LeadChanges;
+import app.ponte.lead.LeadDetails;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.StatusChangeEntry;
+import app.ponte.security.AppRoles;
+import app.ponte.security.CurrentUser;
+import app.ponte.security.Role;
+import app.ponte.security.UserId;
+import app.ponte.security.UserService;
+import app.ponte.security.UserSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One lead: its fields (editable by whoever may edit it), where it stands on the bridge and the
+ * path it took, and its timeline. A save against a version someone else changed meanwhile asks
+ * whether to reload or keep one's own values — never a silent overwrite.
+ */
+@Route(value = "leads/:leadId([0-9]{1,18})", layout = MainLayout.class)
+@RolesAllowed({AppRoles.MARKETING, AppRoles.SALES, AppRoles.MANAGER, AppRoles.ADMIN})
+class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final LeadService leads;
+    private final ChannelService channels;
+    private final UserService users;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+    private final PonteProperties properties;
+
+    final TextField name = new TextField();
+    final TextField company = new TextField();
+    final EmailField email = new EmailField();
+    final TextField phone = new TextField();
+    final ComboBox<String> channel = new ComboBox<>();
+    final ComboBox<Intent> intent = new ComboBox<>();
+    final BigDecimalField expectedValue = new BigDecimalField();
+    final ComboBox<UserSummary> owner = new ComboBox<>();
+    final Button save = new Button();
+    private final FormErrors errors = new FormErrors(this);
+    private final Div header = new Div();
+    private final Div bridge = new Div();
+    private final VerticalLayout timeline = new VerticalLayout();
+    private final Div moves = new Div();
+
+    private LeadDetails lead;
+
+    LeadView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock,
+            PonteProperties properties) {
+        this.leads = leads;
+        this.channels = channels;
+        this.users = users;
+        this.currentUser = currentUser;
+        this.clock = clock;
+        this.properties = properties;
+        setId("lead-view");
+        setMaxWidth("72rem");
+
+        name.setId("lead-name");
+        name.setLabel(getTranslation("lead.field.name"));
+        name.setRequiredIndicatorVisible(true);
+        name.setMaxLength(120);
+        company.setId("lead-company");
+        company.setLabel(getTranslation("lead.field.company"));
+        company.setMaxLength(160);
+        email.setId("lead-email");
+        email.setLabel(getTranslation("lead.field.email"));
+        phone.setId("lead-phone");
+        phone.setLabel(getTranslation("lead.field.phone"));
+        channel.setId("lead-channel");
+        channel.setLabel(getTranslation("lead.field.channel"));
+        Map<String, String> channelNames = new LinkedHashMap<>();
+        for (Channel c : channels.list(true)) {
+            channelNames.put(c.code(), c.name());
+        }
+        channel.setItems(channelNames.keySet());
+        channel.setItemLabelGenerator(code -> channelNames.getOrDefault(code, code));
+        intent.setId("lead-intent");
+        intent.setLabel(getTranslation("lead.field.intent"));
+        intent.setItems(Intent.values());
+        intent.setItemLabelGenerator(i -> getTranslation("intent." + i.name()));
+        intent.setClearButtonVisible(true);
+        expectedValue.setId("lead-value");
+        expectedValue.setLabel(getTranslation("lead.field.value", properties.currency().getCurrencyCode()));
+        owner.setId("lead-owner");
+        owner.setLabel(getTranslation("lead.field.owner"));
+        owner.setItemLabelGenerator(UserSummary::fullName);
+        save.setText(getTranslation("common.save"));
+        save.setId("lead-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addClickListener(e -> save());
+        errors.field("name", name).field("company", company).field("email", email).field("phone", phone)
+                .field("channel", channel).field("expectedValue", expectedValue).field("owner", owner);
+
+        var form = new FormLayout(name, company, email, phone, channel, intent, expectedValue, owner);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
+        header.addClassName("ponte-lead-header");
+        moves.setId("lead-moves");
+        moves.addClassName("ponte-lead-moves");
+        timeline.setId("lead-timeline");
+        timeline.setPadding(false);
+        timeline.setSpacing(false);
+        add(new Anchor(LeadLinks.LEADS_ROUTE, getTranslation("lead.page.back")), header, bridge, moves,
+                new H3(getTranslation("lead.page.details")), form, save,
+                new H3(getTranslation("lead.page.timeline")), timeline);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        long id = event.getRouteParameters().getLong("leadId").orElse(-1L);
+        var found = leads.get(new LeadId(id));
+        if (found.isEmpty()) {
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class,
+                    getTranslation("lead.error.not-found"));
+            return;
+        }
+        show(found.get());
+    }
+
+    void show(LeadDetails details) {
+        this.lead = details;
+        errors.clear();
+        fillForm(details);
+        boolean editable = leads.mayEdit(details);
+        List<com.vaadin.flow.component.HasValue<?, ?>> fields = List.of(name, company, email, phone, channel, intent,
+                expectedValue);
+        fields.forEach(field -> field.setReadOnly(!editable));
+        boolean manager = currentUser.has(Role.MANAGER);
+        owner.setReadOnly(!editable || !manager);
+        save.setVisible(editable);
+        showHeader(details);
+        showBridge(details);
+        showMoves(details);
+        showTimeline(details);
+    }
+
+    private void fillForm(LeadDetails d) {
+        name.setValue(d.name());
+        company.setValue(d.company() == null ? "" : d.company());
+        email.setValue(d.email() == null ? "" : d.email());
+        phone.setValue(d.phone() == null ? "" : d.phone());
+        channel.setValue(d.channelCode());
+        intent.setValue(d.intent());
+        expectedValue.setValue(d.expectedValue());
+        List<UserSummary> owners = new ArrayList<>();
+        for (Role role : List.of(Role.MARKETING, Role.SALES, Role.MANAGER)) {
+            for (UserSummary u : users.activeWithRole(role)) {
+                if (owners.stream().noneMatch(o -> o.id().equals(u.id()))) {
+                    owners.add(u);
+                }
+            }
+        }
+        UserSummary current = owners.stream().filter(u -> u.id().equals(d.owner().id())).findFirst()
+                .orElseGet(() -> users.findByUsername(d.owner().username()).orElse(null));
+        if (current != null && owners.stream().noneMatch(u -> u.id().equals(current.id()))) {
+            owners.add(current);
+        }
+        owners.sort(Comparator.comparing(UserSummary::fullName));
+        owner.setItems(owners);
+        owner.setValue(current);
+    }
+
+    private void showHeader(LeadDetails d) {
+        header.removeAll();
+        var title = new H2(d.name());
+        title.setId("lead-title");
+        var status = new Span(getTranslation("status." + d.status().name()));
+        status.setId("lead-status");
+        status.getElement().getThemeList().add(d.status() == LeadStatus.LOST ? "badge error"
+                : d.status() == LeadStatus.WON ? "badge success" : "badge");
+        var facts = new HorizontalLayout(status);
+        facts.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (d.company() != null) {
+            facts.add(new Span(d.company()));
+        }
+        facts.add(new Span(getTranslation("lead.page.owner", d.owner().fullName())));
+        facts.add(new Span(getTranslation("lead.page.days-in-status",
+                Formats.days(d.statusChangedAt(), clock.instant()))));
+        header.add(title, facts);
+        if (d.status() == LeadStatus.LOST) {
+            var lost = new Div(new Span(getTranslation("lead.page.lost-from",
+                    getTranslation("status." + d.lostFrom().name()), d.lostReason())));
+            lost.setId("lead-lost");
+            lost.addClassName("ponte-lead-lost");
+            header.add(lost);
+        }
+    }
+
+    private void showBridge(LeadDetails d) {
+        Set<LeadStatus> visited = EnumSet.of(LeadStatus.NEW);
+        leads.history(d.id()).forEach(change -> visited.add(change.to()));
+        bridge.removeAll();
+        bridge.add(new BridgeTrack(d.status(), d.lostFrom(), visited));
+    }
+
+    private void showMoves(LeadDetails d) {
+        moves.removeAll();
+        Set<LeadStatus> allowed = leads.allowedMoves(d);
+        if (allowed.isEmpty()) {
+            return;
+        }
+        moves.add(new Span(getTranslation("lead.page.move-to")));
+        for (LeadStatus target : allowed) {
+            var button = new Button(getTranslation("status." + target.name()), e -> requestMove(target));
+            button.setId("lead-move-" + target.name());
+            if (target == LeadStatus.LOST) {
+                button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
+            moves.add(button);
+        }
+    }
+
+    /** Moves the lead, asking first for what the move needs (a reason for LOST, a value for OPPORTUNITY). */
+    void requestMove(LeadStatus target) {
+        LeadMoves.request(this, leads, lead, target, this::show);
+    }
+
+    private void showTimeline(LeadDetails d) {
+        timeline.removeAll();
+        var created = new Div(new Span(getTranslation("lead.timeline.created",
+                d.createdBy().fullName(), Formats.dateTime(d.createdAt(), properties.zone(), getLocale()))));
+        created.addClassName("ponte-timeline-entry");
+        List<StatusChangeEntry> history = new ArrayList<>(leads.history(d.id()));
+        java.util.Collections.reverse(history);
+        for (StatusChangeEntry change : history) {
+            var entry = new Div();
+            entry.addClassName("ponte-timeline-entry");
+            entry.getElement().setAttribute("data-kind", "status");
+            var what = new Span(getTranslation("lead.timeline.moved", change.changedBy().fullName(),
+                    getTranslation("status." + change.from().name()), getTranslation("status." + change.to().name())));
+            what.addClassName("ponte-timeline-what");
+            var when = new Span(getTranslation("lead.timeline.when",
+                    Formats.dateTime(change.changedAt(), properties.zone(), getLocale()),
+                    Formats.duration(change.timeInPrevious()), getTranslation("status." + change.from().name())));
+            when.addClassName("ponte-timeline-when");
+            entry.add(what, when);
+            if (change.reason() != null) {
+                var reason = new Span(change.reason());
+                reason.addClassName("ponte-timeline-reason");
+                entry.add(reason);
+            }
+            timeline.add(entry);
+        }
+        timeline.add(created);
+    }
+
+    void save() {
+        saveAgainst(lead.version());
+    }
+
+    private void saveAgainst(long version) {
+        errors.clear();
+        try {
+            UserId newOwner = owner.getValue() == null ? null : owner.getValue().id();
+            LeadDetails saved = leads.update(lead.id(), new LeadChanges(name.getValue(), company.getValue(),
+                    email.getValue(), phone.getValue(), channel.getValue(), intent.getValue(), expectedValue.getValue(),
+                    newOwner, version));
+            FormErrors.success(getTranslation("lead.page.saved"));
+            show(saved);
+        } catch (BusinessRuleException e) {
+            errors.show(e);
+        } catch (ConcurrentEditException e) {
+            askAboutConflict(e);
+        }
+    }
+
+    /** Someone saved this lead meanwhile: reload their version, or keep one's own values on top of it. */
+    private void askAboutConflict(ConcurrentEditException e) {
+        var dialog = new ConfirmDialog();
+        dialog.setId("lead-conflict");
+        dialog.setHeader(getTranslation("lead.conflict.title"));
+        String at = Formats.dateTime(e.changedAt(), properties.zone(), getLocale());
+        dialog.setText(getTranslation("lead.conflict.text", e.changedBy(), at));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("common.cancel"));
+        dialog.setRejectable(true);
+        dialog.setRejectText(getTranslation("lead.conflict.reload"));
+        dialog.addRejectListener(event -> reload());
+        dialog.setConfirmText(getTranslation("lead.conflict.keep-mine"));
+        dialog.addConfirmListener(event -> keepMine());
+        dialog.open();
+    }
+
+    void reload() {
+        leads.get(lead.id()).ifPresent(this::show);
+    }
+
+    void keepMine() {
+        leads.get(lead.id()).ifPresent(latest -> {
+            this.lead = latest;
+            saveAgainst(latest.version());
+        });
+    }
+
+    LeadDetails lead() {
+        return lead;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.name") + " · " + (lead == null ? getTranslation("nav.leads") : lead.name());
+    }
+}
