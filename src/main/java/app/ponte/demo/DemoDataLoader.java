@@ -29,10 +29,14 @@ class DemoDataLoader implements ApplicationRunner {
 
     private final DemoProperties properties;
     private final UserService users;
+    private final DemoLeads leads;
+    private final java.time.Clock clock;
 
-    DemoDataLoader(DemoProperties properties, UserService users) {
+    DemoDataLoader(DemoProperties properties, UserService users, DemoLeads leads, java.time.Clock clock) {
         this.properties = properties;
         this.users = users;
+        this.leads = leads;
+        this.clock = clock;
     }
 
     @Override
@@ -44,6 +48,7 @@ class DemoDataLoader implements ApplicationRunner {
             boolean empty = users.find(UserFilter.all(), UserSort.USERNAME, true, 0, 1).isEmpty();
             if (empty) {
                 createTeam();
+                createLeads();
             }
             printAccounts();
         });
@@ -59,6 +64,21 @@ class DemoDataLoader implements ApplicationRunner {
             }
         }
         log.info("Demo data: created {} accounts", DemoTeam.MEMBERS.size());
+    }
+
+    private void createLeads() {
+        long started = System.nanoTime();
+        java.util.List<app.ponte.security.UserId> marketers = activeIds(app.ponte.security.Role.MARKETING);
+        java.util.List<app.ponte.security.UserId> sellers = activeIds(app.ponte.security.Role.SALES);
+        java.util.List<app.ponte.security.UserId> managers = activeIds(app.ponte.security.Role.MANAGER);
+        int changes = leads.create(properties.demo().leads(), properties.demo().seed(), clock.instant(), marketers,
+                sellers, managers);
+        log.info("Demo data: created {} leads with {} status changes in {} ms", properties.demo().leads(), changes,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private java.util.List<app.ponte.security.UserId> activeIds(app.ponte.security.Role role) {
+        return users.activeWithRole(role).stream().map(UserSummary::id).toList();
     }
 
     private void printAccounts() {

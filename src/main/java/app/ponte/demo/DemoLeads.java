@@ -1,0 +1,183 @@
+package app.ponte.demo;
+
+import app.ponte.lead.ImportedLead;
+import app.ponte.lead.Intent;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadStatus;
+import app.ponte.security.UserId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo leads with a plausible history over the last eighteen months: a funnel that narrows from
+ * NEW to WON, losses on every span, recycled MQLs and a few reopened leads, weighted channels.
+ * Drawn from a seeded random, so every run with the same seed and day tells the same story.
+ * Stored through the lead service's history import, as a CSV import would.
+ */
+@Component
+class DemoLeads {
+
+    private static final String[] FIRST = {"Marco", "Giulia", "Luca", "Francesca", "Alessandro", "Chiara", "Matteo",
+        "Sara", "Lorenzo", "Elena", "Davide", "Martina", "Simone", "Anna", "Federico", "Laura", "Emma", "Oliver",
+        "Sophie", "Thomas", "Paolo", "Valentina", "Stefano", "Ilaria", "Nicola", "Beatrice", "Hannah", "Lucas"};
+    private static final String[] LAST = {"Rossi", "Russo", "Ferrari", "Esposito", "Bianchi", "Romano", "Colombo",
+        "Ricci", "Marino", "Greco", "Bruno", "Gallo", "Conti", "De Luca", "Mancini", "Costa", "Giordano", "Rizzo",
+        "Lombardi", "Moretti", "Barbieri", "Fontana", "Santoro", "Mariani", "Müller", "Schmidt", "Brown", "Wilson"};
+    private static final String[] COMPANY_ROOT = {"Alpi", "Laguna", "Vesuvio", "Dolomiti", "Adriatica", "Tirreno",
+        "Etna", "Brenta", "Po", "Garda", "Sila", "Murgia", "Langhe", "Maremma", "Cilento", "Nordic", "Atlas", "Orbit",
+        "Helios", "Vertex", "Lumen", "Quadra", "Sintesi", "Arcadia"};
+    private static final String[] COMPANY_KIND = {"Meccanica", "Logistica", "Alimentari", "Tessile", "Software",
+        "Costruzioni", "Arredamenti", "Energia", "Farmaceutica", "Consulting", "Trasporti", "Design"};
+    private static final String[] COMPANY_FORM = {"Srl", "Spa", "& Figli", "Group", "Srl", "Ltd", "GmbH"};
+    private static final String[] LOST_REASONS = {"No budget this year", "Chose a competitor", "No answer after five attempts",
+        "Not the decision maker", "Timing: project postponed", "Price too high", "Requirements not a fit",
+        "Company acquired, project cancelled"};
+    private static final Map<String, Integer> CHANNEL_WEIGHTS = Map.ofEntries(Map.entry("WEBSITE", 15),
+            Map.entry("SEO", 12), Map.entry("SOCIAL", 10), Map.entry("ADVERTISING", 10), Map.entry("BLOG", 6),
+            Map.entry("INFLUENCER", 4), Map.entry("WORD_OF_MOUTH", 8), Map.entry("SALES_NETWORK", 8),
+            Map.entry("TRADE_FAIR", 8), Map.entry("EVENT", 6), Map.entry("DIRECT_MARKETING", 5), Map.entry("RADIO", 2),
+            Map.entry("TV", 2), Map.entry("OWN_STORE", 3), Map.entry("DOOR_TO_DOOR", 1));
+
+    private final LeadService leads;
+    private final TransactionTemplate transactions;
+
+    DemoLeads(LeadService leads, TransactionTemplate transactions) {
+        this.leads = leads;
+        this.transactions = transactions;
+    }
+
+    /** A planned step of a lead's history. */
+    private record Step(LeadStatus to, Instant at, UserId by, String reason) {
+    }
+
+    /** Creates {@code count} leads; the team's ids come from the caller. Returns how many changes were stored. */
+    int create(int count, long seed, Instant now, List<UserId> marketers, List<UserId> sellers, List<UserId> managers) {
+        var random = new Random(seed);
+        List<String> channels = new ArrayList<>();
+        CHANNEL_WEIGHTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> { for (int i = 0; i < e.getValue(); i++) { channels.add(e.getKey()); } });
+        int changes = 0;
+        int batch = 200;
+        for (int start = 0; start < count; start += batch) {
+            int end = Math.min(count, start + batch);
+            int first = start;
+            Integer stored = transactions.execute(tx -> {
+                int n = 0;
+                for (int i = first; i < end; i++) {
+                    n += createOne(i, random, now, channels, marketers, sellers, managers);
+                }
+                return n;
+            });
+            changes += stored == null ? 0 : stored;
+        }
+        return changes;
+    }
+
+    private int createOne(int index, Random random, Instant now, List<String> channels, List<UserId> marketers,
+            List<UserId> sellers, List<UserId> managers) {
+        Instant created = now.minus(Duration.ofMinutes(random.nextLong(540L * 24 * 60)));
+        UserId marketer = pick(random, marketers);
+        UserId seller = pick(random, sellers);
+        List<Step> steps = history(random, created, now, marketer, seller, managers);
+        LeadStatus last = steps.isEmpty() ? LeadStatus.NEW : steps.getLast().to();
+        boolean reachedSales = steps.stream().anyMatch(s -> s.to() == LeadStatus.SQL);
+        boolean ownedBySales = reachedSales && last != LeadStatus.NEW;
+        boolean opportunity = steps.stream().anyMatch(s -> s.to() == LeadStatus.OPPORTUNITY);
+        String first = pick(random, FIRST);
+        String lastName = pick(random, LAST);
+        String companyRoot = pick(random, COMPANY_ROOT);
+        String company = companyRoot + " " + pick(random, COMPANY_KIND) + " " + pick(random, COMPANY_FORM);
+        String domain = companyRoot.toLowerCase(java.util.Locale.ROOT) + (index % 7) + ".example";
+        String email = (first + "." + lastName).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z.]", "") + "@" + domain;
+        BigDecimal value = opportunity || random.nextInt(10) == 0
+                ? BigDecimal.valueOf(2_000 + random.nextInt(780) * 100L).setScale(2) : null;
+        LeadId id = leads.importLead(new ImportedLead("demo-" + (index + 1), created, marketer,
+                ownedBySales ? seller : marketer, first + " " + lastName, company, email,
+                "+39 0" + (2 + random.nextInt(8)) + " " + (1_000_000 + random.nextInt(8_999_999)),
+                pick(random, channels), Intent.values()[random.nextInt(Intent.values().length)], value));
+        for (Step step : steps) {
+            leads.importStatusChange(id, step.to(), step.at(), step.by(), step.reason());
+        }
+        return steps.size();
+    }
+
+    /** Walks a lead along the bridge with realistic odds and gaps; stops at "now". */
+    private static List<Step> history(Random random, Instant created, Instant now, UserId marketer, UserId seller,
+            List<UserId> managers) {
+        List<Step> steps = new ArrayList<>();
+        LeadStatus status = LeadStatus.NEW;
+        Instant at = created;
+        int guard = 0;
+        while (guard++ < 8) {
+            LeadStatus next;
+            UserId by;
+            String reason = null;
+            long gapDays;
+            double roll = random.nextDouble();
+            switch (status) {
+                case NEW -> {
+                    if (roll < 0.55) { next = LeadStatus.MQL; by = marketer; gapDays = 2 + random.nextInt(28); }
+                    else if (roll < 0.72) { next = LeadStatus.LOST; by = marketer; gapDays = 5 + random.nextInt(40); }
+                    else { return steps; }
+                }
+                case MQL -> {
+                    if (roll < 0.62) { next = LeadStatus.SQL; by = seller; gapDays = 1 + random.nextInt(6); }
+                    else if (roll < 0.75) {
+                        next = LeadStatus.NEW; by = seller; gapDays = 1 + random.nextInt(4);
+                        reason = "Handoff rejected: not ready yet";
+                    }
+                    else if (roll < 0.87) { next = LeadStatus.LOST; by = marketer; gapDays = 3 + random.nextInt(30); }
+                    else { return steps; }
+                }
+                case SQL -> {
+                    if (roll < 0.58) { next = LeadStatus.OPPORTUNITY; by = seller; gapDays = 3 + random.nextInt(27); }
+                    else if (roll < 0.80) { next = LeadStatus.LOST; by = seller; gapDays = 5 + random.nextInt(40); }
+                    else { return steps; }
+                }
+                case OPPORTUNITY -> {
+                    if (roll < 0.38) { next = LeadStatus.WON; by = seller; gapDays = 7 + random.nextInt(53); }
+                    else if (roll < 0.70) { next = LeadStatus.LOST; by = seller; gapDays = 7 + random.nextInt(45); }
+                    else { return steps; }
+                }
+                case LOST -> {
+                    if (roll < 0.06 && !managers.isEmpty()) {
+                        next = LeadStatus.NEW; by = pick(random, managers); gapDays = 20 + random.nextInt(120);
+                        reason = "Reopened: new budget announced";
+                    } else {
+                        return steps;
+                    }
+                }
+                default -> {
+                    return steps;
+                }
+            }
+            Instant when = at.plus(Duration.ofDays(gapDays)).plus(Duration.ofMinutes(random.nextInt(600)));
+            if (when.isAfter(now)) {
+                return steps;
+            }
+            if (next == LeadStatus.LOST) {
+                reason = pick(random, LOST_REASONS);
+            }
+            steps.add(new Step(next, when, by, reason));
+            status = next;
+            at = when;
+        }
+        return steps;
+    }
+
+    private static <T> T pick(Random random, List<T> items) {
+        return items.get(random.nextInt(items.size()));
+    }
+
+    private static String pick(Random random, String[] items) {
+        return items[random.nextInt(items.length)];
+    }
+}

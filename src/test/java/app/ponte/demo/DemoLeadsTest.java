@@ -1,0 +1,58 @@
+package app.ponte.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ponte.PonteTest;
+import app.ponte.TestUsers;
+import app.ponte.security.Role;
+import app.ponte.security.SystemCaller;
+import app.ponte.security.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Demo leads cover every channel and status with a history the lifecycle allows. */
+@PonteTest
+class DemoLeadsTest {
+
+    @Autowired
+    DemoLeads demoLeads;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void demo_leads_spread_over_every_channel_and_status_with_an_ordered_history() {
+        List<UserId> marketers = List.of(testUsers.create("demo-mkt", Role.MARKETING).id());
+        List<UserId> sellers = List.of(testUsers.create("demo-sales", Role.SALES).id(),
+                testUsers.create("demo-sales", Role.SALES).id());
+        List<UserId> managers = List.of(testUsers.create("demo-mgr", Role.MANAGER).id());
+        int changes = SystemCaller.call(() -> demoLeads.create(600, 42L, Instant.parse("2026-11-01T12:00:00Z"),
+                marketers, sellers, managers));
+        assertThat(changes).isGreaterThan(600);
+
+        Map<String, Long> byStatus = jdbc.sql("select status, count(*) as n from lead where external_id like 'demo-%'"
+                        + " group by status").query((rs, i) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(byStatus.keySet()).containsExactlyInAnyOrder("NEW", "MQL", "SQL", "OPPORTUNITY", "WON", "LOST");
+        assertThat(byStatus.get("NEW")).isGreaterThan(byStatus.get("WON"));
+        assertThat(jdbc.sql("select count(distinct channel_code) from lead where external_id like 'demo-%'")
+                .query(Long.class).single()).isEqualTo(15);
+        assertThat(jdbc.sql("select count(distinct lost_from) from lead where status = 'LOST' and external_id like 'demo-%'")
+                .query(Long.class).single()).isEqualTo(4);
+        // every opportunity and customer has a value; every loss has a reason
+        assertThat(jdbc.sql("select count(*) from lead where status in ('OPPORTUNITY', 'WON') and expected_value is null"
+                + " and external_id like 'demo-%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from lead where status = 'LOST' and lost_reason is null"
+                + " and external_id like 'demo-%'").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from lead where created_at > :now and external_id like 'demo-%'")
+                .param("now", java.time.OffsetDateTime.parse("2026-11-01T12:00:00Z")).query(Long.class).single()).isZero();
+    }
+}
