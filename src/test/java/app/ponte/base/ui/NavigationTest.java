@@ -30,14 +30,14 @@ class NavigationTest extends KaribuTest {
     void an_admin_sees_user_administration() {
         login(testUsers.create("nav-admin", Role.ADMIN).username(), Role.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Users");
+        assertThat(navigation()).containsExactly("Home", "Leads", "Users", "Channels");
     }
 
     @Test
     void a_salesperson_sees_no_user_administration() {
         login(testUsers.create("nav-sales", Role.SALES).username(), Role.SALES);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home");
+        assertThat(navigation()).containsExactly("Home", "Leads");
         assertThat(_get(H2.class, spec -> spec.withId("home-welcome")).getText()).startsWith("Welcome, ");
     }
 

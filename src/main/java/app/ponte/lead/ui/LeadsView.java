@@ -1,0 +1,325 @@
+package app.ponte.lead.ui;
+
+import app.ponte.base.ui.MainLayout;
+import app.ponte.lead.BridgeStage;
+import app.ponte.lead.Channel;
+import app.ponte.lead.ChannelService;
+import app.ponte.lead.LeadFilter;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadSort;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.LeadSummary;
+import app.ponte.security.AppRoles;
+import app.ponte.security.CurrentUser;
+import app.ponte.security.Role;
+import app.ponte.security.UserId;
+import app.ponte.security.UserService;
+import app.ponte.security.UserSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The lead list: every lead the team works on, filtered and sorted, read slice by slice as the
+ * user scrolls (no count query). The filters live in the URL, so a link reproduces the view.
+ */
+@Route(value = LeadLinks.LEADS_ROUTE, layout = MainLayout.class)
+@Menu(order = 10, title = "nav.leads", icon = "vaadin:records")
+@RolesAllowed({AppRoles.MARKETING, AppRoles.SALES, AppRoles.MANAGER, AppRoles.ADMIN})
+class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    private final LeadService leads;
+    private final Clock clock;
+    private final CurrentUser currentUser;
+    private final List<Channel> channels;
+    private final Map<String, String> channelNames;
+    private final List<UserSummary> owners;
+
+    private final Grid<LeadSummary> grid = new Grid<>();
+    private final TextField search = new TextField();
+    private final ComboBox<LeadStatus> status = new ComboBox<>();
+    private final ComboBox<BridgeStage> stage = new ComboBox<>();
+    private final ComboBox<String> channel = new ComboBox<>();
+    private final ComboBox<UserSummary> owner = new ComboBox<>();
+    private final Checkbox mine = new Checkbox();
+    private final DatePicker createdFrom = new DatePicker();
+    private final DatePicker createdTo = new DatePicker();
+
+    private LeadFilter filter = LeadFilter.none();
+    /** Set while the fields are filled from the URL, so that filling them fetches nothing by itself. */
+    private boolean applyingParameters;
+
+    LeadsView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock) {
+        this.leads = leads;
+        this.clock = clock;
+        this.currentUser = currentUser;
+        this.channels = channels.list(true);
+        this.channelNames = this.channels.stream()
+                .collect(Collectors.toMap(Channel::code, Channel::name, (a, b) -> a, LinkedHashMap::new));
+        this.owners = possibleOwners(users);
+        setId("leads-view");
+        setSizeFull();
+
+        configureFilters();
+        var toolbar = new HorizontalLayout(search);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        toolbar.setWidthFull();
+        toolbar.expand(search);
+        // hidden is not enough: who may not create never gets the button (the service refuses anyway)
+        if (currentUser.has(Role.MARKETING) || currentUser.has(Role.MANAGER)) {
+            var create = new Button(getTranslation("leads.new"), VaadinIcon.PLUS.create(), e -> openCreateDialog());
+            create.setId("leads-new");
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            toolbar.add(create);
+        }
+        var filters = new HorizontalLayout(status, stage, channel, owner, createdFrom, createdTo, mine);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        filters.setWidthFull();
+
+        configureGrid();
+        add(new H2(getTranslation("leads.title")), toolbar, filters, grid);
+        expand(grid);
+    }
+
+    /** Everyone who may own a lead: active marketers, salespeople and managers, once each, by name. */
+    private static List<UserSummary> possibleOwners(UserService users) {
+        Map<UserId, UserSummary> byId = new LinkedHashMap<>();
+        Stream.of(Role.MARKETING, Role.SALES, Role.MANAGER)
+                .flatMap(role -> users.activeWithRole(role).stream())
+                .forEach(user -> byId.putIfAbsent(user.id(), user));
+        return byId.values().stream()
+                .sorted(Comparator.comparing((UserSummary u) -> u.fullName().toLowerCase(Locale.ROOT))
+                        .thenComparing(u -> u.id().value()))
+                .toList();
+    }
+
+    private void configureFilters() {
+        search.setId("leads-search");
+        search.setPlaceholder(getTranslation("leads.search"));
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> filtersChanged());
+
+        status.setId("leads-status");
+        status.setLabel(getTranslation("leads.status"));
+        status.setPlaceholder(getTranslation("leads.any"));
+        status.setItems(LeadStatus.values());
+        status.setItemLabelGenerator(s -> getTranslation("status." + s.name()));
+        status.setClearButtonVisible(true);
+        status.addValueChangeListener(e -> filtersChanged());
+
+        stage.setId("leads-stage");
+        stage.setLabel(getTranslation("leads.stage"));
+        stage.setPlaceholder(getTranslation("leads.any"));
+        stage.setItems(BridgeStage.values());
+        stage.setItemLabelGenerator(s -> getTranslation("stage." + s.name()));
+        stage.setClearButtonVisible(true);
+        stage.addValueChangeListener(e -> filtersChanged());
+
+        channel.setId("leads-channel");
+        channel.setLabel(getTranslation("leads.channel"));
+        channel.setPlaceholder(getTranslation("leads.any"));
+        channel.setItems(channelNames.keySet());
+        channel.setItemLabelGenerator(code -> channelNames.getOrDefault(code, code));
+        channel.setClearButtonVisible(true);
+        channel.addValueChangeListener(e -> filtersChanged());
+
+        owner.setId("leads-owner");
+        owner.setLabel(getTranslation("leads.owner"));
+        owner.setPlaceholder(getTranslation("leads.any"));
+        owner.setItems(owners);
+        owner.setItemLabelGenerator(UserSummary::fullName);
+        owner.setClearButtonVisible(true);
+        owner.addValueChangeListener(e -> filtersChanged());
+
+        mine.setId("leads-mine");
+        mine.setLabel(getTranslation("leads.only-mine"));
+        mine.addValueChangeListener(e -> filtersChanged());
+
+        createdFrom.setId("leads-created-from");
+        createdFrom.setLabel(getTranslation("leads.created-from"));
+        createdFrom.setClearButtonVisible(true);
+        createdFrom.addValueChangeListener(e -> {
+            createdTo.setMin(e.getValue());
+            filtersChanged();
+        });
+        createdTo.setId("leads-created-to");
+        createdTo.setLabel(getTranslation("leads.created-to"));
+        createdTo.setClearButtonVisible(true);
+        createdTo.addValueChangeListener(e -> {
+            createdFrom.setMax(e.getValue());
+            filtersChanged();
+        });
+    }
+
+    private void configureGrid() {
+        grid.setId("leads-grid");
+        grid.addColumn(LeadSummary::name).setHeader(getTranslation("leads.name"))
+                .setKey(LeadSort.NAME.name()).setSortable(true).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(l -> Objects.toString(l.company(), "")).setHeader(getTranslation("leads.company"))
+                .setKey(LeadSort.COMPANY.name()).setSortable(true).setAutoWidth(true).setFlexGrow(1);
+        grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("leads.status"))
+                .setKey(LeadSort.STATUS.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(l -> l.stage() == null ? "" : getTranslation("stage." + l.stage().name()))
+                .setHeader(getTranslation("leads.stage")).setKey("stage").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LeadSummary::channelCode).setHeader(getTranslation("leads.channel"))
+                .setKey(LeadSort.CHANNEL.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(LeadSummary::ownerFullName).setHeader(getTranslation("leads.owner"))
+                .setKey(LeadSort.OWNER.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(this::daysInStatus).setHeader(getTranslation("leads.days-in-status"))
+                .setKey(LeadSort.DAYS_IN_STATUS.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(l -> date(l.lastInteractionAt())).setHeader(getTranslation("leads.last-interaction"))
+                .setKey(LeadSort.LAST_INTERACTION.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(l -> amount(l.expectedValue())).setHeader(getTranslation("leads.expected-value"))
+                .setKey(LeadSort.EXPECTED_VALUE.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0)
+                .setTextAlign(ColumnTextAlign.END);
+        // no count callback: the list may be long, and counting it on every filter change costs a full scan
+        grid.setItems(query -> {
+            LeadSort sort = LeadSort.CREATED_AT;
+            boolean ascending = false;
+            if (!query.getSortOrders().isEmpty()) {
+                QuerySortOrder order = query.getSortOrders().getFirst();
+                sort = Arrays.stream(LeadSort.values()).filter(s -> s.name().equals(order.getSorted()))
+                        .findFirst().orElse(LeadSort.CREATED_AT);
+                ascending = order.getDirection() == SortDirection.ASCENDING;
+            }
+            return leads.find(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
+        });
+        grid.addItemClickListener(e -> getUI().ifPresent(
+                ui -> ui.navigate(LeadLinks.LEADS_ROUTE + "/" + e.getItem().id().value())));
+    }
+
+    private Span statusBadge(LeadSummary lead) {
+        var badge = new Span(getTranslation("status." + lead.status().name()));
+        String theme = switch (lead.status()) {
+            case WON -> "badge success";
+            case LOST -> "badge error";
+            case OPPORTUNITY -> "badge primary";
+            case NEW, MQL, SQL -> "badge";
+        };
+        badge.getElement().getThemeList().add(theme);
+        return badge;
+    }
+
+    /** Whole days since the last status change, by the application clock. */
+    private long daysInStatus(LeadSummary lead) {
+        return Math.max(0, Duration.between(lead.statusChangedAt(), clock.instant()).toDays());
+    }
+
+    /** A local date in the business time zone (the clock's zone), in the user's language. */
+    private String date(Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        return LocalDate.ofInstant(instant, clock.getZone())
+                .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()));
+    }
+
+    private String amount(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(getLocale());
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        return format.format(value);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        LeadFilter requested = LeadLinks.fromParameters(event.getLocation().getQueryParameters());
+        applyingParameters = true;
+        try {
+            search.setValue(Objects.toString(requested.text(), ""));
+            status.setValue(requested.status());
+            stage.setValue(requested.stage());
+            // an unknown channel or owner in a link is ignored, as LeadLinks ignores malformed values
+            channel.setValue(channelNames.containsKey(requested.channelCode()) ? requested.channelCode() : null);
+            owner.setValue(owners.stream().filter(u -> u.id().equals(requested.owner())).findFirst().orElse(null));
+            mine.setValue(requested.onlyMine());
+            createdFrom.setValue(requested.createdFrom());
+            createdTo.setValue(requested.createdTo());
+        } finally {
+            applyingParameters = false;
+        }
+        filter = filterFromFields();
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void filtersChanged() {
+        if (applyingParameters) {
+            return;
+        }
+        filter = filterFromFields();
+        refresh();
+        getUI().ifPresent(ui -> ui.getPage().getHistory()
+                .replaceState(null, new Location(LeadLinks.LEADS_ROUTE, LeadLinks.toParameters(filter))));
+    }
+
+    private LeadFilter filterFromFields() {
+        String text = search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().strip();
+        return new LeadFilter(text, status.getValue(), stage.getValue(), channel.getValue(),
+                owner.getValue() == null ? null : owner.getValue().id(), mine.getValue(), createdFrom.getValue(),
+                createdTo.getValue());
+    }
+
+    /** The filter the list shows now (tests read it). */
+    LeadFilter filter() {
+        return filter;
+    }
+
+    private void openCreateDialog() {
+        List<Channel> active = channels.stream().filter(Channel::active).toList();
+        new LeadDialog(leads, active, currentUser.has(Role.MANAGER) ? owners : null, this::refresh).open();
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.name") + " · " + getTranslation("leads.title");
+    }
+}
