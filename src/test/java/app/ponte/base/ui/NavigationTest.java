@@ -30,14 +30,14 @@ class NavigationTest extends KaribuTest {
     void an_admin_sees_user_administration() {
         login(testUsers.create("nav-admin", Role.ADMIN).username(), Role.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Users");
+        assertThat(navigation()).containsExactly("Home", "Bridge board", "Users");
     }
 
     @Test
     void a_salesperson_sees_no_user_administration() {
         login(testUsers.create("nav-sales", Role.SALES).username(), Role.SALES);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home");
+        assertThat(navigation()).containsExactly("Home", "Bridge board");
         assertThat(_get(H2.class, spec -> spec.withId("home-welcome")).getText()).startsWith("Welcome, ");
     }
 
@@ -45,7 +45,7 @@ class NavigationTest extends KaribuTest {
     void marketing_and_managers_see_no_user_administration() {
         login(testUsers.create("nav-mgr", Role.MANAGER, Role.MARKETING).username(), Role.MANAGER, Role.MARKETING);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).doesNotContain("Users").contains("Home");
+        assertThat(navigation()).doesNotContain("Users").contains("Home", "Bridge board");
     }
 
     @Test
