@@ -1,0 +1,146 @@
+package app.ponte.lead.ui;
+
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.LeadSummary;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.contextmenu.ContextMenu;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dnd.DragSource;
+import com.vaadin.flow.component.dnd.EffectAllowed;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One lead on the bridge board: who, where from, how long in its status, the last outcome score,
+ * and (for a lost lead) the status it fell from. It can be dragged onto another column, or moved
+ * with its "Move…" menu.
+ */
+class BoardCard extends Div {
+
+    /** The statuses a lead may be moved to by the signed-in user, and the other ones, in order. */
+    record MoveTargets(List<LeadStatus> allowed, List<LeadStatus> others) {
+    }
+
+    private final LeadSummary lead;
+    final MoveMenu moveMenu;
+
+    BoardCard(LeadSummary lead, long daysInStatus, Function<LeadId, MoveTargets> targets,
+            BiConsumer<LeadId, LeadStatus> move) {
+        this.lead = lead;
+        setId("card-" + lead.id());
+        addClassName("ponte-card");
+        if (lead.status() == LeadStatus.LOST) {
+            addClassName("ponte-card-lost");
+        }
+
+        var name = new Anchor(LeadLinks.LEADS_ROUTE + "/" + lead.id(), lead.name());
+        name.setId("card-name-" + lead.id());
+        name.addClassName("ponte-card-name");
+        // dragging the card, not the link's URL
+        name.getElement().setAttribute("draggable", "false");
+
+        var moveButton = new Button(getTranslation("board.card.move"));
+        moveButton.setId("move-" + lead.id());
+        moveButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+        moveButton.addClassName("ponte-card-move");
+        moveMenu = new MoveMenu(moveButton, targets, move);
+
+        var head = new Div(name, moveButton);
+        head.addClassName("ponte-card-head");
+        add(head);
+
+        if (lead.company() != null && !lead.company().isBlank()) {
+            var company = new Span(lead.company());
+            company.addClassName("ponte-card-company");
+            add(company);
+        }
+        var owner = new Span(VaadinIcon.USER.create(), new Span(lead.ownerFullName()));
+        owner.addClassName("ponte-card-owner");
+        add(owner);
+
+        var foot = new Div();
+        foot.addClassName("ponte-card-foot");
+        var days = new Span(VaadinIcon.CLOCK.create(), new Span(getTranslation("board.card.days", daysInStatus)));
+        days.addClassName("ponte-card-days");
+        days.setTitle(getTranslation("board.card.days-title"));
+        foot.add(days);
+        if (lead.lastOutcomeScore() != null) {
+            var score = new Span(getTranslation("board.card.score", lead.lastOutcomeScore()));
+            score.addClassName("ponte-card-score");
+            score.getElement().getThemeList().add("badge small");
+            score.setTitle(getTranslation("board.card.score-title", lead.lastOutcomeScore()));
+            foot.add(score);
+        }
+        if (lead.status() == LeadStatus.LOST && lead.lostFrom() != null) {
+            var lostFrom = new Span(getTranslation("board.card.lost-from", statusLabel(lead.lostFrom())));
+            lostFrom.addClassName("ponte-card-lost-from");
+            lostFrom.getElement().getThemeList().add("badge error small");
+            foot.add(lostFrom);
+        }
+        add(foot);
+
+        DragSource<BoardCard> drag = DragSource.create(this);
+        drag.setDragData(lead);
+        drag.setEffectAllowed(EffectAllowed.MOVE);
+    }
+
+    LeadSummary lead() {
+        return lead;
+    }
+
+    private String statusLabel(LeadStatus status) {
+        return getTranslation("status." + status.name());
+    }
+
+    /**
+     * The card's "Move…" menu. It is filled when it opens (a server round trip happens anyway), so
+     * the board asks for each lead's allowed moves only when someone wants to move it: the moves
+     * the rules allow come first, then every other status apart — those can still be tried, and
+     * the service says why it refuses.
+     */
+    final class MoveMenu extends ContextMenu {
+
+        private final Function<LeadId, MoveTargets> targets;
+        private final BiConsumer<LeadId, LeadStatus> move;
+
+        MoveMenu(Component target, Function<LeadId, MoveTargets> targets, BiConsumer<LeadId, LeadStatus> move) {
+            super(target);
+            this.targets = targets;
+            this.move = move;
+            setOpenOnClick(true);
+        }
+
+        @Override
+        protected boolean onBeforeOpenMenu(ObjectNode eventDetail) {
+            fill();
+            return super.onBeforeOpenMenu(eventDetail);
+        }
+
+        void fill() {
+            removeAll();
+            MoveTargets choices = targets.apply(lead.id());
+            if (choices.allowed().isEmpty()) {
+                addItem(getTranslation("board.card.no-moves")).setEnabled(false);
+            }
+            for (LeadStatus status : choices.allowed()) {
+                addItem(statusLabel(status), e -> move.accept(lead.id(), status));
+            }
+            if (!choices.others().isEmpty()) {
+                addSeparator();
+                MenuItem others = addItem(getTranslation("board.card.other-moves"));
+                for (LeadStatus status : choices.others()) {
+                    others.getSubMenu().addItem(statusLabel(status), e -> move.accept(lead.id(), status));
+                }
+            }
+        }
+    }
+}

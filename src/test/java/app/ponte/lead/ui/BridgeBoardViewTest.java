@@ -1,0 +1,316 @@
+package app.ponte.lead.ui;
+
+import static com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption;
+import static com.github.mvysny.kaributesting.v10.HasValidationUtilsKt._expectInvalid;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ponte.KaribuTest;
+import app.ponte.TestUsers;
+import app.ponte.lead.BoardColumn;
+import app.ponte.lead.BridgeStage;
+import app.ponte.lead.LeadDetails;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadFilter;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.LeadSummary;
+import app.ponte.lead.NewLead;
+import app.ponte.lead.StatusMove;
+import app.ponte.security.Role;
+import app.ponte.security.UserSummary;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.contextmenu.MenuItem;
+import com.vaadin.flow.component.dnd.DragStartEvent;
+import com.vaadin.flow.component.dnd.DropEvent;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.router.QueryParameters;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The bridge board: where each lead stands, moving cards, and the rules refusing a move. */
+class BridgeBoardViewTest extends KaribuTest {
+
+    @Autowired
+    LeadService leadService;
+
+    private UserSummary signIn(String prefix, Role... roles) {
+        UserSummary user = testUsers.create(prefix, roles);
+        login(user.username(), roles);
+        return user;
+    }
+
+    private LeadId createLead(String prefix, BigDecimal expectedValue) {
+        return leadService.create(new NewLead(TestUsers.uniqueName(prefix), "Acme Srl", null, null, "WEBSITE", null,
+                expectedValue, null));
+    }
+
+    private LeadDetails lead(LeadId id) {
+        return leadService.get(id).orElseThrow();
+    }
+
+    private void moveByService(LeadId id, LeadStatus target) {
+        leadService.move(id, StatusMove.to(target, lead(id).version()));
+    }
+
+    private BridgeBoardView openBoard() {
+        UI.getCurrent().navigate("board");
+        return _get(BridgeBoardView.class);
+    }
+
+    private Div column(BridgeStage stage, LeadStatus status) {
+        return _get(Div.class, spec -> spec.withId("column-" + stage.name() + "-" + status.name()));
+    }
+
+    private List<BoardCard> cards(Div column, LeadId id) {
+        return _find(column, BoardCard.class, spec -> spec.withId("card-" + id));
+    }
+
+    private BoardCard card(LeadId id) {
+        return _get(BoardCard.class, spec -> spec.withId("card-" + id));
+    }
+
+    @Test
+    void a_new_lead_appears_in_the_new_column_with_its_owner_and_a_link_to_its_page() {
+        UserSummary marketer = signIn("board-mkt", Role.MARKETING);
+        LeadId id = createLead("board-new", null);
+
+        openBoard();
+
+        Div newColumn = column(BridgeStage.AWARENESS, LeadStatus.NEW);
+        assertThat(cards(newColumn, id)).hasSize(1);
+        String text = card(id).getElement().getTextRecursively();
+        assertThat(text).contains(lead(id).name(), "Acme Srl", marketer.fullName(), "today");
+        assertThat(text).doesNotContain("★");
+        assertThat(_get(Anchor.class, spec -> spec.withId("card-name-" + id)).getHref()).isEqualTo("leads/" + id);
+        assertThat(moreLink("AWARENESS-NEW")).isEqualTo(new BoardColumn(BridgeStage.AWARENESS, LeadStatus.NEW).filter());
+        assertThat(moreLink("CONSIDERATION-LOST"))
+                .isEqualTo(new BoardColumn(BridgeStage.CONSIDERATION, LeadStatus.LOST).filter());
+    }
+
+    @Test
+    void the_board_has_three_spans_each_with_its_statuses_and_a_lost_column() {
+        signIn("board-lanes", Role.SALES);
+        openBoard();
+        for (String id : List.of("AWARENESS-NEW", "AWARENESS-LOST", "CONSIDERATION-MQL", "CONSIDERATION-SQL",
+                "CONSIDERATION-LOST", "ACQUISITION-OPPORTUNITY", "ACQUISITION-WON", "ACQUISITION-LOST")) {
+            assertThat(_find(Div.class, spec -> spec.withId("column-" + id))).as(id).hasSize(1);
+        }
+        assertThat(_find(Div.class, spec -> spec.withClasses("ponte-column"))).hasSize(8);
+        assertThat(UI.getCurrent().getInternals().getTitle()).isEqualTo("Ponte · Bridge board");
+    }
+
+    @Test
+    void a_marketer_moves_a_new_lead_to_mql_from_the_card_menu() {
+        signIn("board-menu", Role.MARKETING);
+        LeadId id = createLead("board-menu", null);
+        openBoard();
+
+        BoardCard card = card(id);
+        card.moveMenu.fill(); // what opening the menu does
+        assertThat(card.moveMenu.getItems().stream().map(MenuItem::getText))
+                .containsExactly("MQL", "Lost", "Other statuses");
+        MenuItem others = card.moveMenu.getItems().getLast();
+        assertThat(others.getSubMenu().getItems().stream().map(MenuItem::getText))
+                .containsExactly("SQL", "Opportunity", "Won");
+
+        _clickItemWithCaption(card.moveMenu, "MQL");
+
+        NotificationsKt.expectNotifications(lead(id).name() + " moved to MQL");
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).hasSize(1);
+        assertThat(cards(column(BridgeStage.AWARENESS, LeadStatus.NEW), id)).isEmpty();
+    }
+
+    @Test
+    void losing_a_lead_asks_for_the_reason_and_shows_it_in_the_lost_column() {
+        signIn("board-lose", Role.MARKETING);
+        LeadId id = createLead("board-lose", null);
+        moveByService(id, LeadStatus.MQL);
+        BridgeBoardView view = openBoard();
+
+        view.requestMove(id, LeadStatus.LOST);
+        MoveDialog dialog = _get(MoveDialog.class);
+        _click(_get(Button.class, spec -> spec.withId("move-confirm")));
+
+        _expectInvalid(dialog.reason, "Say why the lead was lost.");
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
+
+        _setValue(dialog.reason, "No budget before next year");
+        _click(_get(Button.class, spec -> spec.withId("move-confirm")));
+
+        assertThat(_find(MoveDialog.class)).isEmpty();
+        NotificationsKt.expectNotifications(lead(id).name() + " moved to Lost");
+        LeadDetails lost = lead(id);
+        assertThat(lost.status()).isEqualTo(LeadStatus.LOST);
+        assertThat(lost.lostFrom()).isEqualTo(LeadStatus.MQL);
+        assertThat(lost.lostReason()).isEqualTo("No budget before next year");
+        Div lostHere = column(BridgeStage.CONSIDERATION, LeadStatus.LOST);
+        assertThat(cards(lostHere, id)).hasSize(1);
+        assertThat(card(id).getElement().getTextRecursively()).contains("Lost from MQL");
+        assertThat(cards(column(BridgeStage.AWARENESS, LeadStatus.LOST), id)).isEmpty();
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).isEmpty();
+    }
+
+    @Test
+    void a_marketer_cannot_make_a_lead_sql_by_hand() {
+        signIn("board-sql", Role.MARKETING);
+        LeadId id = createLead("board-sql", null);
+        moveByService(id, LeadStatus.MQL);
+        BridgeBoardView view = openBoard();
+
+        view.requestMove(id, LeadStatus.SQL);
+
+        NotificationsKt.expectNotifications("A lead becomes SQL only when sales accepts its handoff.");
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).hasSize(1);
+    }
+
+    @Test
+    void a_salesperson_cannot_move_or_lose_a_new_lead_and_is_not_asked_for_a_reason() {
+        signIn("board-mkt2", Role.MARKETING);
+        LeadId id = createLead("board-sales", null);
+        signIn("board-sales", Role.SALES);
+        BridgeBoardView view = openBoard();
+
+        BoardCard card = card(id);
+        card.moveMenu.fill();
+        assertThat(card.moveMenu.getItems().getFirst().getText()).isEqualTo("You cannot move this lead");
+        assertThat(card.moveMenu.getItems().getFirst().isEnabled()).isFalse();
+
+        view.requestMove(id, LeadStatus.MQL);
+        NotificationsKt.expectNotifications("Only marketing or a manager can move a lead while it is New or MQL.");
+        NotificationsKt.clearNotifications();
+
+        view.requestMove(id, LeadStatus.LOST);
+        assertThat(_find(MoveDialog.class)).isEmpty();
+        NotificationsKt.expectNotifications("Only marketing or a manager can move a lead while it is New or MQL.");
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.NEW);
+    }
+
+    @Test
+    void opening_an_opportunity_asks_for_the_expected_value() {
+        UserSummary salesperson = testUsers.create("board-rep", Role.SALES);
+        signIn("board-mgr", Role.MANAGER);
+        LeadId id = createLead("board-opp", null);
+        moveByService(id, LeadStatus.MQL);
+        leadService.acceptedByHandoff(id, salesperson.id());
+        BridgeBoardView view = openBoard();
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.SQL), id)).hasSize(1);
+
+        view.requestMove(id, LeadStatus.OPPORTUNITY);
+        MoveDialog dialog = _get(MoveDialog.class);
+        _click(_get(Button.class, spec -> spec.withId("move-confirm")));
+        _expectInvalid(dialog.expectedValue, "An opportunity needs an expected value.");
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.SQL);
+
+        _setValue(dialog.expectedValue, new BigDecimal("12500.50"));
+        _click(_get(Button.class, spec -> spec.withId("move-confirm")));
+
+        assertThat(_find(MoveDialog.class)).isEmpty();
+        LeadDetails opportunity = lead(id);
+        assertThat(opportunity.status()).isEqualTo(LeadStatus.OPPORTUNITY);
+        assertThat(opportunity.expectedValue()).isEqualByComparingTo("12500.50");
+        assertThat(cards(column(BridgeStage.ACQUISITION, LeadStatus.OPPORTUNITY), id)).hasSize(1);
+    }
+
+    @Test
+    void a_lead_that_has_an_expected_value_becomes_an_opportunity_without_a_dialog() {
+        UserSummary salesperson = testUsers.create("board-rep2", Role.SALES);
+        signIn("board-mgr2", Role.MANAGER);
+        LeadId id = createLead("board-valued", new BigDecimal("900"));
+        moveByService(id, LeadStatus.MQL);
+        leadService.acceptedByHandoff(id, salesperson.id());
+        BridgeBoardView view = openBoard();
+
+        view.requestMove(id, LeadStatus.OPPORTUNITY);
+
+        assertThat(_find(MoveDialog.class)).isEmpty();
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.OPPORTUNITY);
+        assertThat(lead(id).expectedValue()).isEqualByComparingTo("900");
+    }
+
+    @Test
+    void dropping_a_card_on_a_column_moves_the_lead_there() {
+        signIn("board-drag", Role.MARKETING);
+        LeadId id = createLead("board-drag", null);
+        openBoard();
+
+        drag(card(id), column(BridgeStage.CONSIDERATION, LeadStatus.MQL));
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).hasSize(1);
+
+        drag(card(id), column(BridgeStage.AWARENESS, LeadStatus.LOST));
+        assertThat(_get(MoveDialog.class).isOpened()).isTrue();
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
+    }
+
+    @Test
+    void dropping_a_card_back_on_its_own_column_changes_nothing() {
+        signIn("board-same", Role.MARKETING);
+        LeadId id = createLead("board-same", null);
+        openBoard();
+        long version = lead(id).version();
+
+        drag(card(id), column(BridgeStage.AWARENESS, LeadStatus.NEW));
+
+        NotificationsKt.expectNoNotifications();
+        assertThat(lead(id).version()).isEqualTo(version);
+    }
+
+    @Test
+    void a_lead_changed_while_the_dialog_was_open_is_not_overwritten() {
+        UserSummary marketer = signIn("board-stale", Role.MARKETING);
+        LeadId id = createLead("board-stale", null);
+        BridgeBoardView view = openBoard();
+        view.requestMove(id, LeadStatus.LOST);
+        MoveDialog dialog = _get(MoveDialog.class);
+
+        moveByService(id, LeadStatus.MQL); // someone else, meanwhile
+        _setValue(dialog.reason, "Went with a competitor");
+        _click(_get(Button.class, spec -> spec.withId("move-confirm")));
+
+        assertThat(NotificationsKt.getNotifications()).hasSize(1);
+        assertThat(NotificationsKt.getNotifications().getFirst().getElement().getProperty("text"))
+                .startsWith("Changed by " + marketer.username() + " at ");
+        assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).hasSize(1);
+    }
+
+    @Test
+    void a_card_shows_days_in_status_the_last_score_and_where_a_lost_lead_fell() {
+        signIn("board-card", Role.MANAGER);
+        var summary = new LeadSummary(new LeadId(-1), "Lia Neri", "Neri Spa", null, LeadStatus.LOST, LeadStatus.SQL,
+                "WEBSITE", "lneri", "Lia Owner", Instant.now().minus(Duration.ofDays(3)), null, 4, null);
+        var card = new BoardCard(summary, 3, lead -> new BoardCard.MoveTargets(List.of(), List.of()), (lead, s) -> { });
+
+        String text = card.getElement().getTextRecursively();
+        assertThat(text).contains("Lia Neri", "Neri Spa", "Lia Owner", "3 days", "★ 4", "Lost from SQL");
+        assertThat(card.getClassNames()).contains("ponte-card", "ponte-card-lost");
+        assertThat(card.getId()).hasValue("card--1");
+    }
+
+    /** The filter the column's "more" link opens the lead list with. */
+    private static LeadFilter moreLink(String column) {
+        String href = _get(Anchor.class, spec -> spec.withId("more-" + column)).getHref();
+        assertThat(href).startsWith(LeadLinks.LEADS_ROUTE + "?");
+        return LeadLinks.fromParameters(QueryParameters.fromString(href.substring(href.indexOf('?') + 1)));
+    }
+
+    private static void drag(BoardCard card, Div column) {
+        ComponentUtil.fireEvent(card, new DragStartEvent<>(card, true));
+        ComponentUtil.fireEvent(column, new DropEvent<>(column, true, "move"));
+    }
+}
