@@ -1,7 +1,5 @@
 package app.ponte.lead.ui;
 
-import app.ponte.base.BusinessRuleException;
-import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.base.ui.MainLayout;
@@ -12,7 +10,6 @@ import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.lead.LeadSummary;
-import app.ponte.lead.StatusMove;
 import app.ponte.security.AppRoles;
 import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
@@ -54,7 +51,6 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private final PonteProperties properties;
     private final Div board = new Div();
-    private final FormErrors errors = new FormErrors(this);
 
     BridgeBoardView(LeadService leadService, Clock clock, PonteProperties properties) {
         this.leadService = leadService;
@@ -168,23 +164,7 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
             reload();
             return;
         }
-        LeadDetails lead = found.get();
-        boolean needsInput = target == LeadStatus.LOST
-                || (target == LeadStatus.OPPORTUNITY && lead.expectedValue() == null);
-        if (needsInput && leadService.allowedMoves(lead).contains(target)) {
-            new MoveDialog(leadService, lead, target, properties.currency(), this::reload).open();
-            return;
-        }
-        try {
-            leadService.move(id, StatusMove.to(target, lead.version()));
-            FormErrors.success(getTranslation("board.moved", lead.name(), statusLabel(target)));
-            reload();
-        } catch (BusinessRuleException e) {
-            errors.show(e);
-        } catch (ConcurrentEditException e) {
-            errors.show(e);
-            reload();
-        }
+        LeadMoves.request(this, leadService, found.get(), target, properties.currency(), this::reload);
     }
 
     private String statusLabel(LeadStatus status) {

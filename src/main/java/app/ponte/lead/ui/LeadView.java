@@ -251,7 +251,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     /** Moves the lead, asking first for what the move needs (a reason for LOST, a value for OPPORTUNITY). */
     void requestMove(LeadStatus target) {
-        LeadMoves.request(this, leads, lead, target, this::show);
+        LeadMoves.request(this, leads, lead, target, properties.currency(), this::reload);
     }
 
     private void showTimeline(LeadDetails d) {

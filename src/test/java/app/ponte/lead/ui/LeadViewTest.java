@@ -104,13 +104,13 @@ class LeadViewTest extends KaribuTest {
         leads.move(id, StatusMove.to(LeadStatus.MQL, leads.get(id).orElseThrow().version()));
         LeadView view = open(id);
         _click(_get(Button.class, spec -> spec.withId("lead-move-LOST")));
-        var dialog = _get(LeadMoves.LeadMoveDialog.class);
-        _click(_get(Button.class, spec -> spec.withId("lead-move-confirm")));
+        var dialog = _get(MoveDialog.class);
+        _click(_get(Button.class, spec -> spec.withId("move-confirm")));
         _expectInvalid(dialog.reason, "Say why the lead was lost.");
         assertThat(leads.get(id).orElseThrow().status()).isEqualTo(LeadStatus.MQL);
 
         _setValue(dialog.reason, "Chose a competitor");
-        _click(_get(Button.class, spec -> spec.withId("lead-move-confirm")));
+        _click(_get(Button.class, spec -> spec.withId("move-confirm")));
         assertThat(leads.get(id).orElseThrow().status()).isEqualTo(LeadStatus.LOST);
         assertThat(_get(Span.class, spec -> spec.withId("lead-status")).getText()).isEqualTo("Lost");
         assertThat(_find(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("lead-lost"))).hasSize(1);
