@@ -1,7 +1,6 @@
 package app.ponte.lead.query;
 
 import app.ponte.lead.BoardColumn;
-import app.ponte.lead.BridgeStage;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadFilter;
