@@ -56,3 +56,21 @@ test('an Italian-speaking admin sees the Italian interface and the user list', a
   await page.close();
   await context.clearCookies();
 });
+
+test('a marketer opens the bridge board and a lead page from a card', async () => {
+  const page = await context.newPage();
+  await signIn(page, 'emartin');
+  await page.locator('#home-welcome').waitFor({ timeout: 30000 });
+  await page.goto(`${BASE_URL}/board`);
+  const card = page.locator('.ponte-card').first();
+  await card.waitFor({ timeout: 30000 });
+  assert.ok(await page.locator('.ponte-card').count() > 10, 'the demo board shows cards');
+  assert.ok(await page.locator('.ponte-column-lost').count() === 3, 'one lost column per span');
+  await page.screenshot({ path: join(SCREENSHOTS, 'marketer-board.png') });
+  await card.locator('.ponte-card-name').click();
+  await page.locator('#lead-title').waitFor({ timeout: 30000 });
+  await page.locator('#lead-bridge').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'marketer-lead.png'), fullPage: true });
+  await page.close();
+  await context.clearCookies();
+});

@@ -136,6 +136,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         header.addClassName("ponte-lead-header");
         moves.setId("lead-moves");
         moves.addClassName("ponte-lead-moves");
+        bridge.setId("lead-bridge-holder");
         timeline.setId("lead-timeline");
         timeline.setPadding(false);
         timeline.setSpacing(false);
