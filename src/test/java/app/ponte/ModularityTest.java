@@ -50,10 +50,20 @@ class ModularityTest {
     }
 
     @Test
+    void only_the_interaction_feature_keeps_a_lead_s_outcome_summary() {
+        noClasses().that().resideOutsideOfPackages("app.ponte.interaction..", "app.ponte.lead")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("LeadService.interactionsChanged",
+                                t -> t.getOwner().getName().equals("app.ponte.lead.LeadService")
+                                        && t.getName().equals("interactionsChanged"))))
+                .check(CLASSES);
+    }
+
+    @Test
     void base_depends_on_no_feature() {
         noClasses().that().resideInAPackage("app.ponte.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.ponte.security..", "app.ponte.demo..",
-                        "app.ponte.handoff..", "app.ponte.health..", "app.ponte.lead..")
+                        "app.ponte.handoff..", "app.ponte.health..", "app.ponte.lead..", "app.ponte.interaction..")
                 .check(CLASSES);
     }
 }

@@ -14,5 +14,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles(resolver = TestDatabaseProfiles.class)
+@org.springframework.context.annotation.Import(TestClockConfiguration.class)
 public @interface PonteTest {
 }

@@ -245,6 +245,20 @@ public class LeadService {
         changeStatus(lead, LeadStatus.NEW, clock.instant(), users.currentUserId(), reason);
     }
 
+    /**
+     * The interactions feature keeps the lead's outcome summary: when the latest held interaction
+     * happened, its score, and whether the last two scored ones were both 2 or less ("at risk").
+     * Only the interaction feature calls this (ModularityTest checks it).
+     */
+    @Transactional
+    public void interactionsChanged(LeadId id, Instant lastAt, Integer lastScore, boolean atRisk) {
+        if (leads.updateInteractionSummary(id.value(), lastAt, lastScore == null ? null : lastScore.shortValue(),
+                atRisk) == 0) {
+            throw new BusinessRuleException(null, "lead.error.not-found");
+        }
+        events.publishEvent(new LeadChanged(id));
+    }
+
     // ---- history (import, demo data) -----------------------------------------------------------
 
     /** Stores a lead from history with its own creation time and author; no event is published. */

@@ -80,6 +80,9 @@ public class LeadEntity {
     @Column(name = "last_outcome_score")
     private Short lastOutcomeScore;
 
+    @Column(name = "at_risk", nullable = false)
+    private boolean atRisk;
+
     @Column(name = "expected_value", precision = 14, scale = 2)
     private BigDecimal expectedValue;
 
@@ -140,10 +143,7 @@ public class LeadEntity {
     public Instant getLastInteractionAt() { return lastInteractionAt; }
     public Short getLastOutcomeScore() { return lastOutcomeScore; }
 
-    public void setLastInteraction(Instant at, Short score) {
-        this.lastInteractionAt = at;
-        this.lastOutcomeScore = score;
-    }
+    public boolean isAtRisk() { return atRisk; }
 
     public BigDecimal getExpectedValue() { return expectedValue; }
     public void setExpectedValue(BigDecimal expectedValue) { this.expectedValue = expectedValue; }

@@ -9,4 +9,16 @@ import org.springframework.transaction.annotation.Transactional;
 public interface LeadRepository extends JpaRepository<LeadEntity, Long> {
 
     boolean existsByExternalId(String externalId);
+
+    /**
+     * Derived from interactions, so it bumps no version: logging a call must not turn a colleague's
+     * open edit of the lead into a conflict.
+     */
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
+    @org.springframework.data.jpa.repository.Query("update LeadEntity l set l.lastInteractionAt = :at,"
+            + " l.lastOutcomeScore = :score, l.atRisk = :atRisk where l.id = :id")
+    int updateInteractionSummary(@org.springframework.data.repository.query.Param("id") long id,
+            @org.springframework.data.repository.query.Param("at") java.time.Instant at,
+            @org.springframework.data.repository.query.Param("score") Short score,
+            @org.springframework.data.repository.query.Param("atRisk") boolean atRisk);
 }

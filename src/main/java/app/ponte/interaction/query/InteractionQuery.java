@@ -1,0 +1,140 @@
+package app.ponte.interaction.query;
+
+import app.ponte.interaction.AgendaItem;
+import app.ponte.interaction.InteractionEdit;
+import app.ponte.interaction.InteractionEntry;
+import app.ponte.interaction.InteractionId;
+import app.ponte.interaction.InteractionType;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.Person;
+import app.ponte.security.UserId;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The read side of interactions: the lead timeline, the agenda, the lead's outcome summary. */
+@Component
+public class InteractionQuery {
+
+    private final JdbcClient jdbc;
+
+    public InteractionQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A lead's interactions, newest first, each with its edits: two statements whatever the count. */
+    public List<InteractionEntry> forLead(LeadId lead) {
+        List<Row> rows = jdbc.sql("select i.*, u.username as u_username, u.full_name as u_full_name,"
+                        + " b.username as b_username, b.full_name as b_full_name from interaction i"
+                        + " join app_user u on u.id = i.user_id join app_user b on b.id = i.logged_by_id"
+                        + " where i.lead_id = :lead order by i.occurred_at desc, i.id desc")
+                .param("lead", lead.value()).query(InteractionQuery::row).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<InteractionEdit>> edits = new HashMap<>();
+        jdbc.sql("select e.interaction_id, e.edited_at, e.changes, u.id as user_id, u.username, u.full_name"
+                        + " from interaction_edit e join interaction i on i.id = e.interaction_id"
+                        + " join app_user u on u.id = e.edited_by_id where i.lead_id = :lead order by e.edited_at, e.id")
+                .param("lead", lead.value())
+                .query((rs, n) -> Map.entry(rs.getLong("interaction_id"), new InteractionEdit(instant(rs, "edited_at"),
+                        new Person(new UserId(rs.getLong("user_id")), rs.getString("username"), rs.getString("full_name")),
+                        Arrays.asList(rs.getString("changes").split("\n")))))
+                .list()
+                .forEach(e -> edits.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return rows.stream().map(r -> r.entry(edits.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    public java.util.Optional<InteractionEntry> get(InteractionId id) {
+        return jdbc.sql("select i.*, u.username as u_username, u.full_name as u_full_name,"
+                        + " b.username as b_username, b.full_name as b_full_name from interaction i"
+                        + " join app_user u on u.id = i.user_id join app_user b on b.id = i.logged_by_id"
+                        + " where i.id = :id")
+                .param("id", id.value()).query(InteractionQuery::row).optional().map(r -> r.entry(List.of()));
+    }
+
+    /** A user's open next steps, soonest first (no due date last). One statement, on the agenda index. */
+    public List<AgendaItem> agenda(UserId user, int limit) {
+        return jdbc.sql("select i.id, i.lead_id, l.name, l.company, i.type, i.next_step, i.next_step_due"
+                        + " from interaction i join lead l on l.id = i.lead_id"
+                        + " where i.user_id = :user and i.next_step is not null and i.next_step_done_at is null"
+                        + " order by case when i.next_step_due is null then 1 else 0 end, i.next_step_due, i.id"
+                        + " limit :limit")
+                .param("user", user.value()).param("limit", limit)
+                .query((rs, n) -> new AgendaItem(new InteractionId(rs.getLong("id")), new LeadId(rs.getLong("lead_id")),
+                        rs.getString("name"), rs.getString("company"), InteractionType.valueOf(rs.getString("type")),
+                        rs.getString("next_step"), date(rs, "next_step_due")))
+                .list();
+    }
+
+    public long overdueCount(UserId user, LocalDate today) {
+        return jdbc.sql("select count(*) from interaction where user_id = :user and next_step_done_at is null"
+                        + " and next_step is not null and next_step_due < :today")
+                .param("user", user.value()).param("today", today).query(Long.class).single();
+    }
+
+    /** The lead's latest held interaction and whether its last two scored ones were both 2 or less. */
+    public OutcomeSummary outcomeSummary(LeadId lead) {
+        var last = jdbc.sql("select occurred_at, outcome_score from interaction where lead_id = :lead and planned = false"
+                        + " order by occurred_at desc, id desc limit 1")
+                .param("lead", lead.value())
+                .query((rs, n) -> new Object[] {instant(rs, "occurred_at"), score(rs)}).optional();
+        List<Integer> lastScores = jdbc.sql("select outcome_score from interaction where lead_id = :lead"
+                        + " and planned = false and outcome_score is not null order by occurred_at desc, id desc limit 2")
+                .param("lead", lead.value()).query(Integer.class).list();
+        boolean atRisk = lastScores.size() == 2 && lastScores.stream().allMatch(s -> s <= 2);
+        return new OutcomeSummary(last.map(o -> (Instant) o[0]).orElse(null), last.map(o -> (Integer) o[1]).orElse(null),
+                atRisk);
+    }
+
+    /** The lead's latest held interaction (time and score) and the at-risk flag. */
+    public record OutcomeSummary(Instant lastAt, Integer lastScore, boolean atRisk) {
+    }
+
+    private record Row(long id, long leadId, InteractionType type, Instant occurredAt, boolean planned, Person user,
+            Person loggedBy, String summary, Integer score, LeadStatus leadStatus, String nextStep, LocalDate due,
+            Instant doneAt, Instant createdAt, long version) {
+
+        InteractionEntry entry(List<InteractionEdit> edits) {
+            return new InteractionEntry(new InteractionId(id), new LeadId(leadId), type, occurredAt, planned, user,
+                    loggedBy, summary, score, leadStatus, nextStep, due, doneAt, createdAt, version, edits);
+        }
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("lead_id"), InteractionType.valueOf(rs.getString("type")),
+                instant(rs, "occurred_at"), rs.getBoolean("planned"),
+                new Person(new UserId(rs.getLong("user_id")), rs.getString("u_username"), rs.getString("u_full_name")),
+                new Person(new UserId(rs.getLong("logged_by_id")), rs.getString("b_username"),
+                        rs.getString("b_full_name")),
+                rs.getString("summary"), score(rs), LeadStatus.valueOf(rs.getString("lead_status")),
+                rs.getString("next_step"), date(rs, "next_step_due"), instant(rs, "next_step_done_at"),
+                instant(rs, "created_at"), rs.getLong("version"));
+    }
+
+    private static Integer score(ResultSet rs) throws SQLException {
+        int score = rs.getInt("outcome_score");
+        return rs.wasNull() ? null : score;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date value = rs.getDate(column);
+        return value == null ? null : value.toLocalDate();
+    }
+}
