@@ -25,7 +25,8 @@ public record LeadDetails(
         BigDecimal expectedValue,
         Instant updatedAt,
         String updatedBy,
-        long version) {
+        long version,
+        boolean atRisk) {
 
     public BridgeStage stage() {
         return LeadStatus.stageOf(status, lostFrom);

@@ -17,7 +17,8 @@ public record LeadSummary(
         Instant statusChangedAt,
         Instant lastInteractionAt,
         Integer lastOutcomeScore,
-        BigDecimal expectedValue) {
+        BigDecimal expectedValue,
+        boolean atRisk) {
 
     public BridgeStage stage() {
         return LeadStatus.stageOf(status, lostFrom);

@@ -31,9 +31,12 @@ public class MainLayout extends AppLayout {
     static final String PROFILE_ROUTE = "profile";
 
     private final AuthenticationContext authenticationContext;
+    private final java.util.List<NavigationBadge> badges;
 
-    public MainLayout(AuthenticationContext authenticationContext) {
+    public MainLayout(AuthenticationContext authenticationContext,
+            org.springframework.beans.factory.ObjectProvider<NavigationBadge> badges) {
         this.authenticationContext = authenticationContext;
+        this.badges = badges.orderedStream().toList();
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
         addToNavbar(new DrawerToggle(), spacer(), userMenu());
@@ -56,6 +59,18 @@ public class MainLayout extends AppLayout {
             var item = new SideNavItem(getTranslation(entry.title()), entry.path());
             if (entry.icon() != null) {
                 item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            for (NavigationBadge badge : badges) {
+                if (badge.path().equals(entry.path())) {
+                    badge.count().ifPresent(count -> {
+                        if (count > 0) {
+                            var counter = new Span(Long.toString(count));
+                            counter.getElement().getThemeList().add("badge error pill small");
+                            counter.getElement().setAttribute("aria-label", getTranslation("nav.badge", count));
+                            item.setSuffixComponent(counter);
+                        }
+                    });
+                }
             }
             nav.addItem(item);
         }

@@ -34,7 +34,7 @@ public class LeadQuery {
 
     private static final String SUMMARY_COLUMNS = "l.id, l.name, l.company, l.email, l.status, l.lost_from,"
             + " l.channel_code, o.username as owner_username, o.full_name as owner_full_name, l.status_changed_at,"
-            + " l.last_interaction_at, l.last_outcome_score, l.expected_value";
+            + " l.last_interaction_at, l.last_outcome_score, l.expected_value, l.at_risk";
 
     private final JdbcClient jdbc;
 
@@ -176,7 +176,8 @@ public class LeadQuery {
         return new LeadSummary(new LeadId(rs.getLong("id")), rs.getString("name"), rs.getString("company"),
                 rs.getString("email"), status(rs, "status"), status(rs, "lost_from"), rs.getString("channel_code"),
                 rs.getString("owner_username"), rs.getString("owner_full_name"), instant(rs, "status_changed_at"),
-                instant(rs, "last_interaction_at"), score(rs), rs.getBigDecimal("expected_value"));
+                instant(rs, "last_interaction_at"), score(rs), rs.getBigDecimal("expected_value"),
+                rs.getBoolean("at_risk"));
     }
 
     private static LeadDetails details(ResultSet rs, int rowNum) throws SQLException {
@@ -191,7 +192,7 @@ public class LeadQuery {
                         rs.getString("creator_full_name")),
                 instant(rs, "created_at"), instant(rs, "status_changed_at"), instant(rs, "last_interaction_at"),
                 score(rs), rs.getBigDecimal("expected_value"), instant(rs, "updated_at"), rs.getString("updated_by"),
-                rs.getLong("version"));
+                rs.getLong("version"), rs.getBoolean("at_risk"));
     }
 
 }

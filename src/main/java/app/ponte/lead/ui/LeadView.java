@@ -9,6 +9,9 @@ import app.ponte.base.ui.MainLayout;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
 import app.ponte.lead.Intent;
+import app.ponte.lead.LeadAction;
+import app.ponte.lead.LeadExtension;
+import app.ponte.lead.LeadTimelineItem;
 import app.ponte.lead.LeadChanges;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
@@ -43,6 +46,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -82,10 +86,13 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final VerticalLayout timeline = new VerticalLayout();
     private final Div moves = new Div();
 
+    private final List<LeadExtension> extensions;
+    private final Div actions = new Div();
     private LeadDetails lead;
 
     LeadView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock,
-            PonteProperties properties) {
+            PonteProperties properties, ObjectProvider<LeadExtension> extensions) {
+        this.extensions = extensions.orderedStream().toList();
         this.leads = leads;
         this.channels = channels;
         this.users = users;
@@ -134,13 +141,15 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         var form = new FormLayout(name, company, email, phone, channel, intent, expectedValue, owner);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
         header.addClassName("ponte-lead-header");
+        actions.setId("lead-actions");
+        actions.addClassName("ponte-lead-moves");
         moves.setId("lead-moves");
         moves.addClassName("ponte-lead-moves");
         bridge.setId("lead-bridge-holder");
         timeline.setId("lead-timeline");
         timeline.setPadding(false);
         timeline.setSpacing(false);
-        add(new Anchor(LeadLinks.LEADS_ROUTE, getTranslation("lead.page.back")), header, bridge, moves,
+        add(new Anchor(LeadLinks.LEADS_ROUTE, getTranslation("lead.page.back")), header, bridge, actions, moves,
                 new H3(getTranslation("lead.page.details")), form, save,
                 new H3(getTranslation("lead.page.timeline")), timeline);
     }
@@ -170,6 +179,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         save.setVisible(editable);
         showHeader(details);
         showBridge(details);
+        showActions(details);
         showMoves(details);
         showTimeline(details);
     }
@@ -233,6 +243,17 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         bridge.add(new BridgeTrack(d.status(), d.lostFrom(), visited));
     }
 
+    private void showActions(LeadDetails d) {
+        actions.removeAll();
+        for (LeadExtension extension : extensions) {
+            for (LeadAction action : extension.actions()) {
+                var button = new Button(getTranslation(action.labelKey()), e -> action.handler().run(d.id(), this::reload));
+                button.setId("lead-action-" + action.id());
+                actions.add(button);
+            }
+        }
+    }
+
     private void showMoves(LeadDetails d) {
         moves.removeAll();
         Set<LeadStatus> allowed = leads.allowedMoves(d);
@@ -257,31 +278,43 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     private void showTimeline(LeadDetails d) {
         timeline.removeAll();
+        record Entry(java.time.Instant at, long order, com.vaadin.flow.component.Component content) {
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (StatusChangeEntry change : leads.history(d.id())) {
+            entries.add(new Entry(change.changedAt(), change.id(), statusEntry(change)));
+        }
+        for (LeadExtension extension : extensions) {
+            for (LeadTimelineItem item : extension.timeline(d, this::reload)) {
+                entries.add(new Entry(item.at(), 0, item.content()));
+            }
+        }
+        entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::order).reversed());
+        entries.forEach(entry -> timeline.add(entry.content()));
         var created = new Div(new Span(getTranslation("lead.timeline.created",
                 d.createdBy().fullName(), Formats.dateTime(d.createdAt(), properties.zone(), getLocale()))));
         created.addClassName("ponte-timeline-entry");
-        List<StatusChangeEntry> history = new ArrayList<>(leads.history(d.id()));
-        java.util.Collections.reverse(history);
-        for (StatusChangeEntry change : history) {
-            var entry = new Div();
-            entry.addClassName("ponte-timeline-entry");
-            entry.getElement().setAttribute("data-kind", "status");
-            var what = new Span(getTranslation("lead.timeline.moved", change.changedBy().fullName(),
-                    getTranslation("status." + change.from().name()), getTranslation("status." + change.to().name())));
-            what.addClassName("ponte-timeline-what");
-            var when = new Span(getTranslation("lead.timeline.when",
-                    Formats.dateTime(change.changedAt(), properties.zone(), getLocale()),
-                    Formats.duration(change.timeInPrevious()), getTranslation("status." + change.from().name())));
-            when.addClassName("ponte-timeline-when");
-            entry.add(what, when);
-            if (change.reason() != null) {
-                var reason = new Span(change.reason());
-                reason.addClassName("ponte-timeline-reason");
-                entry.add(reason);
-            }
-            timeline.add(entry);
-        }
         timeline.add(created);
+    }
+
+    private Div statusEntry(StatusChangeEntry change) {
+        var entry = new Div();
+        entry.addClassName("ponte-timeline-entry");
+        entry.getElement().setAttribute("data-kind", "status");
+        var what = new Span(getTranslation("lead.timeline.moved", change.changedBy().fullName(),
+                getTranslation("status." + change.from().name()), getTranslation("status." + change.to().name())));
+        what.addClassName("ponte-timeline-what");
+        var when = new Span(getTranslation("lead.timeline.when",
+                Formats.dateTime(change.changedAt(), properties.zone(), getLocale()),
+                Formats.duration(change.timeInPrevious()), getTranslation("status." + change.from().name())));
+        when.addClassName("ponte-timeline-when");
+        entry.add(what, when);
+        if (change.reason() != null) {
+            var reason = new Span(change.reason());
+            reason.addClassName("ponte-timeline-reason");
+            entry.add(reason);
+        }
+        return entry;
     }
 
     void save() {

@@ -293,7 +293,7 @@ class BridgeBoardViewTest extends KaribuTest {
     void a_card_shows_days_in_status_the_last_score_and_where_a_lost_lead_fell() {
         signIn("board-card", Role.MANAGER);
         var summary = new LeadSummary(new LeadId(-1), "Lia Neri", "Neri Spa", null, LeadStatus.LOST, LeadStatus.SQL,
-                "WEBSITE", "lneri", "Lia Owner", Instant.now().minus(Duration.ofDays(3)), null, 4, null);
+                "WEBSITE", "lneri", "Lia Owner", Instant.now().minus(Duration.ofDays(3)), null, 4, null, false);
         var card = new BoardCard(summary, 3, lead -> new BoardCard.MoveTargets(List.of(), List.of()), (lead, s) -> { });
 
         String text = card.getElement().getTextRecursively();

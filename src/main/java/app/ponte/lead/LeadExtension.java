@@ -1,0 +1,21 @@
+package app.ponte.lead;
+
+import java.util.List;
+
+/**
+ * How other features add to the lead views without the lead feature depending on them (which
+ * would make a cycle): a Spring bean implementing this contributes actions and timeline entries.
+ * The lead page, the board cards and the list rows render every extension's contributions.
+ */
+public interface LeadExtension {
+
+    /** Actions offered for a lead (buttons on the page, menu items on cards and rows). */
+    default List<LeadAction> actions() {
+        return List.of();
+    }
+
+    /** Timeline entries of a lead; {@code refresh} re-reads the page after a change made from an entry. */
+    default List<LeadTimelineItem> timeline(LeadDetails lead, Runnable refresh) {
+        return List.of();
+    }
+}
