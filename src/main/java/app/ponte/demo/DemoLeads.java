@@ -1,5 +1,9 @@
 package app.ponte.demo;
 
+import app.ponte.base.PonteProperties;
+import app.ponte.interaction.ImportedInteraction;
+import app.ponte.interaction.InteractionHistory;
+import app.ponte.interaction.InteractionType;
 import app.ponte.lead.ImportedLead;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadId;
@@ -9,6 +13,7 @@ import app.ponte.security.UserId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,12 +51,25 @@ class DemoLeads {
             Map.entry("TRADE_FAIR", 8), Map.entry("EVENT", 6), Map.entry("DIRECT_MARKETING", 5), Map.entry("RADIO", 2),
             Map.entry("TV", 2), Map.entry("OWN_STORE", 3), Map.entry("DOOR_TO_DOOR", 1));
 
-    private final LeadService leads;
-    private final TransactionTemplate transactions;
+    private static final String[] SUMMARIES = {"Introduced our services", "Discussed needs and timeline",
+        "Asked for references", "Walked through the price list", "Clarified technical requirements",
+        "Agreed on a demo", "Negotiated terms", "Followed up on the proposal", "Answered questions on delivery",
+        "Met the purchasing manager"};
+    private static final String[] NEXT_STEPS = {"Send the price list", "Call back", "Prepare the offer",
+        "Schedule a demo", "Send a case study", "Confirm the meeting", "Follow up on the proposal",
+        "Introduce the technical team"};
 
-    DemoLeads(LeadService leads, TransactionTemplate transactions) {
+    private final LeadService leads;
+    private final InteractionHistory interactions;
+    private final TransactionTemplate transactions;
+    private final PonteProperties properties;
+
+    DemoLeads(LeadService leads, InteractionHistory interactions, TransactionTemplate transactions,
+            PonteProperties properties) {
         this.leads = leads;
+        this.interactions = interactions;
         this.transactions = transactions;
+        this.properties = properties;
     }
 
     /** A planned step of a lead's history. */
@@ -106,7 +124,94 @@ class DemoLeads {
         for (Step step : steps) {
             leads.importStatusChange(id, step.to(), step.at(), step.by(), step.reason());
         }
+        interactionsAlong(id, random, created, now, steps, marketer, seller);
         return steps.size();
+    }
+
+    /**
+     * One to three interactions in each status the lead stood in, by the people who worked it then,
+     * with scores typical of the stage; leads lost after a sales conversation often show their last
+     * two scores low (at risk). An open lead's latest interaction carries a next step due around now,
+     * so every demo user has some overdue and some upcoming.
+     */
+    private void interactionsAlong(LeadId id, Random random, Instant created, Instant now, List<Step> steps,
+            UserId marketer, UserId seller) {
+        List<Instant> starts = new ArrayList<>();
+        List<LeadStatus> statuses = new ArrayList<>();
+        starts.add(created);
+        statuses.add(LeadStatus.NEW);
+        for (Step step : steps) {
+            starts.add(step.at());
+            statuses.add(step.to());
+        }
+        ImportedInteraction last = null;
+        int count = 0;
+        for (int s = 0; s < statuses.size(); s++) {
+            LeadStatus status = statuses.get(s);
+            if (status == LeadStatus.WON || status == LeadStatus.LOST) {
+                continue;
+            }
+            Instant from = starts.get(s);
+            Instant to = s + 1 < starts.size() ? starts.get(s + 1) : now;
+            long span = Math.max(60, Duration.between(from, to).toMinutes());
+            boolean lostNext = s + 1 < statuses.size() && statuses.get(s + 1) == LeadStatus.LOST;
+            int n = 1 + random.nextInt(3);
+            for (int k = 0; k < n; k++) {
+                Instant at = from.plus(Duration.ofMinutes((span * (k + 1)) / (n + 1)));
+                InteractionType type = typeFor(status, random);
+                UserId who = status.rank() >= LeadStatus.SQL.rank() ? seller : marketer;
+                Integer score = type.requiresScore() || random.nextInt(3) == 0 ? scoreFor(status, lostNext, random) : null;
+                last = new ImportedInteraction(id, at, type, who, score, pick(random, SUMMARIES), null, null, null);
+                interactions.importInteraction(last);
+                count++;
+            }
+        }
+        LeadStatus current = statuses.getLast();
+        if (current.isOpen()) {
+            UserId who = current.rank() >= LeadStatus.SQL.rank() ? seller : marketer;
+            Instant at = now.minus(Duration.ofHours(2 + random.nextInt(24 * 6)));
+            if (!at.isAfter(starts.getLast())) {
+                at = starts.getLast().plus(Duration.ofMinutes(30));
+            }
+            if (!at.isAfter(now)) {
+                LocalDate due = now.atZone(properties.zone()).toLocalDate().plusDays(random.nextInt(24) - 6);
+                LocalDate occurred = at.atZone(properties.zone()).toLocalDate();
+                interactions.importInteraction(new ImportedInteraction(id, at, InteractionType.CALL, who,
+                        scoreFor(current, false, random), pick(random, SUMMARIES), pick(random, NEXT_STEPS),
+                        due.isBefore(occurred) ? occurred : due, null));
+                count++;
+            }
+        }
+        if (count > 0) {
+            interactions.refreshLeads(List.of(id));
+        }
+    }
+
+    private static InteractionType typeFor(LeadStatus status, Random random) {
+        InteractionType[] types = switch (status) {
+            case NEW -> new InteractionType[] {InteractionType.WEBSITE_VISIT, InteractionType.NEWSLETTER_SIGNUP,
+                InteractionType.CONTENT_DOWNLOAD, InteractionType.SOCIAL, InteractionType.EVENT, InteractionType.EMAIL};
+            case MQL -> new InteractionType[] {InteractionType.EMAIL, InteractionType.CALL, InteractionType.INFO_REQUEST,
+                InteractionType.CONTENT_DOWNLOAD};
+            case SQL -> new InteractionType[] {InteractionType.CALL, InteractionType.VIDEO_CALL, InteractionType.MEETING,
+                InteractionType.EMAIL};
+            default -> new InteractionType[] {InteractionType.MEETING, InteractionType.OFFER, InteractionType.CALL,
+                InteractionType.VIDEO_CALL};
+        };
+        return types[random.nextInt(types.length)];
+    }
+
+    /** Scores rise along the bridge; a lead about to be lost from sales often scores 1–2. */
+    private static int scoreFor(LeadStatus status, boolean lostNext, Random random) {
+        if (lostNext && status.rank() >= LeadStatus.SQL.rank() && random.nextInt(3) > 0) {
+            return 1 + random.nextInt(2);
+        }
+        int base = switch (status) {
+            case NEW -> 2;
+            case MQL -> 3;
+            default -> 3;
+        };
+        return Math.min(5, base + random.nextInt(3));
     }
 
     /** Walks a lead along the bridge with realistic odds and gaps; stops at "now". */

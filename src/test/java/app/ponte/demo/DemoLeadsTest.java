@@ -52,6 +52,20 @@ class DemoLeadsTest {
                 + " and external_id like 'demo-%'").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from lead where status = 'LOST' and lost_reason is null"
                 + " and external_id like 'demo-%'").query(Long.class).single()).isZero();
+        // interactions of every type, calls and meetings always scored, overdue next steps for everyone
+        String demoInteractions = " from interaction i join lead l on l.id = i.lead_id where l.external_id like 'demo-%'";
+        assertThat(jdbc.sql("select count(distinct i.type)" + demoInteractions).query(Long.class).single()).isEqualTo(11);
+        assertThat(jdbc.sql("select count(*)" + demoInteractions
+                + " and i.type in ('CALL', 'VIDEO_CALL', 'MEETING') and i.outcome_score is null").query(Long.class)
+                .single()).isZero();
+        for (UserId user : List.of(marketers.getFirst(), sellers.get(0), sellers.get(1))) {
+            assertThat(jdbc.sql("select count(*) from interaction where user_id = :u and next_step_done_at is null"
+                    + " and next_step_due < :today").param("u", user.value())
+                    .param("today", java.time.LocalDate.parse("2026-11-01")).query(Long.class).single())
+                    .as("overdue next steps of a demo user").isPositive();
+        }
+        assertThat(jdbc.sql("select count(*) from lead where at_risk = true and external_id like 'demo-%'")
+                .query(Long.class).single()).isPositive();
         assertThat(jdbc.sql("select count(*) from lead where created_at > :now and external_id like 'demo-%'")
                 .param("now", java.time.OffsetDateTime.parse("2026-11-01T12:00:00Z")).query(Long.class).single()).isZero();
     }

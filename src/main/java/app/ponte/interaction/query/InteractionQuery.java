@@ -84,6 +84,22 @@ public class InteractionQuery {
                 .param("user", user.value()).param("today", today).query(Long.class).single();
     }
 
+    /**
+     * The lead's status at an instant, from its history: the last change into a status at or before
+     * it, else NEW (from creation). Empty when the lead does not exist.
+     */
+    public java.util.Optional<LeadStatus> statusAt(LeadId lead, Instant at) {
+        boolean exists = jdbc.sql("select count(*) from lead where id = :id").param("id", lead.value())
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(jdbc.sql("select to_status from lead_status_change where lead_id = :id"
+                        + " and changed_at <= :at order by changed_at desc, id desc limit 1")
+                .param("id", lead.value()).param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .query(String.class).optional().map(LeadStatus::valueOf).orElse(LeadStatus.NEW));
+    }
+
     /** The lead's latest held interaction and whether its last two scored ones were both 2 or less. */
     public OutcomeSummary outcomeSummary(LeadId lead) {
         var last = jdbc.sql("select occurred_at, outcome_score from interaction where lead_id = :lead and planned = false"
