@@ -79,6 +79,14 @@ public class InteractionService {
         return query.overdueCount(users.currentUserId(), today());
     }
 
+    /** A page of every interaction for managers, filtered and sorted; no count, the grid scrolls by slices. */
+    @PreAuthorize("hasRole('MANAGER')")
+    public List<InteractionRow> find(InteractionFilter filter, InteractionSort sort, boolean ascending, int offset,
+            int limit) {
+        return query.page(filter == null ? InteractionFilter.none() : filter, properties.zone(),
+                sort == null ? InteractionSort.OCCURRED_AT : sort, ascending, offset, limit);
+    }
+
     /** Where a due date falls in the agenda, seen from today in the business time zone. */
     public AgendaGroup groupOf(LocalDate due) {
         return AgendaGroup.of(due, today());

@@ -3,6 +3,9 @@ package app.ponte.interaction.query;
 import app.ponte.interaction.AgendaItem;
 import app.ponte.interaction.InteractionEdit;
 import app.ponte.interaction.InteractionEntry;
+import app.ponte.interaction.InteractionFilter;
+import app.ponte.interaction.InteractionRow;
+import app.ponte.interaction.InteractionSort;
 import app.ponte.interaction.InteractionId;
 import app.ponte.interaction.InteractionType;
 import app.ponte.lead.LeadId;
@@ -15,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -74,6 +78,65 @@ public class InteractionQuery {
                 .param("user", user.value()).param("limit", limit)
                 .query((rs, n) -> new AgendaItem(new InteractionId(rs.getLong("id")), new LeadId(rs.getLong("lead_id")),
                         rs.getString("name"), rs.getString("company"), InteractionType.valueOf(rs.getString("type")),
+                        rs.getString("next_step"), date(rs, "next_step_due")))
+                .list();
+    }
+
+    /**
+     * A page of all interactions for the managers' list: one statement, no count query, sorted by a
+     * whitelisted column with the id as tie-breaker so pages are stable.
+     */
+    public List<InteractionRow> page(InteractionFilter filter, ZoneId zone, InteractionSort sort, boolean ascending,
+            int offset, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        var where = new StringBuilder(" where 1 = 1");
+        if (filter.user() != null) {
+            where.append(" and i.user_id = :user");
+            params.put("user", filter.user().value());
+        }
+        if (filter.type() != null) {
+            where.append(" and i.type = :type");
+            params.put("type", filter.type().name());
+        }
+        if (filter.score() != null) {
+            where.append(" and i.outcome_score = :score");
+            params.put("score", filter.score());
+        }
+        if (filter.statusAtTheTime() != null) {
+            where.append(" and i.lead_status = :status");
+            params.put("status", filter.statusAtTheTime().name());
+        }
+        if (filter.from() != null) {
+            where.append(" and i.occurred_at >= :from");
+            params.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            where.append(" and i.occurred_at < :to");
+            params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        String direction = ascending ? "asc" : "desc";
+        String order = switch (sort) {
+            case OCCURRED_AT -> "i.occurred_at " + direction;
+            case USER -> "u.full_name " + direction;
+            case LEAD -> "l.name " + direction;
+            case TYPE -> "i.type " + direction;
+            case SCORE -> "i.outcome_score " + direction;
+            case STATUS_AT_THE_TIME -> "case i.lead_status when 'NEW' then 0 when 'MQL' then 1 when 'SQL' then 2"
+                    + " when 'OPPORTUNITY' then 3 when 'WON' then 4 else 5 end " + direction;
+        };
+        params.put("limit", Math.max(0, limit));
+        params.put("offset", Math.max(0, offset));
+        return jdbc.sql("select i.id, i.occurred_at, i.user_id, u.username, u.full_name, i.lead_id, l.name as lead_name,"
+                        + " i.type, i.outcome_score, i.lead_status, i.summary, i.next_step, i.next_step_due"
+                        + " from interaction i join app_user u on u.id = i.user_id join lead l on l.id = i.lead_id"
+                        + where + " order by " + order + ", i.id " + direction + " limit :limit offset :offset")
+                .params(params)
+                .query((rs, n) -> new InteractionRow(new InteractionId(rs.getLong("id")), instant(rs, "occurred_at"),
+                        new Person(new UserId(rs.getLong("user_id")), rs.getString("username"),
+                                rs.getString("full_name")),
+                        new LeadId(rs.getLong("lead_id")), rs.getString("lead_name"),
+                        InteractionType.valueOf(rs.getString("type")), score(rs),
+                        LeadStatus.valueOf(rs.getString("lead_status")), rs.getString("summary"),
                         rs.getString("next_step"), date(rs, "next_step_due")))
                 .list();
     }

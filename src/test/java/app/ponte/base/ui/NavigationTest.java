@@ -37,7 +37,7 @@ class NavigationTest extends KaribuTest {
     void a_salesperson_sees_no_user_administration() {
         login(testUsers.create("nav-sales", Role.SALES).username(), Role.SALES);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board");
+        assertThat(navigation()).containsExactly("Home", "My agenda", "Leads", "Bridge board");
         assertThat(_get(H2.class, spec -> spec.withId("home-welcome")).getText()).startsWith("Welcome, ");
     }
 
@@ -45,7 +45,8 @@ class NavigationTest extends KaribuTest {
     void marketing_and_managers_see_no_user_administration() {
         login(testUsers.create("nav-mgr", Role.MANAGER, Role.MARKETING).username(), Role.MANAGER, Role.MARKETING);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).doesNotContain("Users").contains("Home", "Leads", "Bridge board");
+        assertThat(navigation()).doesNotContain("Users")
+                .contains("Home", "My agenda", "Leads", "Bridge board", "Interactions");
     }
 
     @Test

@@ -1,0 +1,312 @@
+package app.ponte.interaction.ui;
+
+import app.ponte.base.CsvWriter;
+import app.ponte.base.PonteProperties;
+import app.ponte.base.ui.Formats;
+import app.ponte.base.ui.MainLayout;
+import app.ponte.interaction.InteractionFilter;
+import app.ponte.interaction.InteractionRow;
+import app.ponte.interaction.InteractionService;
+import app.ponte.interaction.InteractionSort;
+import app.ponte.interaction.InteractionType;
+import app.ponte.lead.LeadStatus;
+import app.ponte.security.AppRoles;
+import app.ponte.security.Role;
+import app.ponte.security.UserId;
+import app.ponte.security.UserService;
+import app.ponte.security.UserSummary;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Every interaction of the team for managers: who talked to whom, how it went and what comes
+ * next, filtered (the filters live in the URL) and read slice by slice, exportable to CSV with the
+ * same filters.
+ */
+@Route(value = InteractionsView.ROUTE, layout = MainLayout.class)
+@Menu(order = 30, title = "nav.interactions", icon = "vaadin:phone")
+@RolesAllowed(AppRoles.MANAGER)
+class InteractionsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final String ROUTE = "interactions";
+    /** Rows read per statement while exporting: the export streams, it never holds all rows. */
+    static final int EXPORT_CHUNK = 1000;
+    static final String[] EXPORT_HEADER = {"occurred_at", "username", "lead", "lead_name", "type", "outcome_score",
+        "lead_status", "summary", "next_step", "next_step_due"};
+
+    private final InteractionService interactions;
+    private final PonteProperties properties;
+    private final List<UserSummary> people;
+
+    private final Grid<InteractionRow> grid = new Grid<>();
+    private final ComboBox<UserSummary> user = new ComboBox<>();
+    private final ComboBox<InteractionType> type = new ComboBox<>();
+    private final ComboBox<Integer> score = new ComboBox<>();
+    private final ComboBox<LeadStatus> status = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+
+    /** Read by the export's download request as well, hence volatile. */
+    private volatile InteractionFilter filter = InteractionFilter.none();
+    private boolean applyingParameters;
+
+    InteractionsView(InteractionService interactions, UserService users, PonteProperties properties) {
+        this.interactions = interactions;
+        this.properties = properties;
+        this.people = people(users);
+        setId("interactions-view");
+        setSizeFull();
+        configureFilters();
+
+        DownloadHandler csv = this::download;
+        var export = new Anchor(csv, AttachmentType.DOWNLOAD,
+                getTranslation("interactions.export"));
+        export.setId("interactions-export");
+        var filters = new HorizontalLayout(user, type, score, status, from, to, export);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        filters.setWidthFull();
+
+        configureGrid();
+        add(new H2(getTranslation("interactions.title")), filters, grid);
+        expand(grid);
+    }
+
+    /** Everyone who may have interactions, active or not (past interactions keep their author), by name. */
+    private static List<UserSummary> people(UserService users) {
+        Map<UserId, UserSummary> byId = new LinkedHashMap<>();
+        Stream.of(Role.MARKETING, Role.SALES, Role.MANAGER)
+                .flatMap(role -> users.activeWithRole(role).stream())
+                .forEach(u -> byId.putIfAbsent(u.id(), u));
+        return byId.values().stream()
+                .sorted(Comparator.comparing((UserSummary u) -> u.fullName().toLowerCase(Locale.ROOT))
+                        .thenComparing(u -> u.id().value()))
+                .toList();
+    }
+
+    private void configureFilters() {
+        user.setId("interactions-user");
+        user.setLabel(getTranslation("interactions.user"));
+        user.setPlaceholder(getTranslation("interactions.any"));
+        user.setItems(people);
+        user.setItemLabelGenerator(UserSummary::fullName);
+        type.setId("interactions-type");
+        type.setLabel(getTranslation("interactions.type"));
+        type.setPlaceholder(getTranslation("interactions.any"));
+        type.setItems(InteractionType.values());
+        type.setItemLabelGenerator(t -> getTranslation("agenda.type." + t.name()));
+        score.setId("interactions-score");
+        score.setLabel(getTranslation("interactions.score"));
+        score.setPlaceholder(getTranslation("interactions.any"));
+        score.setItems(1, 2, 3, 4, 5);
+        score.setItemLabelGenerator(s -> getTranslation("agenda.score." + s));
+        status.setId("interactions-status");
+        status.setLabel(getTranslation("interactions.status"));
+        status.setPlaceholder(getTranslation("interactions.any"));
+        status.setItems(LeadStatus.values());
+        status.setItemLabelGenerator(s -> getTranslation("status." + s.name()));
+        from.setId("interactions-from");
+        from.setLabel(getTranslation("interactions.from"));
+        to.setId("interactions-to");
+        to.setLabel(getTranslation("interactions.to"));
+        Stream.of(user, type, score, status).forEach(c -> c.setClearButtonVisible(true));
+        Stream.of(from, to).forEach(d -> d.setClearButtonVisible(true));
+        user.addValueChangeListener(e -> filtersChanged());
+        type.addValueChangeListener(e -> filtersChanged());
+        score.addValueChangeListener(e -> filtersChanged());
+        status.addValueChangeListener(e -> filtersChanged());
+        from.addValueChangeListener(e -> {
+            to.setMin(e.getValue());
+            filtersChanged();
+        });
+        to.addValueChangeListener(e -> {
+            from.setMax(e.getValue());
+            filtersChanged();
+        });
+    }
+
+    private void configureGrid() {
+        grid.setId("interactions-grid");
+        grid.addColumn(r -> Formats.dateTime(r.occurredAt(), properties.zone(), getLocale()))
+                .setHeader(getTranslation("interactions.when")).setKey(InteractionSort.OCCURRED_AT.name())
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.user().fullName()).setHeader(getTranslation("interactions.user"))
+                .setKey(InteractionSort.USER.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(r -> new Anchor("leads/" + r.lead().value(), r.leadName()))
+                .setHeader(getTranslation("interactions.lead")).setKey(InteractionSort.LEAD.name())
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> getTranslation("agenda.type." + r.type().name()))
+                .setHeader(getTranslation("interactions.type")).setKey(InteractionSort.TYPE.name())
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> r.outcomeScore() == null ? "" : r.outcomeScore().toString())
+                .setHeader(getTranslation("interactions.score")).setKey(InteractionSort.SCORE.name())
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(r -> getTranslation("status." + r.statusAtTheTime().name()))
+                .setHeader(getTranslation("interactions.status")).setKey(InteractionSort.STATUS_AT_THE_TIME.name())
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(r -> Objects.toString(r.summary(), "")).setHeader(getTranslation("interactions.summary"))
+                .setKey("summary").setFlexGrow(1);
+        grid.addColumn(this::nextStep).setHeader(getTranslation("interactions.next-step")).setKey("nextStep")
+                .setFlexGrow(1);
+        // no count callback: the list grows without end, and counting it on every filter change costs a scan
+        grid.setItems(query -> {
+            InteractionSort sort = InteractionSort.OCCURRED_AT;
+            boolean ascending = false;
+            if (!query.getSortOrders().isEmpty()) {
+                QuerySortOrder order = query.getSortOrders().getFirst();
+                sort = Arrays.stream(InteractionSort.values()).filter(s -> s.name().equals(order.getSorted()))
+                        .findFirst().orElse(InteractionSort.OCCURRED_AT);
+                ascending = order.getDirection() == SortDirection.ASCENDING;
+            }
+            return interactions.find(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
+        });
+    }
+
+    private String nextStep(InteractionRow row) {
+        if (row.nextStep() == null) {
+            return "";
+        }
+        if (row.nextStepDue() == null) {
+            return row.nextStep();
+        }
+        return getTranslation("interactions.next-step-due", row.nextStep(), Formats.date(
+                row.nextStepDue().atStartOfDay(properties.zone()).toInstant(), properties.zone(), getLocale()));
+    }
+
+    private void download(com.vaadin.flow.server.streams.DownloadEvent event) throws IOException {
+        event.setFileName("interactions-" + LocalDate.now(properties.zone()) + ".csv");
+        event.setContentType("text/csv; charset=UTF-8");
+        try (OutputStream out = event.getOutputStream()) {
+            export(filter, out);
+        }
+    }
+
+    /** Writes the list with the given filter as CSV, newest first, reading it in chunks. */
+    void export(InteractionFilter exported, OutputStream out) {
+        CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
+        for (int offset = 0; ; offset += EXPORT_CHUNK) {
+            List<InteractionRow> rows = interactions.find(exported, InteractionSort.OCCURRED_AT, false, offset,
+                    EXPORT_CHUNK);
+            for (InteractionRow r : rows) {
+                csv.row(r.occurredAt(), r.user().username(), r.lead().value(), r.leadName(), r.type().name(),
+                        r.outcomeScore(), r.statusAtTheTime().name(), r.summary(), r.nextStep(), r.nextStepDue());
+            }
+            csv.flush();
+            if (rows.size() < EXPORT_CHUNK) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters = event.getLocation().getQueryParameters().getParameters();
+        applyingParameters = true;
+        try {
+            Long userId = parse(parameters, "user", Long::valueOf);
+            user.setValue(people.stream().filter(u -> userId != null && u.id().value() == userId).findFirst()
+                    .orElse(null));
+            type.setValue(parse(parameters, "type", InteractionType::valueOf));
+            Integer s = parse(parameters, "score", Integer::valueOf);
+            score.setValue(s != null && s >= 1 && s <= 5 ? s : null);
+            status.setValue(parse(parameters, "status", LeadStatus::valueOf));
+            from.setValue(parse(parameters, "from", LocalDate::parse));
+            to.setValue(parse(parameters, "to", LocalDate::parse));
+        } finally {
+            applyingParameters = false;
+        }
+        filter = filterFromFields();
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** A malformed value in a link is ignored, not an error. */
+    private static <T> T parse(Map<String, List<String>> parameters, String name, Function<String, T> parser) {
+        List<String> values = parameters.get(name);
+        if (values == null || values.isEmpty() || values.getFirst().isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(values.getFirst());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private void filtersChanged() {
+        if (applyingParameters) {
+            return;
+        }
+        filter = filterFromFields();
+        grid.getDataProvider().refreshAll();
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(ROUTE, toParameters(filter))));
+    }
+
+    private InteractionFilter filterFromFields() {
+        return new InteractionFilter(user.getValue() == null ? null : user.getValue().id(), type.getValue(),
+                score.getValue(), status.getValue(), from.getValue(), to.getValue());
+    }
+
+    private static QueryParameters toParameters(InteractionFilter f) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (f.user() != null) {
+            values.put("user", Long.toString(f.user().value()));
+        }
+        if (f.type() != null) {
+            values.put("type", f.type().name());
+        }
+        if (f.score() != null) {
+            values.put("score", f.score().toString());
+        }
+        if (f.statusAtTheTime() != null) {
+            values.put("status", f.statusAtTheTime().name());
+        }
+        if (f.from() != null) {
+            values.put("from", f.from().toString());
+        }
+        if (f.to() != null) {
+            values.put("to", f.to().toString());
+        }
+        return QueryParameters.simple(values);
+    }
+
+    /** The filter the list shows now (tests read it). */
+    InteractionFilter filter() {
+        return filter;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.name") + " · " + getTranslation("interactions.title");
+    }
+}
