@@ -15,20 +15,28 @@ class CsvWriterTest {
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
+    /** The record line written for one cell (under a one-column header), without its CRLF. */
+    private static String single(String cell) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        CsvWriter.withHeader(bytes, "h").row(cell).flush();
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        return text.substring("h\r\n".length(), text.length() - 2);
+    }
+
     @Test
     void a_formula_is_written_as_text() {
         assertThat(write("=1+2", "ok")).isEqualTo("a,b\r\n'=1+2,ok\r\n");
-        assertThat(CsvWriter.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(single("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
     }
 
     @Test
     void every_dangerous_first_character_gets_a_leading_apostrophe() {
-        assertThat(CsvWriter.field("+39 02 1234")).isEqualTo("'+39 02 1234");
-        assertThat(CsvWriter.field("-5")).isEqualTo("'-5");
-        assertThat(CsvWriter.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(CsvWriter.field("\tx")).isEqualTo("'\tx");
-        assertThat(CsvWriter.field("\rx")).isEqualTo("\"'\rx\"");
-        assertThat(CsvWriter.field("a=b")).isEqualTo("a=b");
+        assertThat(single("+39 02 1234")).isEqualTo("'+39 02 1234");
+        assertThat(single("-5")).isEqualTo("'-5");
+        assertThat(single("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(single("\tx")).isEqualTo("'\tx");
+        assertThat(single("\rx")).isEqualTo("\"'\rx\"");
+        assertThat(single("a=b")).isEqualTo("a=b");
     }
 
     @Test
