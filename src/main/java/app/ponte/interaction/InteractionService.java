@@ -69,6 +69,11 @@ public class InteractionService {
         return query.forLead(lead);
     }
 
+    /** The average outcome score of a lead's held, scored interactions, and how many were scored. */
+    public InteractionQuery.OutcomeAverage averageOutcome(LeadId lead) {
+        return query.averageOutcome(lead);
+    }
+
     /** The signed-in user's open next steps, soonest first. */
     public List<AgendaItem> myAgenda() {
         return query.agenda(users.currentUserId(), 500);

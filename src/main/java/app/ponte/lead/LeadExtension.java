@@ -1,5 +1,6 @@
 package app.ponte.lead;
 
+import com.vaadin.flow.component.Component;
 import java.util.List;
 
 /**
@@ -11,6 +12,11 @@ public interface LeadExtension {
 
     /** Actions offered for a lead (buttons on the page, menu items on cards and rows). */
     default List<LeadAction> actions() {
+        return List.of();
+    }
+
+    /** Short facts shown on the lead page above the actions (e.g. the outcome scores so far). */
+    default List<Component> summary(LeadDetails lead) {
         return List.of();
     }
 

@@ -177,6 +177,21 @@ public class InteractionQuery {
                 atRisk);
     }
 
+    /** The average score of a lead's held, scored interactions and how many there are. */
+    public OutcomeAverage averageOutcome(LeadId lead) {
+        return jdbc.sql("select avg(outcome_score * 1.0) as average, count(outcome_score) as scored from interaction"
+                        + " where lead_id = :lead and planned = false and outcome_score is not null")
+                .param("lead", lead.value())
+                .query((rs, n) -> {
+                    double average = rs.getDouble("average");
+                    return new OutcomeAverage(rs.wasNull() ? null : average, rs.getLong("scored"));
+                }).single();
+    }
+
+    /** The average outcome score (null when nothing was scored) over {@code scored} interactions. */
+    public record OutcomeAverage(Double average, long scored) {
+    }
+
     /** The lead's latest held interaction (time and score) and the at-risk flag. */
     public record OutcomeSummary(Instant lastAt, Integer lastScore, boolean atRisk) {
     }

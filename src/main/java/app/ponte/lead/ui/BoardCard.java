@@ -1,5 +1,6 @@
 package app.ponte.lead.ui;
 
+import app.ponte.lead.LeadAction;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadStatus;
 import app.ponte.lead.LeadSummary;
@@ -31,15 +32,28 @@ class BoardCard extends Div {
     }
 
     private final LeadSummary lead;
+    private final List<LeadAction> actions;
+    private final Runnable refresh;
     final MoveMenu moveMenu;
 
     BoardCard(LeadSummary lead, long daysInStatus, Function<LeadId, MoveTargets> targets,
             BiConsumer<LeadId, LeadStatus> move) {
+        this(lead, daysInStatus, targets, move, List.of(), () -> { });
+    }
+
+    /** A card whose menu also offers other features' actions; {@code refresh} re-reads the board after one. */
+    BoardCard(LeadSummary lead, long daysInStatus, Function<LeadId, MoveTargets> targets,
+            BiConsumer<LeadId, LeadStatus> move, List<LeadAction> actions, Runnable refresh) {
         this.lead = lead;
+        this.actions = List.copyOf(actions);
+        this.refresh = refresh;
         setId("card-" + lead.id());
         addClassName("ponte-card");
         if (lead.status() == LeadStatus.LOST) {
             addClassName("ponte-card-lost");
+        }
+        if (lead.atRisk()) {
+            addClassName("ponte-card-at-risk");
         }
 
         var name = new Anchor(LeadLinks.LEADS_ROUTE + "/" + lead.id(), lead.name());
@@ -79,6 +93,14 @@ class BoardCard extends Div {
             score.getElement().getThemeList().add("badge small");
             score.setTitle(getTranslation("board.card.score-title", lead.lastOutcomeScore()));
             foot.add(score);
+        }
+        if (lead.atRisk()) {
+            var risk = new Span(getTranslation("lead.at-risk"));
+            risk.setId("card-at-risk-" + lead.id());
+            risk.addClassName("ponte-at-risk");
+            risk.getElement().getThemeList().add("badge error small");
+            risk.setTitle(getTranslation("lead.at-risk-title"));
+            foot.add(risk);
         }
         if (lead.status() == LeadStatus.LOST && lead.lostFrom() != null) {
             var lostFrom = new Span(getTranslation("board.card.lost-from", statusLabel(lead.lostFrom())));
@@ -139,6 +161,13 @@ class BoardCard extends Div {
                 MenuItem others = addItem(getTranslation("board.card.other-moves"));
                 for (LeadStatus status : choices.others()) {
                     others.getSubMenu().addItem(statusLabel(status), e -> move.accept(lead.id(), status));
+                }
+            }
+            if (!actions.isEmpty()) {
+                addSeparator();
+                for (LeadAction action : actions) {
+                    addItem(getTranslation(action.labelKey()), e -> action.handler().run(lead.id(), refresh))
+                            .setId("card-action-" + action.id() + "-" + lead.id());
                 }
             }
         }

@@ -5,7 +5,9 @@ import app.ponte.base.ui.FormErrors;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.lead.BoardColumn;
 import app.ponte.lead.BridgeStage;
+import app.ponte.lead.LeadAction;
 import app.ponte.lead.LeadDetails;
+import app.ponte.lead.LeadExtension;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
@@ -33,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The bridge board: the three spans side by side, each with its statuses and a column of the
@@ -51,9 +54,13 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
     private final Clock clock;
     private final PonteProperties properties;
     private final Div board = new Div();
+    /** Other features' actions, offered in every card's menu. */
+    private final List<LeadAction> actions;
 
-    BridgeBoardView(LeadService leadService, Clock clock, PonteProperties properties) {
+    BridgeBoardView(LeadService leadService, Clock clock, PonteProperties properties,
+            ObjectProvider<LeadExtension> extensions) {
         this.leadService = leadService;
+        this.actions = extensions.orderedStream().flatMap(e -> e.actions().stream()).toList();
         this.clock = clock;
         this.properties = properties;
         setId("bridge-board-view");
@@ -116,7 +123,8 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
             cards.add(empty);
         }
         for (LeadSummary lead : leads) {
-            cards.add(new BoardCard(lead, daysInStatus(lead), this::moveTargets, this::requestMove));
+            cards.add(new BoardCard(lead, daysInStatus(lead), this::moveTargets, this::requestMove, actions,
+                    this::reload));
         }
 
         var more = new Anchor(LeadLinks.href(column.filter()), getTranslation("board.column.more"));

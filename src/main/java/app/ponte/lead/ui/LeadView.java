@@ -226,6 +226,13 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         facts.add(new Span(getTranslation("lead.page.owner", d.owner().fullName())));
         facts.add(new Span(getTranslation("lead.page.days-in-status",
                 Formats.days(d.statusChangedAt(), clock.instant()))));
+        if (d.atRisk()) {
+            var risk = new Span(getTranslation("lead.at-risk"));
+            risk.setId("lead-at-risk");
+            risk.getElement().getThemeList().add("badge error");
+            risk.setTitle(getTranslation("lead.at-risk-title"));
+            facts.add(risk);
+        }
         header.add(title, facts);
         if (d.status() == LeadStatus.LOST) {
             var lost = new Div(new Span(getTranslation("lead.page.lost-from",
@@ -245,6 +252,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     private void showActions(LeadDetails d) {
         actions.removeAll();
+        for (LeadExtension extension : extensions) {
+            extension.summary(d).forEach(actions::add);
+        }
         for (LeadExtension extension : extensions) {
             for (LeadAction action : extension.actions()) {
                 var button = new Button(getTranslation(action.labelKey()), e -> action.handler().run(d.id(), this::reload));

@@ -4,6 +4,8 @@ import app.ponte.base.ui.MainLayout;
 import app.ponte.lead.BridgeStage;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
+import app.ponte.lead.LeadAction;
+import app.ponte.lead.LeadExtension;
 import app.ponte.lead.LeadFilter;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadSort;
@@ -22,6 +24,7 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.contextmenu.GridContextMenu;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -56,6 +59,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The lead list: every lead the team works on, filtered and sorted, read slice by slice as the
@@ -74,6 +78,9 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private final List<UserSummary> owners;
 
     private final Grid<LeadSummary> grid = new Grid<>();
+    /** Other features' actions, offered in each row's context menu. */
+    private final List<LeadAction> actions;
+    final GridContextMenu<LeadSummary> rowMenu = new GridContextMenu<>();
     private final TextField search = new TextField();
     private final ComboBox<LeadStatus> status = new ComboBox<>();
     private final ComboBox<BridgeStage> stage = new ComboBox<>();
@@ -87,8 +94,10 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     /** Set while the fields are filled from the URL, so that filling them fetches nothing by itself. */
     private boolean applyingParameters;
 
-    LeadsView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock) {
+    LeadsView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock,
+            ObjectProvider<LeadExtension> extensions) {
         this.leads = leads;
+        this.actions = extensions.orderedStream().flatMap(e -> e.actions().stream()).toList();
         this.clock = clock;
         this.currentUser = currentUser;
         this.channels = channels.list(true);
@@ -194,7 +203,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
 
     private void configureGrid() {
         grid.setId("leads-grid");
-        grid.addColumn(LeadSummary::name).setHeader(getTranslation("leads.name"))
+        grid.addComponentColumn(this::nameCell).setHeader(getTranslation("leads.name"))
                 .setKey(LeadSort.NAME.name()).setSortable(true).setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(l -> Objects.toString(l.company(), "")).setHeader(getTranslation("leads.company"))
                 .setKey(LeadSort.COMPANY.name()).setSortable(true).setAutoWidth(true).setFlexGrow(1);
@@ -228,6 +237,26 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         });
         grid.addItemClickListener(e -> getUI().ifPresent(
                 ui -> ui.navigate(LeadLinks.LEADS_ROUTE + "/" + e.getItem().id().value())));
+        rowMenu.setId("leads-row-menu");
+        rowMenu.setTarget(grid);
+        for (LeadAction action : actions) {
+            rowMenu.addItem(getTranslation(action.labelKey()),
+                    e -> e.getItem().ifPresent(lead -> action.handler().run(lead.id(), this::refresh)))
+                    .setId("row-action-" + action.id());
+        }
+        rowMenu.setVisible(!actions.isEmpty());
+    }
+
+    private Span nameCell(LeadSummary lead) {
+        var name = new Span(lead.name());
+        if (lead.atRisk()) {
+            var risk = new Span(getTranslation("lead.at-risk"));
+            risk.addClassName("ponte-at-risk");
+            risk.getElement().getThemeList().add("badge error small");
+            risk.setTitle(getTranslation("lead.at-risk-title"));
+            return new Span(name, risk);
+        }
+        return name;
     }
 
     private Span statusBadge(LeadSummary lead) {
