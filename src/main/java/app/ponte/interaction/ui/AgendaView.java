@@ -99,7 +99,7 @@ class AgendaView extends VerticalLayout implements HasDynamicTitle {
         if (group == AgendaGroup.OVERDUE) {
             due.getElement().getThemeList().add("badge error");
         }
-        var type = new Span(getTranslation("agenda.type." + item.type().name()));
+        var type = new Span(getTranslation("interaction.type." + item.type().name()));
         type.getElement().getThemeList().add("badge contrast");
 
         var done = new Button(getTranslation("agenda.done"), VaadinIcon.CHECK.create(), e -> complete(item));

@@ -52,7 +52,7 @@ class FollowUpDialog extends Dialog {
         type.setId("agenda-follow-up-type");
         type.setLabel(getTranslation("agenda.follow-up.type"));
         type.setItems(InteractionType.values());
-        type.setItemLabelGenerator(t -> getTranslation("agenda.type." + t.name()));
+        type.setItemLabelGenerator(t -> getTranslation("interaction.type." + t.name()));
         type.setValue(item.type());
         type.setRequired(true);
 
@@ -63,7 +63,7 @@ class FollowUpDialog extends Dialog {
         outcomeScore.setId("agenda-follow-up-score");
         outcomeScore.setLabel(getTranslation("agenda.follow-up.score"));
         outcomeScore.setItems(1, 2, 3, 4, 5);
-        outcomeScore.setItemLabelGenerator(s -> getTranslation("agenda.score." + s));
+        outcomeScore.setItemLabelGenerator(s -> getTranslation("interaction.score.option", s, getTranslation("interaction.score." + s)));
 
         summary.setId("agenda-follow-up-summary");
         summary.setLabel(getTranslation("agenda.follow-up.summary"));

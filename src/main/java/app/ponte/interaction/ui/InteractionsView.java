@@ -125,12 +125,12 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         type.setLabel(getTranslation("interactions.type"));
         type.setPlaceholder(getTranslation("interactions.any"));
         type.setItems(InteractionType.values());
-        type.setItemLabelGenerator(t -> getTranslation("agenda.type." + t.name()));
+        type.setItemLabelGenerator(t -> getTranslation("interaction.type." + t.name()));
         score.setId("interactions-score");
         score.setLabel(getTranslation("interactions.score"));
         score.setPlaceholder(getTranslation("interactions.any"));
         score.setItems(1, 2, 3, 4, 5);
-        score.setItemLabelGenerator(s -> getTranslation("agenda.score." + s));
+        score.setItemLabelGenerator(s -> getTranslation("interaction.score.option", s, getTranslation("interaction.score." + s)));
         status.setId("interactions-status");
         status.setLabel(getTranslation("interactions.status"));
         status.setPlaceholder(getTranslation("interactions.any"));
@@ -166,7 +166,7 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         grid.addComponentColumn(r -> new Anchor("leads/" + r.lead().value(), r.leadName()))
                 .setHeader(getTranslation("interactions.lead")).setKey(InteractionSort.LEAD.name())
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(r -> getTranslation("agenda.type." + r.type().name()))
+        grid.addColumn(r -> getTranslation("interaction.type." + r.type().name()))
                 .setHeader(getTranslation("interactions.type")).setKey(InteractionSort.TYPE.name())
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.outcomeScore() == null ? "" : r.outcomeScore().toString())
