@@ -21,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,11 +84,7 @@ public class LeadService {
 
     /** The bridge board: the {@code perColumn} most recent cards of every column. */
     public Map<BoardColumn, List<LeadSummary>> board(int perColumn) {
-        Map<BoardColumn, List<LeadSummary>> board = new LinkedHashMap<>();
-        for (BoardColumn column : BoardColumn.all()) {
-            board.put(column, query.boardColumn(column, Math.min(perColumn, 200)));
-        }
-        return board;
+        return query.board(BoardColumn.all(), Math.max(1, Math.min(perColumn, 200)));
     }
 
     /** The lead's path: every status change in time order. */

@@ -93,6 +93,25 @@ class LeadServiceTest {
     }
 
     @Test
+    void the_board_shows_the_newest_leads_of_each_column_and_lost_ones_on_the_span_they_fell_from() {
+        signIn(testUsers.create("mkt-board", Role.MARKETING));
+        LeadId fresh = newLead(TestUsers.uniqueName("board-new"));
+        LeadId lost = newLead(TestUsers.uniqueName("board-lost"));
+        move(lost, LeadStatus.MQL);
+        leads.move(lost, new StatusMove(LeadStatus.LOST, "No budget", null, leads.get(lost).orElseThrow().version()));
+        var board = leads.board(5);
+        assertThat(board.keySet()).hasSize(8);
+        assertThat(board.get(new BoardColumn(BridgeStage.AWARENESS, LeadStatus.NEW))).extracting(LeadSummary::id)
+                .contains(fresh);
+        assertThat(board.get(new BoardColumn(BridgeStage.CONSIDERATION, LeadStatus.LOST))).extracting(LeadSummary::id)
+                .contains(lost);
+        assertThat(board.get(new BoardColumn(BridgeStage.AWARENESS, LeadStatus.LOST))).extracting(LeadSummary::id)
+                .doesNotContain(lost);
+        board.values().forEach(cards -> assertThat(cards).hasSizeLessThanOrEqualTo(5)
+                .isSortedAccordingTo(java.util.Comparator.comparing(LeadSummary::statusChangedAt).reversed()));
+    }
+
+    @Test
     void only_marketing_and_managers_create_leads() {
         signIn(testUsers.create("sales-create", Role.SALES));
         assertThatThrownBy(() -> newLead("Nope")).isInstanceOf(AccessDeniedException.class);

@@ -69,21 +69,40 @@ public class LeadQuery {
                 .params(params).query(LeadQuery::summary).list();
     }
 
-    /** The most recent cards of a board column. */
-    public List<LeadSummary> boardColumn(BoardColumn column, int limit) {
-        String condition;
+    /**
+     * The most recent cards of every board column in one statement: a UNION ALL of one small
+     * indexed query per column (status, status_changed_at desc), each with its own limit.
+     */
+    public Map<BoardColumn, List<LeadSummary>> board(List<BoardColumn> columns, int limit) {
         Map<String, Object> params = new HashMap<>();
-        if (column.isLost()) {
-            condition = "l.status = 'LOST' and l.lost_from in (:from)";
-            params.put("from", column.stage().statuses().stream().map(Enum::name).toList());
-        } else {
-            condition = "l.status = :status";
-            params.put("status", column.status().name());
-        }
         params.put("limit", limit);
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from lead l join app_user o on o.id = l.owner_id where "
-                        + condition + " order by l.status_changed_at desc, l.id desc limit :limit")
-                .params(params).query(LeadQuery::summary).list();
+        var sql = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            BoardColumn column = columns.get(i);
+            String condition;
+            if (column.isLost()) {
+                condition = "l.status = 'LOST' and l.lost_from in (:from" + i + ")";
+                params.put("from" + i, column.stage().statuses().stream().map(Enum::name).toList());
+            } else {
+                condition = "l.status = :status" + i;
+                params.put("status" + i, column.status().name());
+            }
+            if (i > 0) {
+                sql.append(" union all ");
+            }
+            sql.append("(select ").append(i).append(" as board_column, ").append(SUMMARY_COLUMNS)
+                    .append(" from lead l join app_user o on o.id = l.owner_id where ").append(condition)
+                    .append(" order by l.status_changed_at desc, l.id desc limit :limit)");
+        }
+        Map<BoardColumn, List<LeadSummary>> board = new java.util.LinkedHashMap<>();
+        columns.forEach(c -> board.put(c, new java.util.ArrayList<>()));
+        jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> Map.entry(rs.getInt("board_column"), summary(rs, n))).list()
+                .forEach(e -> board.get(columns.get(e.getKey())).add(e.getValue()));
+        // UNION ALL keeps no order across its parts: restore each column's order
+        board.values().forEach(cards -> cards.sort(java.util.Comparator.comparing(LeadSummary::statusChangedAt)
+                .thenComparing(c -> c.id().value()).reversed()));
+        return board;
     }
 
     public Optional<LeadDetails> details(LeadId id) {
