@@ -217,12 +217,7 @@ public class LeadService {
     @Transactional
     @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
     public void acceptedByHandoff(LeadId id, UserId salesperson) {
-        LeadEntity lead = load(id);
-        if (lead.getStatus() != LeadStatus.MQL) {
-            throw new BusinessRuleException("status", "lead.move.handoff-needs-mql", lead.getStatus().name());
-        }
-        lead.setOwnerId(requireOwner(salesperson).value());
-        changeStatus(lead, LeadStatus.SQL, clock.instant(), users.currentUserId(), null);
+        handoffOutcome(id, salesperson, LeadStatus.SQL, null);
     }
 
     /**
@@ -232,12 +227,17 @@ public class LeadService {
     @Transactional
     @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
     public void recycledByHandoff(LeadId id, UserId marketer, String reason) {
+        handoffOutcome(id, marketer, LeadStatus.NEW, reason);
+    }
+
+    /** A decided handoff moves an MQL lead (to SQL or back to NEW) and gives it its new owner. */
+    private void handoffOutcome(LeadId id, UserId newOwner, LeadStatus target, String reason) {
         LeadEntity lead = load(id);
         if (lead.getStatus() != LeadStatus.MQL) {
             throw new BusinessRuleException("status", "lead.move.handoff-needs-mql", lead.getStatus().name());
         }
-        lead.setOwnerId(requireOwner(marketer).value());
-        changeStatus(lead, LeadStatus.NEW, clock.instant(), users.currentUserId(), reason);
+        lead.setOwnerId(requireOwner(newOwner).value());
+        changeStatus(lead, target, clock.instant(), users.currentUserId(), reason);
     }
 
     /**
