@@ -23,9 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * modulo 20); the paths hold 100 changes together, so the changes are exactly five times the leads.
  * The lead's columns are what the lead service would have left after those moves: status = the
  * last change's {@code to_status}, {@code status_changed_at} = its time, {@code lost_from} and
- * {@code lost_reason} for LOST, {@code max_status_rank} the highest rank on the path, the owner a
- * marketer while the lead is on the awareness/consideration marketing side, a salesperson once it
- * reached SQL.
+ * {@code lost_reason} for LOST, {@code max_status_rank} the highest rank on the path, the owner
+ * its marketer while it is NEW or MQL (or was lost from there), else its salesperson.
  *
  * <p>Generation is skipped when the data is already there; a database holding anything else (or an
  * interrupted load) is refused with the way to reset it (see docs/benchmarks.md).
@@ -41,8 +40,9 @@ final class BenchmarkData {
     static final String USER_PREFIX = "perf-";
 
     /**
-     * The twenty paths: the statuses a lead moves through after NEW, and who makes each move
-     * (M = its marketer, S = its salesperson, B = a manager reopening a lost lead).
+     * The twenty paths: the statuses a lead moves through after NEW, each move allowed by the
+     * lifecycle (one step forward, MQL back to NEW, any open status to LOST, LOST reopened to NEW).
+     * Together they hold 100 changes; who makes each move is {@link #actor}'s choice.
      */
     private static final List<String[]> PATHS = List.of(
             new String[] {},
