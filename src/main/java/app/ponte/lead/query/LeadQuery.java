@@ -62,10 +62,20 @@ public class LeadQuery {
             case CREATED_AT -> "l.created_at " + direction;
         };
         String tieBreak = sort == LeadSort.DAYS_IN_STATUS ? (ascending ? "desc" : "asc") : direction;
+        // A status filter fixes l.status, so leading the order with it changes nothing; it lets H2
+        // read the (status, status_changed_at, id) index in order instead of sorting the whole status.
+        String statusFirst = filter.status() != null ? "l.status " + tieBreak + ", " : "";
+        String orderBy = " order by " + statusFirst + order + ", l.id " + tieBreak;
         params.put("limit", Math.max(0, limit));
         params.put("offset", Math.max(0, offset));
-        return jdbc.sql("select " + SUMMARY_COLUMNS + " from lead l join app_user o on o.id = l.owner_id" + where
-                        + " order by " + order + ", l.id " + tieBreak + " limit :limit offset :offset")
+        // The page's ids first, then only those rows: skipping to a deep offset then walks an index
+        // (index-only on PostgreSQL) instead of reading every skipped lead (docs/benchmarks.md).
+        // Every lead has an owner (not null, foreign key), so the owner join narrows nothing and
+        // the ids need it only to sort by the owner's name.
+        String ids = "select l.id from lead l" + (sort == LeadSort.OWNER ? " join app_user o on o.id = l.owner_id" : "")
+                + where + orderBy + " limit :limit offset :offset";
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from (" + ids + ") page_ids join lead l on l.id = page_ids.id"
+                        + " join app_user o on o.id = l.owner_id" + orderBy)
                 .params(params).query(LeadQuery::summary).list();
     }
 
@@ -92,7 +102,9 @@ public class LeadQuery {
             }
             sql.append("(select ").append(i).append(" as board_column, ").append(SUMMARY_COLUMNS)
                     .append(" from lead l join app_user o on o.id = l.owner_id where ").append(condition)
-                    .append(" order by l.status_changed_at desc, l.id desc limit :limit)");
+                    // every card of a column has one status: ordering by it first changes nothing and
+                    // lets H2 walk ix_lead_status_recent backwards instead of sorting (docs/benchmarks.md)
+                    .append(" order by l.status desc, l.status_changed_at desc, l.id desc limit :limit)");
         }
         Map<BoardColumn, List<LeadSummary>> board = new java.util.LinkedHashMap<>();
         columns.forEach(c -> board.put(c, new java.util.ArrayList<>()));
