@@ -1,6 +1,8 @@
 package app.ponte.lead.ui;
 
 import app.ponte.live.LiveUpdates;
+import app.ponte.live.PresenceService;
+import app.ponte.live.PresenceAvatars;
 import com.vaadin.flow.shared.Registration;
 import java.util.Objects;
 import app.ponte.base.BusinessRuleException;
@@ -91,13 +93,18 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     private final List<LeadExtension> extensions;
     private final Div actions = new Div();
+    private final Div sections = new Div();
+    private final Div presenceHolder = new Div();
+    private final PresenceService presence;
     private LeadDetails lead;
     private final LiveUpdates live;
     private Registration liveRegistration;
 
     LeadView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock,
-            PonteProperties properties, ObjectProvider<LeadExtension> extensions, LiveUpdates live) {
+            PonteProperties properties, ObjectProvider<LeadExtension> extensions, LiveUpdates live,
+            PresenceService presence) {
         this.live = live;
+        this.presence = presence;
         this.extensions = extensions.orderedStream().toList();
         this.leads = leads;
         this.channels = channels;
@@ -155,8 +162,11 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         timeline.setId("lead-timeline");
         timeline.setPadding(false);
         timeline.setSpacing(false);
-        add(new Anchor(LeadLinks.LEADS_ROUTE, getTranslation("lead.page.back")), header, bridge, actions, moves,
-                new H3(getTranslation("lead.page.details")), form, save,
+        sections.setId("lead-sections");
+        sections.setWidthFull();
+        presenceHolder.setId("lead-presence-holder");
+        add(new Anchor(LeadLinks.LEADS_ROUTE, getTranslation("lead.page.back")), presenceHolder, header, bridge,
+                actions, moves, new H3(getTranslation("lead.page.details")), form, save, sections,
                 new H3(getTranslation("lead.page.timeline")), timeline);
     }
 
@@ -174,6 +184,11 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             liveRegistration.remove();
         }
         liveRegistration = live.subscribe(this, LeadService.TOPIC, id, changed -> changedElsewhere());
+        sections.removeAll();
+        extensions.forEach(extension -> extension.sections(new LeadId(id)).forEach(sections::add));
+        presenceHolder.removeAll();
+        UserSummary me = users.me();
+        presenceHolder.add(new PresenceAvatars(presence, live, "lead", id, me.id().value(), me.fullName()));
     }
 
     /**
