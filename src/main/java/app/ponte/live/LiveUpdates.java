@@ -32,8 +32,9 @@ public class LiveUpdates {
 
     private final LiveEvents events;
     private final long windowNanos;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("ponte-live-push").factory());
+    /** Pushes run here, never on the thread that committed the change (its own response must not wait). */
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
+            Thread.ofPlatform().daemon().name("ponte-live-push-", 1).factory());
     private final Map<UI, TabQueue> tabs = new ConcurrentHashMap<>();
     private final AtomicLong pushes = new AtomicLong();
 
@@ -135,11 +136,7 @@ public class LiveUpdates {
                 scheduled = true;
                 delay = Math.max(0, lastPush + windowNanos - System.nanoTime());
             }
-            if (delay == 0) {
-                flush();
-            } else {
-                scheduler.schedule(this::flush, delay, TimeUnit.NANOSECONDS);
-            }
+            scheduler.schedule(this::flush, delay, TimeUnit.NANOSECONDS);
         }
 
         void remove(Handler handler) {
