@@ -85,6 +85,8 @@ public class SurveyService {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** The setting, for texts that explain it; no secret. */
+    @PreAuthorize("permitAll()")
     public int anonymityThreshold() {
         return settings.anonymityThreshold();
     }
