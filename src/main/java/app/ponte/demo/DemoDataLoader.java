@@ -54,7 +54,9 @@ class DemoDataLoader implements ApplicationRunner {
             if (empty) {
                 createTeam();
                 createLeads();
-                int runs = health.create(properties.demo().seed(), ponte.zone());
+                int runs = health.create(properties.demo().seed(), ponte.zone(),
+                        users.findByUsername("manager").orElseThrow(), users.findByUsername("rossi").orElseThrow(),
+                        users.findByUsername("sromano").orElseThrow());
                 log.info("Demo data: created a pulse survey with {} runs and one-on-ones", runs);
             }
             printAccounts();

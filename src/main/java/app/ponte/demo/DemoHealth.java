@@ -61,9 +61,8 @@ class DemoHealth {
     }
 
     /** Creates the survey history and the one-on-ones; call as the system. Returns the runs created. */
-    int create(long seed, ZoneId zone) {
+    int create(long seed, ZoneId zone, UserSummary manager, UserSummary seller, UserSummary marketer) {
         Random random = new Random(seed ^ 0x5eed_4ea1L);
-        UserSummary manager = users.findByUsername("manager").orElseThrow();
         Map<UserId, Role> people = new LinkedHashMap<>();
         for (Role role : List.of(Role.MANAGER, Role.ADMIN, Role.SALES, Role.MARKETING)) {
             users.activeWithRole(role).forEach(u -> people.putIfAbsent(u.id(), role));
@@ -91,7 +90,7 @@ class DemoHealth {
         Instant now = clock.instant();
         surveys.importRun(survey, thisMonth, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(6)),
                 everyone.size(), early, responses(early, people, 0.9, random));
-        createOneOnOnes(manager, now, zone);
+        createOneOnOnes(manager, seller, marketer, zone);
         return PAST_RUNS + 1;
     }
 
@@ -122,9 +121,7 @@ class DemoHealth {
         return Math.max(min, Math.min(max, value));
     }
 
-    private void createOneOnOnes(UserSummary manager, Instant now, ZoneId zone) {
-        UserSummary rossi = users.findByUsername("rossi").orElseThrow();
-        UserSummary sromano = users.findByUsername("sromano").orElseThrow();
+    private void createOneOnOnes(UserSummary manager, UserSummary rossi, UserSummary sromano, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         as(manager, () -> {
             Instant firstMeeting = today.minusWeeks(6).atTime(10, 0).atZone(zone).toInstant();

@@ -146,7 +146,10 @@ public class SurveyQuery {
         var result = new java.util.EnumMap<Role, Integer>(Role.class);
         jdbc.sql("select role_group, count(*) as n from survey_response where run_id = :run group by role_group")
                 .param("run", run)
-                .query((rs, n) -> Optional.of(result.put(Role.valueOf(rs.getString("role_group")), rs.getInt("n"))))
+                .query((rs, n) -> {
+                    result.put(Role.valueOf(rs.getString("role_group")), rs.getInt("n"));
+                    return n;
+                })
                 .list();
         return result;
     }
@@ -167,7 +170,10 @@ public class SurveyQuery {
         jdbc.sql("select r.id, (select count(*) from survey_response x where x.run_id = r.id) as n"
                         + " from survey_run r where r.survey_id = :survey")
                 .param("survey", survey)
-                .query((rs, n) -> result.put(rs.getLong("id"), rs.getInt("n"))).list();
+                .query((rs, n) -> {
+                    result.put(rs.getLong("id"), rs.getInt("n"));
+                    return n;
+                }).list();
         return result;
     }
 
