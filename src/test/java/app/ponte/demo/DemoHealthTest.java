@@ -40,6 +40,10 @@ class DemoHealthTest {
         UserSummary manager = testUsers.create("demo-health-mgr", Role.MANAGER);
         UserSummary seller = testUsers.create("demo-health-sales", Role.SALES);
         UserSummary marketer = testUsers.create("demo-health-mkt", Role.MARKETING);
+        // the demo team has 14 active people; the test database may hold fewer
+        for (int i = 0; i < 11; i++) {
+            testUsers.create("demo-health-team", i % 2 == 0 ? Role.SALES : Role.MARKETING);
+        }
         int runs = SystemCaller.call(() -> demoHealth.create(7L, ZoneOffset.UTC, manager, seller, marketer));
         assertThat(runs).isEqualTo(13);
 
