@@ -28,9 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -159,15 +156,6 @@ class DemoHealth {
 
     /** Runs work as a demo account (surveys and meetings are created by a person, not the system). */
     private static <T> T as(UserSummary user, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.username(), null,
-                user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return app.ponte.security.SystemCaller.callAs(user.username(), user.roles(), work);
     }
 }

@@ -11,9 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Surveys, runs and answers for the team-health tests, made through the services. */
@@ -32,17 +29,7 @@ public class SurveyFixtures {
 
     /** Runs work as the given user with the given roles; the previous caller is restored. */
     public static <T> T as(UserSummary user, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        List<SimpleGrantedAuthority> authorities = user.roles().stream()
-                .map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.username(), null, authorities));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return SystemCaller.callAs(user.username(), user.roles(), work);
     }
 
     public static void as(UserSummary user, Runnable work) {
