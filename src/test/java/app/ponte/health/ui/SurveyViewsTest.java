@@ -212,6 +212,31 @@ class SurveyViewsTest extends KaribuTest {
                 + "{\"label\":\"2. My workload is manageable.\",\"axis\":\"scale\",\"values\":[3.60,null,1]}]}");
     }
 
+    @Test
+    void the_role_breakdown_appears_only_when_no_role_is_below_the_threshold() {
+        UserSummary manager = testUsers.create("sv-roles", Role.MANAGER);
+        SurveyId survey = fixtures.survey(manager, "Roles pulse");
+        SurveyRunId run = fixtures.open(survey);
+        fixtures.answer(survey, run, Role.SALES, 9, 9, 9, 9, 9);
+        fixtures.answer(survey, run, Role.MARKETING, 3, 3, 3, 3);
+        login(manager.username(), Role.MANAGER);
+        UI.getCurrent().navigate("survey-results/" + survey.value());
+        assertThat(_get(Span.class, spec -> spec.withId("survey-results-enps")).getText()).isEqualTo("11");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("survey-results-by-role-hidden")).getText())
+                .isEqualTo("The breakdown by role appears only when at least two roles answered and each of them"
+                        + " has at least 5 responses.");
+        assertThat(_find(com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("survey-results-by-role")))
+                .isEmpty();
+
+        fixtures.answer(survey, run, Role.MARKETING, 3);
+        UI.getCurrent().navigate("survey-results/" + survey.value());
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.grid.Grid<app.ponte.health.RoleSlice> grid = _get(
+                com.vaadin.flow.component.grid.Grid.class, spec -> spec.withId("survey-results-by-role"));
+        assertThat(grid.getGenericDataView().getItems().map(s -> s.role() + ":" + s.responses() + ":" + s.enps().score()))
+                .containsExactly("MARKETING:5:-100", "SALES:5:100");
+    }
+
     private static ImportedResponse r(int enps, int workload) {
         return new ImportedResponse(Role.SALES, Map.of(1, enps, 2, workload), Map.of());
     }
