@@ -30,12 +30,17 @@ class DemoDataLoader implements ApplicationRunner {
     private final DemoProperties properties;
     private final UserService users;
     private final DemoLeads leads;
+    private final DemoHealth health;
+    private final app.ponte.base.PonteProperties ponte;
     private final java.time.Clock clock;
 
-    DemoDataLoader(DemoProperties properties, UserService users, DemoLeads leads, java.time.Clock clock) {
+    DemoDataLoader(DemoProperties properties, UserService users, DemoLeads leads, DemoHealth health,
+            app.ponte.base.PonteProperties ponte, java.time.Clock clock) {
         this.properties = properties;
         this.users = users;
         this.leads = leads;
+        this.health = health;
+        this.ponte = ponte;
         this.clock = clock;
     }
 
@@ -49,6 +54,10 @@ class DemoDataLoader implements ApplicationRunner {
             if (empty) {
                 createTeam();
                 createLeads();
+                int runs = health.create(properties.demo().seed(), ponte.zone(),
+                        users.findByUsername("manager").orElseThrow(), users.findByUsername("rossi").orElseThrow(),
+                        users.findByUsername("sromano").orElseThrow());
+                log.info("Demo data: created a pulse survey with {} runs and one-on-ones", runs);
             }
             printAccounts();
         });

@@ -19,10 +19,18 @@ public final class SystemCaller {
     }
 
     public static <T> T call(Supplier<T> work) {
+        return callAs(USERNAME, java.util.Arrays.asList(Role.values()), work);
+    }
+
+    /**
+     * Runs work as a named account with the given roles (demo data that a person would have
+     * entered, such as a survey a manager creates); the previous caller is restored.
+     */
+    public static <T> T callAs(String username, java.util.Collection<Role> roles, Supplier<T> work) {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(USERNAME, null,
-                java.util.Arrays.stream(Role.values()).map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+                roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList()));
         SecurityContextHolder.setContext(context);
         try {
             return work.get();

@@ -18,7 +18,8 @@ import jakarta.annotation.security.PermitAll;
 @PermitAll
 class HomeView extends VerticalLayout implements HasDynamicTitle {
 
-    HomeView(AuthenticationContext authenticationContext) {
+    HomeView(AuthenticationContext authenticationContext,
+            org.springframework.beans.factory.ObjectProvider<HomeCard> cards) {
         setId("home-view");
         String name = authenticationContext.getAuthenticatedUser(Object.class)
                 .filter(DisplayNamed.class::isInstance)
@@ -47,6 +48,14 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
             bridge.add(span);
         }
         add(bridge);
+
+        var extra = new com.vaadin.flow.component.html.Div();
+        extra.setId("home-cards");
+        extra.addClassName("ponte-home-cards");
+        cards.orderedStream().forEach(card -> card.create().ifPresent(extra::add));
+        if (extra.getComponentCount() > 0) {
+            add(extra);
+        }
     }
 
     @Override

@@ -48,9 +48,12 @@ class AgendaView extends VerticalLayout implements HasDynamicTitle {
     private final PonteProperties properties;
     private final Clock clock;
     private final Div content = new Div();
+    private final List<app.ponte.interaction.AgendaExtension> extensions;
 
-    AgendaView(InteractionService interactions, PonteProperties properties, Clock clock) {
+    AgendaView(InteractionService interactions, PonteProperties properties, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<app.ponte.interaction.AgendaExtension> extensions) {
         this.interactions = interactions;
+        this.extensions = extensions.orderedStream().toList();
         this.properties = properties;
         this.clock = clock;
         setId("agenda-view");
@@ -67,15 +70,22 @@ class AgendaView extends VerticalLayout implements HasDynamicTitle {
         for (AgendaItem item : interactions.myAgenda()) {
             groups.computeIfAbsent(interactions.groupOf(item.due()), g -> new ArrayList<>()).add(item);
         }
-        if (groups.isEmpty()) {
+        Map<AgendaGroup, List<app.ponte.interaction.ExtraAgendaItem>> extras = new EnumMap<>(AgendaGroup.class);
+        for (var extension : extensions) {
+            for (var item : extension.myItems()) {
+                extras.computeIfAbsent(interactions.groupOf(item.due()), g -> new ArrayList<>()).add(item);
+            }
+        }
+        if (groups.isEmpty() && extras.isEmpty()) {
             var empty = new Paragraph(getTranslation("agenda.empty"));
             empty.setId("agenda-empty");
             content.add(empty);
             return;
         }
         for (AgendaGroup group : AgendaGroup.values()) {
-            List<AgendaItem> items = groups.get(group);
-            if (items == null) {
+            List<AgendaItem> items = groups.getOrDefault(group, List.of());
+            List<app.ponte.interaction.ExtraAgendaItem> others = extras.getOrDefault(group, List.of());
+            if (items.isEmpty() && others.isEmpty()) {
                 continue;
             }
             var section = new Div();
@@ -83,6 +93,7 @@ class AgendaView extends VerticalLayout implements HasDynamicTitle {
             section.addClassName("ponte-agenda-group");
             section.add(new H3(getTranslation("agenda.group." + group.name())));
             items.forEach(item -> section.add(row(item, group)));
+            others.forEach(item -> section.add(row(item, group)));
             content.add(section);
         }
     }
@@ -115,6 +126,28 @@ class AgendaView extends VerticalLayout implements HasDynamicTitle {
         text.setSpacing(false);
         var row = new HorizontalLayout(text, due, type, done, followUp);
         row.setId("agenda-item-" + id);
+        row.addClassName("ponte-agenda-item");
+        row.setWidthFull();
+        row.setAlignItems(FlexComponent.Alignment.CENTER);
+        row.expand(text);
+        return row;
+    }
+
+    /** An item from another feature: a link to where it is handled there, the text, the due date. */
+    private HorizontalLayout row(app.ponte.interaction.ExtraAgendaItem item, AgendaGroup group) {
+        var context = new Anchor(item.route(), item.context());
+        context.setId("agenda-extra-link-" + item.key());
+        var step = new Span(item.text());
+        step.addClassName("ponte-agenda-step");
+        var due = new Span(item.due() == null ? getTranslation("agenda.no-due") : date(item.due()));
+        if (group == AgendaGroup.OVERDUE) {
+            due.getElement().getThemeList().add("badge error");
+        }
+        var text = new VerticalLayout(context, step);
+        text.setPadding(false);
+        text.setSpacing(false);
+        var row = new HorizontalLayout(text, due);
+        row.setId("agenda-extra-" + item.key());
         row.addClassName("ponte-agenda-item");
         row.setWidthFull();
         row.setAlignItems(FlexComponent.Alignment.CENTER);

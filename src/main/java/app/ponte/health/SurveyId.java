@@ -1,0 +1,9 @@
+package app.ponte.health;
+
+public record SurveyId(long value) {
+
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}
