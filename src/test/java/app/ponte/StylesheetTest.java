@@ -26,4 +26,22 @@ class StylesheetTest {
         }
         assertThat(depth).as("unclosed blocks").isZero();
     }
+
+    /** A merge left half done compiles and passes the brace count: look for its markers everywhere in text. */
+    @Test
+    void no_file_holds_merge_conflict_markers() throws IOException {
+        try (var files = Files.walk(Path.of("src"))) {
+            var marked = files.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().matches(".*\\.(java|properties|css|sql|ts|mjs|json|md)$"))
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).lines().anyMatch(l -> l.startsWith("<<<<<<< ")
+                                    || l.startsWith(">>>>>>> ") || l.equals("======="));
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    }).toList();
+            assertThat(marked).isEmpty();
+        }
+    }
 }

@@ -31,9 +31,9 @@ class NotificationBellWidget implements HeaderWidget {
 
     @Override
     public Component create() {
-        if (currentUser.username().isEmpty()) {
-            return null;
-        }
-        return new NotificationBell(notifications, live, users.currentUserId().value(), properties);
+        // the system caller, or a test principal without an account, has no bell
+        return currentUser.username().flatMap(users::findByUsername)
+                .map(me -> new NotificationBell(notifications, live, me.id().value(), properties))
+                .orElse(null);
     }
 }
