@@ -53,19 +53,19 @@ class HandoffsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("handoffs-grid");
         grid.setPageSize(50);
         grid.addColumn(new ComponentRenderer<>(h -> new Anchor("leads/" + h.lead().value(), h.leadName())))
-                .setHeader(getTranslation("handoffs.col.lead")).setFlexGrow(2);
-        fromColumn = grid.addColumn(h -> h.from().fullName()).setHeader(getTranslation("handoffs.col.from"));
+                .setHeader(getTranslation("handoffs.col.lead")).setFlexGrow(2).setKey("lead");
+        fromColumn = grid.addColumn(h -> h.from().fullName()).setHeader(getTranslation("handoffs.col.from")).setKey("from");
         grid.addColumn(h -> h.to() == null ? getTranslation("inbox.queue") : h.to().fullName())
-                .setHeader(getTranslation("handoffs.col.to"));
-        grid.addColumn(new ComponentRenderer<>(this::stateChip)).setHeader(getTranslation("handoffs.col.state"));
+                .setHeader(getTranslation("handoffs.col.to")).setKey("to");
+        grid.addColumn(new ComponentRenderer<>(this::stateChip)).setHeader(getTranslation("handoffs.col.state")).setKey("state");
         grid.addColumn(h -> Formats.dateTime(h.createdAt(), handoffs.zone(), getLocale()))
-                .setHeader(getTranslation("handoffs.col.created"));
+                .setHeader(getTranslation("handoffs.col.created")).setKey("created");
         grid.addColumn(h -> Formats.dateTime(h.decidedAt(), handoffs.zone(), getLocale()))
-                .setHeader(getTranslation("handoffs.col.decided"));
+                .setHeader(getTranslation("handoffs.col.decided")).setKey("decided");
         grid.addColumn(h -> h.reason() == null ? "" : getTranslation("handoff.reason." + h.reason().name()))
-                .setHeader(getTranslation("handoffs.col.reason"));
+                .setHeader(getTranslation("handoffs.col.reason")).setKey("reason");
         grid.addColumn(h -> h.decisionNote() == null ? "" : h.decisionNote())
-                .setHeader(getTranslation("handoffs.col.decision-note")).setFlexGrow(2);
+                .setHeader(getTranslation("handoffs.col.decision-note")).setFlexGrow(2).setKey("note");
         grid.setItems(query -> handoffs.sent(everyone.getValue(), query.getOffset(), query.getLimit()).stream());
 
         add(new H2(getTranslation("handoffs.title")), rate, everyone, grid);

@@ -60,13 +60,13 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("inbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(i -> i.handoff().leadName()).setHeader(getTranslation("inbox.col.lead")).setFlexGrow(2);
-        grid.addColumn(i -> i.handoff().from().fullName()).setHeader(getTranslation("inbox.col.from"));
+        grid.addColumn(i -> i.handoff().leadName()).setHeader(getTranslation("inbox.col.lead")).setFlexGrow(2).setKey("lead");
+        grid.addColumn(i -> i.handoff().from().fullName()).setHeader(getTranslation("inbox.col.from")).setKey("from");
         grid.addColumn(i -> i.handoff().to() == null ? getTranslation("inbox.queue") : i.handoff().to().fullName())
-                .setHeader(getTranslation("inbox.col.to"));
+                .setHeader(getTranslation("inbox.col.to")).setKey("to");
         grid.addColumn(i -> Formats.dateTime(i.handoff().createdAt(), handoffs.zone(), getLocale()))
-                .setHeader(getTranslation("inbox.col.waiting"));
-        grid.addColumn(new ComponentRenderer<>(this::slaChip)).setHeader(getTranslation("inbox.col.sla"));
+                .setHeader(getTranslation("inbox.col.waiting")).setKey("created");
+        grid.addColumn(new ComponentRenderer<>(this::slaChip)).setHeader(getTranslation("inbox.col.sla")).setKey("sla");
         grid.setPartNameGenerator(i -> i.overdue() ? "overdue" : null);
         grid.addSelectionListener(e -> showDetails(e.getFirstSelectedItem().map(InboxItem::handoff).orElse(null)));
 
