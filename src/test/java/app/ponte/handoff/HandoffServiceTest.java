@@ -328,7 +328,9 @@ class HandoffServiceTest {
                 now.minus(Duration.ofHours(sla)).minusSeconds(1), marketer.id(), seller.id(), null, null, null,
                 "late", null)));
         signIn(seller);
-        List<InboxItem> inbox = handoffs.inbox();
+        // other tests leave queue items, which every salesperson's inbox shows too: look at these two
+        List<InboxItem> inbox = handoffs.inbox().stream()
+                .filter(i -> i.handoff().id().equals(late) || i.handoff().id().equals(young)).toList();
         assertThat(inbox).extracting(i -> i.handoff().id()).containsExactly(late, young);
         assertThat(inbox.get(0).overdue()).isTrue();
         assertThat(inbox.get(0).timeLeft()).isNegative();
