@@ -9,6 +9,7 @@ import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
+import app.ponte.live.LiveEvent;
 import app.ponte.live.LiveEvents;
 import app.ponte.live.Topic;
 import app.ponte.notification.NewNotification;
@@ -204,7 +205,7 @@ public class HandoffService {
         String key = recipient == null ? "notification.handoff.queued" : "notification.handoff.received";
         notifications.send(told, NotificationKind.HANDOFF_RECEIVED, "inbox", key, List.of(me.fullName(), lead.name()),
                 null);
-        live.publish(TOPIC, lead.id().value());
+        signal(lead.id().value());
         return new HandoffId(saved.getId());
     }
 
@@ -225,7 +226,7 @@ public class HandoffService {
         } catch (ConcurrencyFailureException e) {
             throw new BusinessRuleException(null, "handoff.error.claimed-meanwhile");
         }
-        live.publish(TOPIC, handoff.getLeadId());
+        signal(handoff.getLeadId());
         return query.get(id).orElseThrow();
     }
 
@@ -240,7 +241,7 @@ public class HandoffService {
         flushDecision(handoff);
         leads.acceptedByHandoff(new LeadId(handoff.getLeadId()), owner);
         tellMarketer(handoff, "notification.handoff.accepted");
-        live.publish(TOPIC, handoff.getLeadId());
+        signal(handoff.getLeadId());
         return query.get(id).orElseThrow();
     }
 
@@ -265,7 +266,7 @@ public class HandoffService {
         leads.recycledByHandoff(new LeadId(handoff.getLeadId()), new UserId(handoff.getFromUserId()),
                 leadReason.length() > LEAD_REASON_MAX ? leadReason.substring(0, LEAD_REASON_MAX) : leadReason);
         tellMarketer(handoff, "notification.handoff.rejected");
-        live.publish(TOPIC, handoff.getLeadId());
+        signal(handoff.getLeadId());
         return query.get(id).orElseThrow();
     }
 
@@ -302,7 +303,7 @@ public class HandoffService {
             notifications.send(told, NotificationKind.HANDOFF_OVERDUE, "inbox", "notification.handoff.overdue",
                     List.of(handoff.leadName(), Integer.toString(properties.slaHours())),
                     "handoff-overdue-" + handoff.id().value());
-            live.publish(TOPIC, handoff.lead().value());
+            signal(handoff.lead().value());
             sent++;
         }
         return sent;
@@ -395,6 +396,14 @@ public class HandoffService {
         } catch (ConcurrencyFailureException e) {
             throw new BusinessRuleException(null, "handoff.error.decided-meanwhile");
         }
+    }
+
+    /**
+     * Tells open views after the commit: the handoff lists, and the lead page (which listens to its
+     * lead's topic; accept and reject also change the lead, which signals it too).
+     */
+    private void signal(long leadId) {
+        live.publish(List.of(new LiveEvent(TOPIC, leadId), new LiveEvent(LeadService.TOPIC, leadId)));
     }
 
     private void tellMarketer(HandoffEntity handoff, String key) {

@@ -3,16 +3,14 @@ package app.ponte.handoff;
 import app.ponte.security.SystemCaller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Component;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Runs the SLA sweep as the system, by default at the start of every minute
- * ({@code ponte.handoff.sweep-cron}; {@code -} turns it off, as the tests do and call it themselves).
+ * ({@code ponte.handoff.sweep-cron}); tests switch scheduling off and call the sweep themselves.
  */
-@Configuration
-@EnableScheduling
+@Component
 class HandoffSlaSweep {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffSlaSweep.class);

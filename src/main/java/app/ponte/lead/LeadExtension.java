@@ -20,6 +20,14 @@ public interface LeadExtension {
         return List.of();
     }
 
+    /**
+     * Sections of their own on the lead page (e.g. the comments), made once when the page opens a
+     * lead; they keep themselves up to date.
+     */
+    default List<Component> sections(LeadId lead) {
+        return List.of();
+    }
+
     /** Timeline entries of a lead; {@code refresh} re-reads the page after a change made from an entry. */
     default List<LeadTimelineItem> timeline(LeadDetails lead, Runnable refresh) {
         return List.of();

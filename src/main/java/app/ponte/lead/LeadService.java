@@ -1,5 +1,10 @@
 package app.ponte.lead;
 
+import app.ponte.live.LiveEvents;
+import app.ponte.live.Topic;
+import app.ponte.notification.NewNotification;
+import app.ponte.notification.NotificationKind;
+import app.ponte.notification.NotificationService;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
@@ -41,6 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
 public class LeadService {
 
+    /** Live signals of this feature carry the changed lead's id. */
+    public static final Topic TOPIC = new Topic("lead");
+
+
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final Pattern PHONE = Pattern.compile("[+0-9 ()./-]{3,40}");
     static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
@@ -55,10 +64,12 @@ public class LeadService {
     private final Clock clock;
     private final PonteProperties properties;
     private final ApplicationEventPublisher events;
+    private final LiveEvents live;
+    private final NotificationService notifications;
 
     LeadService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels, LeadQuery query,
             UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications) {
         this.leads = leads;
         this.statusChanges = statusChanges;
         this.channels = channels;
@@ -68,6 +79,8 @@ public class LeadService {
         this.clock = clock;
         this.properties = properties;
         this.events = events;
+        this.live = live;
+        this.notifications = notifications;
     }
 
     // ---- reading ---------------------------------------------------------------------------
@@ -137,7 +150,7 @@ public class LeadService {
         entity.setExpectedValue(checkValue(lead.expectedValue()));
         entity.touch(currentUser.requireUsername(), now);
         LeadEntity saved = leads.saveAndFlush(entity);
-        events.publishEvent(new LeadChanged(new LeadId(saved.getId())));
+        changed(new LeadId(saved.getId()));
         return new LeadId(saved.getId());
     }
 
@@ -167,10 +180,15 @@ public class LeadService {
                 throw new BusinessRuleException("owner", "lead.error.owner-by-manager");
             }
             lead.setOwnerId(requireOwner(changes.owner()).value());
+            if (!changes.owner().equals(users.currentUserId())) {
+                notifications.send(new NewNotification(changes.owner(), NotificationKind.LEAD_REASSIGNED,
+                        "leads/" + id.value(), "notification.lead-reassigned",
+                        List.of(lead.getName(), currentUser.requireUsername())));
+            }
         }
         lead.touch(currentUser.requireUsername(), clock.instant());
         leads.saveAndFlush(lead);
-        events.publishEvent(new LeadChanged(id));
+        changed(id);
         return query.details(id).orElseThrow();
     }
 
@@ -251,7 +269,7 @@ public class LeadService {
                 atRisk) == 0) {
             throw new BusinessRuleException(null, "lead.error.not-found");
         }
-        events.publishEvent(new LeadChanged(id));
+        changed(id);
     }
 
     // ---- history (import, demo data) -----------------------------------------------------------
@@ -298,11 +316,17 @@ public class LeadService {
 
     // ---- internals ---------------------------------------------------------------------------
 
+    /** Tells the rest of the application, and every open view on every node, after the commit. */
+    private void changed(LeadId id) {
+        events.publishEvent(new LeadChanged(id));
+        live.publish(TOPIC, id.value());
+    }
+
     private void changeStatus(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
         record(lead, target, at, by, reason);
         lead.touch(currentUser.requireUsername(), at);
         leads.saveAndFlush(lead);
-        events.publishEvent(new LeadChanged(new LeadId(lead.getId())));
+        changed(new LeadId(lead.getId()));
     }
 
     private void record(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {

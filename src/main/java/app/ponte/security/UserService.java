@@ -102,6 +102,34 @@ public class UserService {
         return withRoles(rows);
     }
 
+    /**
+     * Active users whose username or name starts with {@code prefix} (any case), by username — for
+     * mention suggestions.
+     */
+    public List<UserSummary> activeMatching(String prefix, int limit) {
+        String like = prefix.toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                .replace("_", "\\_") + "%";
+        List<UserRow> rows = jdbc.sql("select u.id, u.username, u.full_name, u.email, u.active,"
+                        + " u.password_hash is not null as can_sign_in, u.language, u.created_at, u.version"
+                        + " from app_user u where u.active = true and (u.username like :p escape '\\'"
+                        + " or lower(u.full_name) like :p escape '\\') order by u.username limit :limit")
+                .param("p", like).param("limit", limit).query(UserService::row).list();
+        return withRoles(rows);
+    }
+
+    /** Active users among {@code usernames}. */
+    public List<UserSummary> activeByUsernames(java.util.Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return List.of();
+        }
+        List<UserRow> rows = jdbc.sql("select u.id, u.username, u.full_name, u.email, u.active,"
+                        + " u.password_hash is not null as can_sign_in, u.language, u.created_at, u.version"
+                        + " from app_user u where u.active = true and u.username in (:names) order by u.username")
+                .param("names", usernames.stream().map(UserService::normalizeUsername).toList())
+                .query(UserService::row).list();
+        return withRoles(rows);
+    }
+
     public Optional<UserSummary> findByUsername(String username) {
         return accounts.findByUsername(normalizeUsername(username)).map(UserService::summary);
     }

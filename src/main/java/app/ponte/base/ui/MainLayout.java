@@ -34,12 +34,16 @@ public class MainLayout extends AppLayout {
     private final java.util.List<NavigationBadge> badges;
 
     public MainLayout(AuthenticationContext authenticationContext,
-            org.springframework.beans.factory.ObjectProvider<NavigationBadge> badges) {
+            org.springframework.beans.factory.ObjectProvider<NavigationBadge> badges,
+            org.springframework.beans.factory.ObjectProvider<HeaderWidget> widgets) {
         this.authenticationContext = authenticationContext;
         this.badges = badges.orderedStream().toList();
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), new Scroller(navigation()));
-        addToNavbar(new DrawerToggle(), spacer(), userMenu());
+        addToNavbar(new DrawerToggle(), spacer());
+        widgets.orderedStream().map(HeaderWidget::create).filter(java.util.Objects::nonNull)
+                .forEach(this::addToNavbar);
+        addToNavbar(userMenu());
     }
 
     private Div brand() {

@@ -11,7 +11,6 @@ import app.ponte.lead.LeadExtension;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.lead.LeadTimelineItem;
-import app.ponte.live.LiveUpdates;
 import app.ponte.security.UserService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -23,8 +22,8 @@ import java.util.Locale;
 /**
  * Handoffs on the lead views: "Hand off to sales" wherever a lead is shown (for marketing and
  * managers), "handed off, waiting" or the rejection reason prominently on the lead page, and each
- * step of every handoff in the lead's timeline. The page re-reads itself when the lead's handoff
- * changes elsewhere.
+ * step of every handoff in the lead's timeline. (The lead page re-reads itself on the lead's
+ * live signal, which the handoff service sends.)
  */
 @org.springframework.stereotype.Component
 class HandoffLeadExtension implements LeadExtension {
@@ -32,13 +31,11 @@ class HandoffLeadExtension implements LeadExtension {
     private final HandoffService handoffs;
     private final LeadService leads;
     private final UserService users;
-    private final LiveUpdates live;
 
-    HandoffLeadExtension(HandoffService handoffs, LeadService leads, UserService users, LiveUpdates live) {
+    HandoffLeadExtension(HandoffService handoffs, LeadService leads, UserService users) {
         this.handoffs = handoffs;
         this.leads = leads;
         this.users = users;
-        this.live = live;
     }
 
     @Override
@@ -92,27 +89,23 @@ class HandoffLeadExtension implements LeadExtension {
     @Override
     public List<LeadTimelineItem> timeline(LeadDetails lead, Runnable refresh) {
         List<LeadTimelineItem> items = new ArrayList<>();
-        // an empty hook that re-reads the page when this lead's handoff changes elsewhere
-        var hook = new Div();
-        hook.addClassName("ponte-live-hook");
-        live.subscribe(hook, HandoffService.TOPIC, lead.id().value(), ids -> refresh.run());
-        items.add(new LeadTimelineItem(lead.createdAt(), hook));
+        var texts = new Div();
         for (HandoffEntry h : handoffs.forLead(lead.id())) {
             String from = h.from().fullName();
             items.add(new LeadTimelineItem(h.createdAt(), entry(h, h.createdAt(), h.viaQueue()
-                    ? hook.getTranslation("handoff.timeline.sent-queue", from)
-                    : hook.getTranslation("handoff.timeline.sent", from, h.to() == null ? "—" : h.to().fullName()),
+                    ? texts.getTranslation("handoff.timeline.sent-queue", from)
+                    : texts.getTranslation("handoff.timeline.sent", from, h.to() == null ? "—" : h.to().fullName()),
                     h.note())));
             if (h.viaQueue() && h.claimedAt() != null && h.to() != null) {
                 items.add(new LeadTimelineItem(h.claimedAt(), entry(h, h.claimedAt(),
-                        hook.getTranslation("handoff.timeline.claimed", h.to().fullName()), null)));
+                        texts.getTranslation("handoff.timeline.claimed", h.to().fullName()), null)));
             }
             if (h.decidedAt() != null) {
                 String by = h.decidedBy() != null ? h.decidedBy().fullName() : h.to() != null ? h.to().fullName() : "—";
                 String text = h.state() == HandoffState.ACCEPTED
-                        ? hook.getTranslation("handoff.timeline.accepted", by)
-                        : hook.getTranslation("handoff.timeline.rejected", by,
-                                hook.getTranslation("handoff.reason." + h.reason().name()));
+                        ? texts.getTranslation("handoff.timeline.accepted", by)
+                        : texts.getTranslation("handoff.timeline.rejected", by,
+                                texts.getTranslation("handoff.reason." + h.reason().name()));
                 items.add(new LeadTimelineItem(h.decidedAt(), entry(h, h.decidedAt(), text, h.decisionNote())));
             }
         }

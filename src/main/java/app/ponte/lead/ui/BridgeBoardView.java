@@ -1,5 +1,6 @@
 package app.ponte.lead.ui;
 
+import app.ponte.live.LiveUpdates;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.base.ui.MainLayout;
@@ -58,8 +59,9 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
     private final List<LeadAction> actions;
 
     BridgeBoardView(LeadService leadService, Clock clock, PonteProperties properties,
-            ObjectProvider<LeadExtension> extensions) {
+            ObjectProvider<LeadExtension> extensions, LiveUpdates live) {
         this.leadService = leadService;
+        live.subscribe(this, LeadService.TOPIC, null, changed -> reload());
         this.actions = extensions.orderedStream().flatMap(e -> e.actions().stream()).toList();
         this.clock = clock;
         this.properties = properties;

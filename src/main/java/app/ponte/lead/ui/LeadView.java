@@ -1,5 +1,10 @@
 package app.ponte.lead.ui;
 
+import app.ponte.live.LiveUpdates;
+import app.ponte.live.PresenceService;
+import app.ponte.live.PresenceAvatars;
+import com.vaadin.flow.shared.Registration;
+import java.util.Objects;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
@@ -88,10 +93,18 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     private final List<LeadExtension> extensions;
     private final Div actions = new Div();
+    private final Div sections = new Div();
+    private final Div presenceHolder = new Div();
+    private final PresenceService presence;
     private LeadDetails lead;
+    private final LiveUpdates live;
+    private Registration liveRegistration;
 
     LeadView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock,
-            PonteProperties properties, ObjectProvider<LeadExtension> extensions) {
+            PonteProperties properties, ObjectProvider<LeadExtension> extensions, LiveUpdates live,
+            PresenceService presence) {
+        this.live = live;
+        this.presence = presence;
         this.extensions = extensions.orderedStream().toList();
         this.leads = leads;
         this.channels = channels;
@@ -149,8 +162,11 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         timeline.setId("lead-timeline");
         timeline.setPadding(false);
         timeline.setSpacing(false);
-        add(new Anchor(LeadLinks.LEADS_ROUTE, getTranslation("lead.page.back")), header, bridge, actions, moves,
-                new H3(getTranslation("lead.page.details")), form, save,
+        sections.setId("lead-sections");
+        sections.setWidthFull();
+        presenceHolder.setId("lead-presence-holder");
+        add(new Anchor(LeadLinks.LEADS_ROUTE, getTranslation("lead.page.back")), presenceHolder, header, bridge,
+                actions, moves, new H3(getTranslation("lead.page.details")), form, save, sections,
                 new H3(getTranslation("lead.page.timeline")), timeline);
     }
 
@@ -164,6 +180,61 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             return;
         }
         show(found.get());
+        if (liveRegistration != null) {
+            liveRegistration.remove();
+        }
+        liveRegistration = live.subscribe(this, LeadService.TOPIC, id, changed -> changedElsewhere());
+        sections.removeAll();
+        extensions.forEach(extension -> extension.sections(new LeadId(id)).forEach(sections::add));
+        presenceHolder.removeAll();
+        UserSummary me = users.me();
+        presenceHolder.add(new PresenceAvatars(presence, live, "lead", id, me.id().value(), me.fullName()));
+    }
+
+    /**
+     * Someone changed this lead (or its interactions, handoffs, comments): show the new state at
+     * once. Fields the user is editing are left alone — saving them then meets the usual conflict
+     * question rather than silently overwriting either side.
+     */
+    void changedElsewhere() {
+        if (lead == null) {
+            return;
+        }
+        leads.get(lead.id()).ifPresent(latest -> {
+            if (!formEdited()) {
+                show(latest);
+                return;
+            }
+            LeadDetails mine = lead;
+            showHeader(latest);
+            showBridge(latest);
+            showActions(latest);
+            showMoves(latest);
+            showTimeline(latest);
+            this.lead = mine;
+            header.add(editedElsewhereNote());
+        });
+    }
+
+    private Span editedElsewhereNote() {
+        var note = new Span(getTranslation("lead.page.changed-elsewhere"));
+        note.setId("lead-changed-elsewhere");
+        note.addClassName("ponte-changed-elsewhere");
+        return note;
+    }
+
+    /** Whether the form holds values the user typed that are not saved yet. */
+    boolean formEdited() {
+        LeadDetails d = lead;
+        return !Objects.equals(name.getValue(), d.name())
+                || !Objects.equals(company.getValue(), Objects.toString(d.company(), ""))
+                || !Objects.equals(email.getValue(), Objects.toString(d.email(), ""))
+                || !Objects.equals(phone.getValue(), Objects.toString(d.phone(), ""))
+                || !Objects.equals(channel.getValue(), d.channelCode())
+                || !Objects.equals(intent.getValue(), d.intent())
+                || (expectedValue.getValue() == null ? d.expectedValue() != null
+                        : d.expectedValue() == null || expectedValue.getValue().compareTo(d.expectedValue()) != 0)
+                || (owner.getValue() != null && !owner.getValue().id().equals(d.owner().id()));
     }
 
     void show(LeadDetails details) {

@@ -1,6 +1,7 @@
 package app.ponte.lead.ui;
 
 import app.ponte.base.ui.MainLayout;
+import app.ponte.live.LiveUpdates;
 import app.ponte.lead.BridgeStage;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
@@ -95,8 +96,10 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private boolean applyingParameters;
 
     LeadsView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock,
-            ObjectProvider<LeadExtension> extensions) {
+            ObjectProvider<LeadExtension> extensions, LiveUpdates live) {
         this.leads = leads;
+        // rows change as the team works: re-read the visible slice (coalesced, at most a few times a second)
+        live.subscribe(this, LeadService.TOPIC, null, changed -> refresh());
         this.actions = extensions.orderedStream().flatMap(e -> e.actions().stream()).toList();
         this.clock = clock;
         this.currentUser = currentUser;

@@ -1,0 +1,128 @@
+package app.ponte.lead.ui;
+
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.ponte.KaribuTest;
+import app.ponte.TestUsers;
+import app.ponte.lead.Intent;
+import app.ponte.lead.LeadChanges;
+import app.ponte.lead.LeadDetails;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.NewLead;
+import app.ponte.lead.StatusMove;
+import app.ponte.security.Role;
+import app.ponte.security.UserSummary;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Open views follow what colleagues do, without a reload. */
+class LiveLeadViewsTest extends KaribuTest {
+
+    @Autowired
+    LeadService leads;
+
+    private UserSummary me;
+    private UserSummary colleague;
+
+    @BeforeEach
+    void twoMarketers() {
+        me = testUsers.create("live-me", Role.MARKETING);
+        colleague = testUsers.create("live-col", Role.MARKETING);
+    }
+
+    private LeadId leadOfMine(String name) {
+        login(me.username(), Role.MARKETING);
+        return leads.create(new NewLead(name, "Verdi Srl", null, null, "SEO", Intent.INFORMATIONAL, null, null));
+    }
+
+    /** Does what the colleague does, signed in as them, then comes back to my tab. */
+    private void asColleague(Runnable work) {
+        login(colleague.username(), Role.MARKETING);
+        try {
+            work.run();
+        } finally {
+            login(me.username(), Role.MARKETING);
+        }
+    }
+
+    /** Lets pushes arrive (they are coalesced, so one may come a moment later). */
+    private static void eventually(BooleanSupplier condition) {
+        await().pollInSameThread().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            MockVaadin.clientRoundtrip(false);
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void a_colleagues_rename_shows_on_my_open_lead_page() {
+        LeadId id = leadOfMine(TestUsers.uniqueName("Live page"));
+        UI.getCurrent().navigate("leads/" + id.value());
+        LeadView view = _get(LeadView.class);
+        String renamed = TestUsers.uniqueName("Renamed");
+
+        asColleague(() -> {
+            LeadDetails d = leads.get(id).orElseThrow();
+            leads.update(id, new LeadChanges(renamed, d.company(), d.email(), d.phone(), d.channelCode(), d.intent(),
+                    null, null, d.version()));
+        });
+
+        eventually(() -> view.name.getValue().equals(renamed));
+        assertThat(_get(view, H2.class).getText()).isEqualTo(renamed);
+    }
+
+    @Test
+    void my_unsaved_edits_are_kept_when_a_colleague_saves() {
+        LeadId id = leadOfMine(TestUsers.uniqueName("Keep mine"));
+        UI.getCurrent().navigate("leads/" + id.value());
+        LeadView view = _get(LeadView.class);
+        _setValue(view.company, "My unsaved company");
+
+        asColleague(() -> leads.move(id, new StatusMove(LeadStatus.MQL, null, null,
+                leads.get(id).orElseThrow().version())));
+
+        eventually(() -> !_find(view, Span.class, spec -> spec.withId("lead-changed-elsewhere")).isEmpty());
+        assertThat(view.company.getValue()).isEqualTo("My unsaved company");
+    }
+
+    @Test
+    void a_lead_moved_by_a_colleague_moves_on_my_board() {
+        LeadId id = leadOfMine(TestUsers.uniqueName("Live card"));
+        UI.getCurrent().navigate("board");
+        BridgeBoardView board = _get(BridgeBoardView.class);
+        assertThat(_find(board, BoardCard.class, spec -> spec.withId("card-" + id.value()))).hasSize(1);
+
+        asColleague(() -> leads.move(id, new StatusMove(LeadStatus.MQL, null, null,
+                leads.get(id).orElseThrow().version())));
+
+        eventually(() -> _find(_get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withId("column-CONSIDERATION-MQL")), BoardCard.class,
+                spec -> spec.withId("card-" + id.value())).size() == 1);
+    }
+
+    @Test
+    void a_detached_lead_page_no_longer_listens() {
+        LeadId id = leadOfMine(TestUsers.uniqueName("Left page"));
+        UI.getCurrent().navigate("leads/" + id.value());
+        _get(LeadView.class);
+        UI.getCurrent().navigate("leads");
+        assertThat(_find(LeadView.class)).isEmpty();
+        // the colleague's change reaches no page of mine, and nothing fails
+        asColleague(() -> leads.move(id, new StatusMove(LeadStatus.MQL, null, null,
+                leads.get(id).orElseThrow().version())));
+        MockVaadin.clientRoundtrip(false);
+        assertThat(_find(LeadView.class)).isEmpty();
+    }
+}
