@@ -61,14 +61,12 @@ class RejectDialog extends Dialog {
         try {
             handoffs.reject(handoff.id(), reason.getValue(), note.getValue(), handoff.version());
         } catch (BusinessRuleException e) {
-            if (e.field().isPresent()) {
-                errors.show(e);
-                return;
-            }
-            // decided or claimed by someone else meanwhile: say so and let the inbox show the news
             errors.show(e);
-            close();
-            onRejected.run();
+            if (e.field().isEmpty()) {
+                // decided or claimed by someone else meanwhile: said so; let the inbox show the news
+                close();
+                onRejected.run();
+            }
             return;
         }
         FormErrors.success(getTranslation("inbox.rejected", handoff.leadName()));
