@@ -1,6 +1,10 @@
 package app.ponte.demo;
 
 import app.ponte.base.PonteProperties;
+import app.ponte.handoff.HandoffService;
+import app.ponte.handoff.HandoffState;
+import app.ponte.handoff.ImportedHandoff;
+import app.ponte.handoff.RejectReason;
 import app.ponte.interaction.ImportedInteraction;
 import app.ponte.interaction.InteractionHistory;
 import app.ponte.interaction.InteractionType;
@@ -59,15 +63,34 @@ class DemoLeads {
         "Schedule a demo", "Send a case study", "Confirm the meeting", "Follow up on the proposal",
         "Introduce the technical team"};
 
+    /** Rejection reasons with a realistic mix (weights), each with the notes sales typically write. */
+    private static final Map<RejectReason, Integer> REJECT_WEIGHTS = Map.of(RejectReason.NOT_READY, 30,
+            RejectReason.NO_BUDGET, 20, RejectReason.NO_CONTACT, 18, RejectReason.NOT_A_FIT, 15,
+            RejectReason.OTHER, 10, RejectReason.DUPLICATE, 7);
+    private static final Map<RejectReason, String[]> REJECT_NOTES = Map.of(
+            RejectReason.NOT_READY, new String[] {"Only collecting information for next year",
+                "Wants to talk again after the summer", "Still comparing options internally"},
+            RejectReason.NO_BUDGET, new String[] {"Budget frozen until Q3", "No budget approved this year"},
+            RejectReason.NO_CONTACT, new String[] {"Three calls and two e-mails, no answer",
+                "Phone number does not work"},
+            RejectReason.NOT_A_FIT, new String[] {"Too small for our offer", "Needs a product we do not sell"},
+            RejectReason.OTHER, new String[] {"Already served by our partner", "Student project, not a buyer"},
+            RejectReason.DUPLICATE, new String[] {"Same company as an open opportunity"});
+    private static final String[] HANDOFF_NOTES = {"Downloaded the price list twice and asked for a call",
+        "Wants a demo for the whole team", "Asked for an offer before the end of the month",
+        "Attended the webinar and booked a meeting", "Replacing their current supplier this year"};
+
     private final LeadService leads;
     private final InteractionHistory interactions;
+    private final HandoffService handoffs;
     private final TransactionTemplate transactions;
     private final PonteProperties properties;
 
-    DemoLeads(LeadService leads, InteractionHistory interactions, TransactionTemplate transactions,
-            PonteProperties properties) {
+    DemoLeads(LeadService leads, InteractionHistory interactions, HandoffService handoffs,
+            TransactionTemplate transactions, PonteProperties properties) {
         this.leads = leads;
         this.interactions = interactions;
+        this.handoffs = handoffs;
         this.transactions = transactions;
         this.properties = properties;
     }
@@ -121,11 +144,75 @@ class DemoLeads {
                 ownedBySales ? seller : marketer, first + " " + lastName, company, email,
                 "+39 0" + (2 + random.nextInt(8)) + " " + (1_000_000 + random.nextInt(8_999_999)),
                 pick(random, channels), Intent.values()[random.nextInt(Intent.values().length)], value));
+        // the handoffs draw from their own random, so the leads' story stays the same with or without them
+        var handoffRandom = new Random(7919L * index + 17);
+        List<ImportedHandoff> handoffHistory = handoffsAlong(id, handoffRandom, steps, now, marketer, seller);
         for (Step step : steps) {
-            leads.importStatusChange(id, step.to(), step.at(), step.by(), step.reason());
+            String reason = step.reason();
+            ImportedHandoff rejected = handoffHistory.stream().filter(h -> h.decision() == HandoffState.REJECTED
+                    && h.decidedAt().equals(step.at())).findFirst().orElse(null);
+            if (rejected != null) {
+                reason = rejected.reason().name() + ": " + rejected.decisionNote();
+            }
+            leads.importStatusChange(id, step.to(), step.at(), step.by(), reason);
         }
+        handoffHistory.forEach(handoffs::importHandoff);
         interactionsAlong(id, random, created, now, steps, marketer, seller);
         return steps.size();
+    }
+
+    /**
+     * The handoffs along a lead's path: an accepted one before each MQL → SQL, a rejected one (reason
+     * from a realistic mix) before each MQL → NEW, and for most leads still at MQL a pending one
+     * handed off in the last two days, to the salesperson or the queue — about half of them past a
+     * 24-hour SLA.
+     */
+    private static List<ImportedHandoff> handoffsAlong(LeadId id, Random random, List<Step> steps, Instant now,
+            UserId marketer, UserId seller) {
+        List<ImportedHandoff> result = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).to() != LeadStatus.MQL) {
+                continue;
+            }
+            Instant mqlAt = steps.get(i).at();
+            Step next = i + 1 < steps.size() ? steps.get(i + 1) : null;
+            String note = pick(random, HANDOFF_NOTES);
+            if (next == null) {
+                if (random.nextInt(5) == 0) {
+                    continue; // not handed off yet
+                }
+                Instant created = now.minus(Duration.ofMinutes(30 + random.nextInt(48 * 60)));
+                if (!created.isAfter(mqlAt)) {
+                    created = mqlAt.plus(Duration.between(mqlAt, now).dividedBy(2));
+                }
+                result.add(new ImportedHandoff(id, created, marketer, random.nextInt(5) < 3 ? seller : null, null, null,
+                        null, note, null));
+            } else if (next.to() == LeadStatus.SQL || next.to() == LeadStatus.NEW) {
+                long span = Math.max(2, Duration.between(mqlAt, next.at()).toMinutes());
+                Instant created = mqlAt.plus(Duration.ofMinutes(span / 10 + random.nextLong(Math.max(1, span / 2))));
+                if (next.to() == LeadStatus.SQL) {
+                    result.add(new ImportedHandoff(id, created, marketer, seller, HandoffState.ACCEPTED, next.at(),
+                            null, note, null));
+                } else {
+                    RejectReason reason = rejectReason(random);
+                    result.add(new ImportedHandoff(id, created, marketer, seller, HandoffState.REJECTED, next.at(),
+                            reason, note, pick(random, REJECT_NOTES.get(reason))));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static RejectReason rejectReason(Random random) {
+        int total = REJECT_WEIGHTS.values().stream().mapToInt(Integer::intValue).sum();
+        int roll = random.nextInt(total);
+        for (RejectReason reason : RejectReason.values()) {
+            roll -= REJECT_WEIGHTS.get(reason);
+            if (roll < 0) {
+                return reason;
+            }
+        }
+        return RejectReason.OTHER;
     }
 
     /**

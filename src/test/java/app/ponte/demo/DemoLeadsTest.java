@@ -66,6 +66,33 @@ class DemoLeadsTest {
         }
         assertThat(jdbc.sql("select count(*) from lead where at_risk = true and external_id like 'demo-%'")
                 .query(Long.class).single()).isPositive();
+        // handoffs consistent with the leads' paths: accepted before each MQL → SQL, rejected before each
+        // MQL → NEW, pending only on leads still at MQL, some of them past the SLA
+        String demoHandoffs = " from handoff h join lead l on l.id = h.lead_id where l.external_id like 'demo-%'";
+        String demoChanges = " from lead_status_change c join lead l on l.id = c.lead_id where l.external_id like 'demo-%'";
+        long accepted = jdbc.sql("select count(*)" + demoHandoffs + " and h.state = 'ACCEPTED'").query(Long.class).single();
+        long rejected = jdbc.sql("select count(*)" + demoHandoffs + " and h.state = 'REJECTED'").query(Long.class).single();
+        assertThat(accepted).isPositive().isEqualTo(jdbc.sql("select count(*)" + demoChanges
+                + " and c.from_status = 'MQL' and c.to_status = 'SQL'").query(Long.class).single());
+        assertThat(rejected).isPositive().isEqualTo(jdbc.sql("select count(*)" + demoChanges
+                + " and c.from_status = 'MQL' and c.to_status = 'NEW'").query(Long.class).single());
+        assertThat(jdbc.sql("select count(*)" + demoHandoffs + " and h.state = 'PENDING' and l.status <> 'MQL'")
+                .query(Long.class).single()).isZero();
+        var sla = java.time.OffsetDateTime.parse("2026-11-01T12:00:00Z").minusHours(24);
+        assertThat(jdbc.sql("select count(*)" + demoHandoffs + " and h.state = 'PENDING' and h.created_at < :sla")
+                .param("sla", sla).query(Long.class).single()).as("overdue pending handoffs").isPositive();
+        assertThat(jdbc.sql("select count(*)" + demoHandoffs + " and h.state = 'PENDING' and h.created_at >= :sla")
+                .param("sla", sla).query(Long.class).single()).as("pending handoffs within the SLA").isPositive();
+        assertThat(jdbc.sql("select count(*)" + demoHandoffs + " and h.state = 'PENDING' and h.to_user_id is null")
+                .query(Long.class).single()).as("queue items").isPositive();
+        assertThat(jdbc.sql("select count(distinct h.reason_code)" + demoHandoffs).query(Long.class).single())
+                .as("rejection reasons").isGreaterThanOrEqualTo(5);
+        assertThat(jdbc.sql("select count(*)" + demoHandoffs + " and h.reason_code = 'NOT_READY'").query(Long.class)
+                .single()).isGreaterThan(jdbc.sql("select count(*)" + demoHandoffs + " and h.reason_code = 'DUPLICATE'")
+                .query(Long.class).single());
+        assertThat(jdbc.sql("select count(*) from notification n join handoff h on n.once_key = concat('handoff-overdue-',"
+                + " cast(h.id as varchar(20))) join lead l on l.id = h.lead_id where l.external_id like 'demo-%'")
+                .query(Long.class).single()).as("imported history tells no one").isZero();
         assertThat(jdbc.sql("select count(*) from lead where created_at > :now and external_id like 'demo-%'")
                 .param("now", java.time.OffsetDateTime.parse("2026-11-01T12:00:00Z")).query(Long.class).single()).isZero();
     }

@@ -37,7 +37,8 @@ class NavigationTest extends KaribuTest {
     void a_salesperson_sees_no_user_administration() {
         login(testUsers.create("nav-sales", Role.SALES).username(), Role.SALES);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "My agenda", "Leads", "Bridge board", "One-on-ones");
+        assertThat(navigation()).containsExactly("Home", "Sales inbox", "My agenda", "Leads", "Bridge board",
+                "One-on-ones");
         assertThat(_get(H2.class, spec -> spec.withId("home-welcome")).getText()).startsWith("Welcome, ");
     }
 
@@ -46,7 +47,8 @@ class NavigationTest extends KaribuTest {
         login(testUsers.create("nav-mgr", Role.MANAGER, Role.MARKETING).username(), Role.MANAGER, Role.MARKETING);
         UI.getCurrent().navigate("");
         assertThat(navigation()).doesNotContain("Users")
-                .containsExactly("Home", "My agenda", "Leads", "Bridge board", "Interactions", "Surveys", "One-on-ones");
+                .containsExactly("Home", "Sales inbox", "My agenda", "Leads", "Bridge board", "My handoffs",
+                        "Interactions", "Surveys", "One-on-ones");
     }
 
     @Test

@@ -1,0 +1,230 @@
+package app.ponte.handoff.ui;
+
+import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
+import static com.github.mvysny.kaributesting.v10.GridKt._size;
+import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ponte.KaribuTest;
+import app.ponte.TestUsers;
+import app.ponte.handoff.HandoffEntry;
+import app.ponte.handoff.HandoffId;
+import app.ponte.handoff.HandoffService;
+import app.ponte.handoff.HandoffState;
+import app.ponte.handoff.NewHandoff;
+import app.ponte.handoff.RejectReason;
+import app.ponte.interaction.InteractionService;
+import app.ponte.interaction.InteractionType;
+import app.ponte.interaction.NewInteraction;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.NewLead;
+import app.ponte.lead.StatusMove;
+import app.ponte.security.Role;
+import app.ponte.security.SystemCaller;
+import app.ponte.security.UserSummary;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The hand-off dialog on the lead page, the sales inbox (claim, accept, reject) and the marketer's view. */
+class HandoffViewsTest extends KaribuTest {
+
+    @Autowired
+    HandoffService handoffs;
+
+    @Autowired
+    LeadService leads;
+
+    @Autowired
+    InteractionService interactions;
+
+    private UserSummary signedIn(String prefix, Role... roles) {
+        UserSummary user = testUsers.create(prefix, roles);
+        login(user.username(), roles);
+        return user;
+    }
+
+    private void as(UserSummary user) {
+        login(user.username(), user.roles().toArray(Role[]::new));
+    }
+
+    /** An MQL created by the signed-in marketer. */
+    private LeadId mql(String name) {
+        LeadId lead = leads.create(new NewLead(name, "Acme Srl", null, null, "WEBSITE", null, null, null));
+        leads.move(lead, StatusMove.to(LeadStatus.MQL, leads.get(lead).orElseThrow().version()));
+        return lead;
+    }
+
+    private HandoffEntry stored(HandoffId id) {
+        return SystemCaller.call(() -> handoffs.get(id).orElseThrow());
+    }
+
+    private InboxView inbox() {
+        UI.getCurrent().navigate("inbox");
+        return _get(InboxView.class);
+    }
+
+    @Test
+    void a_marketer_hands_an_mql_off_from_the_lead_page_and_the_lead_shows_it_waiting() {
+        UserSummary seller = testUsers.create("hv-sales", Role.SALES);
+        signedIn("hv-mkt", Role.MARKETING);
+        LeadId lead = mql(TestUsers.uniqueName("Dialog"));
+        UI.getCurrent().navigate("leads/" + lead.value());
+        _click(_get(Button.class, spec -> spec.withId("lead-action-handoff")));
+        HandoffDialog dialog = _get(HandoffDialog.class);
+        assertThat(dialog.to.getValue().user()).isNull();
+        assertThat(dialog.to.getListDataView().getItems().map(t -> t.user() == null ? "queue" : t.user().username()))
+                .contains("queue", seller.username());
+        _setValue(dialog.to, new HandoffDialog.Target(seller));
+        _setValue(dialog.note, "Asked for a quote for 40 seats");
+        _click(dialog.send);
+        NotificationsKt.expectNotifications("Handed off to sales");
+
+        assertThat(handoffs.forLead(lead)).singleElement().satisfies(h -> {
+            assertThat(h.to().id()).isEqualTo(seller.id());
+            assertThat(h.note()).isEqualTo("Asked for a quote for 40 seats");
+        });
+        Div waiting = _get(Div.class, spec -> spec.withId("handoff-waiting"));
+        assertThat(_get(waiting, Span.class).getText()).startsWith("Handed off to " + seller.fullName() + " on ");
+        assertThat(_find(Div.class, spec -> spec.withClasses("ponte-timeline-entry")).stream()
+                .filter(d -> "handoff".equals(d.getElement().getAttribute("data-kind")))).hasSize(1);
+
+        // a second hand-off is refused in the dialog
+        _click(_get(Button.class, spec -> spec.withId("lead-action-handoff")));
+        HandoffDialog again = _get(HandoffDialog.class);
+        _click(again.send);
+        NotificationsKt.expectNotifications("This lead already has a handoff waiting for a decision");
+        assertThat(handoffs.forLead(lead)).hasSize(1);
+    }
+
+    @Test
+    void a_lead_that_is_not_an_mql_opens_no_dialog_and_sales_sees_no_hand_off_action() {
+        UserSummary marketer = signedIn("hv-mkt", Role.MARKETING);
+        LeadId lead = leads.create(new NewLead(TestUsers.uniqueName("Fresh"), null, null, null, "WEBSITE", null,
+                null, null));
+        UI.getCurrent().navigate("leads/" + lead.value());
+        _click(_get(Button.class, spec -> spec.withId("lead-action-handoff")));
+        NotificationsKt.expectNotifications("Only an MQL can be handed off");
+        assertThat(_find(HandoffDialog.class)).isEmpty();
+
+        signedIn("hv-sales", Role.SALES);
+        UI.getCurrent().navigate("leads/" + lead.value());
+        assertThat(_find(Button.class, spec -> spec.withId("lead-action-handoff"))).isEmpty();
+        assertThat(marketer).isNotNull();
+    }
+
+    @Test
+    void the_inbox_shows_my_handoff_with_the_lead_s_interactions_and_accepting_makes_it_an_sql() {
+        UserSummary seller = testUsers.create("hv-sales", Role.SALES);
+        UserSummary marketer = signedIn("hv-mkt", Role.MARKETING);
+        String name = TestUsers.uniqueName("Inbox");
+        LeadId lead = mql(name);
+        interactions.log(new NewInteraction(lead, InteractionType.CALL, null, false, null, "Wants 40 seats", 4,
+                null, null));
+        HandoffId id = handoffs.handOff(new NewHandoff(lead, seller.id(), "Hot lead"));
+
+        as(seller);
+        InboxView view = inbox();
+        SideNavItem item = _find(SideNavItem.class).stream().filter(i -> "Sales inbox".equals(i.getLabel()))
+                .findFirst().orElseThrow();
+        assertThat(((Span) item.getSuffixComponent()).getText()).isEqualTo("1");
+        assertThat(_size(view.grid)).isEqualTo(view.items().size());
+        int row = view.items().stream().map(i -> i.handoff().id()).toList().indexOf(id);
+        assertThat(row).isNotNegative();
+        assertThat(_getFormatted(view.grid, row, "lead")).isEqualTo(name);
+        assertThat(_getFormatted(view.grid, row, "from")).isEqualTo(marketer.fullName());
+        view.select(id);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("inbox-note")).getText())
+                .isEqualTo("Note from " + marketer.fullName() + ": Hot lead");
+        assertThat(_get(Div.class, spec -> spec.withId("inbox-interactions")).getElement().getTextRecursively())
+                .contains("Call", "★ 4", "Wants 40 seats");
+        assertThat(_find(Button.class, spec -> spec.withId("inbox-claim"))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("inbox-accept")));
+        NotificationsKt.expectNotifications("Accepted: " + name + " is now an SQL owned by " + seller.fullName());
+
+        assertThat(stored(id).state()).isEqualTo(HandoffState.ACCEPTED);
+        assertThat(leads.get(lead).orElseThrow().status()).isEqualTo(LeadStatus.SQL);
+        assertThat(view.items()).extracting(i -> i.handoff().id()).doesNotContain(id);
+    }
+
+    @Test
+    void a_queue_item_is_claimed_then_rejected_with_a_reason_and_a_note() {
+        UserSummary marketer = signedIn("hv-mkt", Role.MARKETING);
+        String name = TestUsers.uniqueName("Queue");
+        LeadId lead = mql(name);
+        HandoffId id = handoffs.handOff(NewHandoff.toQueue(lead, "anyone?"));
+
+        UserSummary seller = signedIn("hv-sales", Role.SALES);
+        InboxView view = inbox();
+        view.select(id);
+        assertThat(_find(Button.class, spec -> spec.withId("inbox-accept"))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("inbox-claim")));
+        NotificationsKt.expectNotifications("Claimed: it is yours now");
+        assertThat(stored(id).to().id()).isEqualTo(seller.id());
+
+        _click(_get(Button.class, spec -> spec.withId("inbox-reject")));
+        RejectDialog dialog = _get(RejectDialog.class);
+        _click(dialog.confirm);
+        assertThat(dialog.reason.isInvalid()).isTrue();
+        assertThat(dialog.reason.getErrorMessage()).isEqualTo("Choose the reason for the rejection");
+        _setValue(dialog.reason, RejectReason.NOT_READY);
+        _click(dialog.confirm);
+        assertThat(dialog.note.isInvalid()).isTrue();
+        assertThat(stored(id).state()).isEqualTo(HandoffState.PENDING);
+        _setValue(dialog.note, "Budget only next year");
+        _click(dialog.confirm);
+        NotificationsKt.expectNotifications("Rejected: " + name + " went back to marketing");
+
+        HandoffEntry rejected = stored(id);
+        assertThat(rejected.state()).isEqualTo(HandoffState.REJECTED);
+        assertThat(rejected.reason()).isEqualTo(RejectReason.NOT_READY);
+        assertThat(leads.get(lead).orElseThrow().owner().id()).isEqualTo(marketer.id());
+
+        // the marketer sees the reason prominently on the lead
+        as(marketer);
+        UI.getCurrent().navigate("leads/" + lead.value());
+        Div box = _get(Div.class, spec -> spec.withId("handoff-rejected"));
+        assertThat(_get(box, Span.class, spec -> spec.withClasses("ponte-handoff-reason")).getText())
+                .isEqualTo("Handoff rejected by " + seller.fullName() + ": Not ready to buy");
+        assertThat(_get(Span.class, spec -> spec.withId("handoff-rejected-note")).getText())
+                .isEqualTo("Budget only next year");
+    }
+
+    @Test
+    void the_marketer_s_view_lists_state_decision_and_reason_with_this_month_s_rate() {
+        UserSummary seller = testUsers.create("hv-sales", Role.SALES);
+        UserSummary marketer = signedIn("hv-mkt", Role.MARKETING);
+        String acceptedName = TestUsers.uniqueName("Acc");
+        String rejectedName = TestUsers.uniqueName("Rej");
+        HandoffId a = handoffs.handOff(new NewHandoff(mql(acceptedName), seller.id(), null));
+        HandoffId r = handoffs.handOff(new NewHandoff(mql(rejectedName), seller.id(), null));
+        HandoffId p = handoffs.handOff(new NewHandoff(mql(TestUsers.uniqueName("Pend")), seller.id(), null));
+        as(seller);
+        handoffs.accept(a, stored(a).version());
+        handoffs.reject(r, RejectReason.NO_BUDGET, "Frozen", stored(r).version());
+
+        as(marketer);
+        UI.getCurrent().navigate("handoffs");
+        HandoffsView view = _get(HandoffsView.class);
+        assertThat(view.rate.getText()).isEqualTo("Acceptance this month: 50% (1 accepted of 2 decided)");
+        assertThat(view.everyone.isVisible()).isFalse();
+        assertThat(_size(view.grid)).isEqualTo(3);
+        // newest first: pending, rejected, accepted; columns: lead, from (hidden), to, state, created, decided, reason, note
+        assertThat(_getFormatted(view.grid, 1, "reason")).isEqualTo("No budget");
+        assertThat(_getFormatted(view.grid, 1, "note")).isEqualTo("Frozen");
+        assertThat(_getFormatted(view.grid, 0, "decided")).isEmpty();
+        assertThat(_getFormatted(view.grid, 2, "decided")).isNotEmpty();
+        assertThat(p).isNotNull();
+    }
+}
