@@ -65,9 +65,5 @@ test('a move and a mention by one user reach the other user\'s board, lead page 
   console.log(`live: move seen by the other user after ${moveSeenAfter} ms, mention after ${commentSeenAfter} ms`);
 
   await lead.screenshot({ path: join(SCREENSHOTS, 'live-lead-page.png'), fullPage: true });
-  await lead.bringToFront();
-  await lead.locator('#notification-bell').click();
-  await lead.locator('#notification-list').getByText('mentioned you').first().waitFor({ timeout: 5000 });
-  await lead.screenshot({ path: join(SCREENSHOTS, 'live-bell.png') });
   assert.ok(moveSeenAfter < 2000 && commentSeenAfter < 2000);
 });
