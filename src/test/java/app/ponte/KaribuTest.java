@@ -30,6 +30,11 @@ public abstract class KaribuTest {
 
     private static final Routes ROUTES = discoverRoutes();
 
+    /** Every view of the application, package-private ones included (also for the benchmarks' page loads). */
+    public static Routes routes() {
+        return ROUTES;
+    }
+
     /**
      * Karibu's discovery skips package-private classes, and our views are package-private on
      * purpose (a feature's UI is reached through navigation, not through its classes).
@@ -66,6 +71,11 @@ public abstract class KaribuTest {
 
     /** Signs in as the given account with the given roles, as the login form would. */
     protected void login(String username, Role... roles) {
+        signInMock(username, roles);
+    }
+
+    /** Signs the current mock Vaadin request and the security context in (for use outside a KaribuTest too). */
+    public static void signInMock(String username, Role... roles) {
         List<SimpleGrantedAuthority> authorities = Arrays.stream(roles)
                 .map(r -> new SimpleGrantedAuthority(r.authority())).toList();
         var principal = new User(username, "", authorities);

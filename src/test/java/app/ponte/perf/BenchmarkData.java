@@ -128,8 +128,9 @@ final class BenchmarkData {
         }
         long leadCount = count("lead");
         long changeCount = count("lead_status_change");
-        long perfUsers = jdbc.sql("select count(*) from app_user where username like :p")
-                .param("p", USER_PREFIX + "%").query(Long.class).single();
+        // the interactions' reps (perf-rep-…) are counted apart, by ensureInteractions
+        long perfUsers = jdbc.sql("select count(*) from app_user where username like :p and username not like :r")
+                .param("p", USER_PREFIX + "%").param("r", REP_PREFIX + "%").query(Long.class).single();
         if (perfUsers == USERS && leadCount == leads && changeCount == expectedChanges()) {
             return new Outcome(false, 0, leadCount, changeCount);
         }
@@ -144,7 +145,7 @@ final class BenchmarkData {
         insertUsers(userBase);
         boolean dropIndexes = !postgres;
         if (dropIndexes) {
-            dropH2Indexes();
+            dropH2Indexes("lead, lead_status_change");
         }
         int perPath = leads / PATHS.size();
         for (int from = 1; from <= perPath; from += CHUNK) {
@@ -182,6 +183,195 @@ final class BenchmarkData {
         return new Outcome(true, (System.nanoTime() - started) / 1_000_000, count("lead"), count("lead_status_change"));
     }
 
+    // ---- interactions ----------------------------------------------------------------------------
+
+    /** The interactions' people: sales and marketing reps apart from the thirty lead users. */
+    static final String REP_PREFIX = USER_PREFIX + "rep-";
+    static final int REPS = 200;
+    /** Of the reps, the first 120 are in sales, the other 80 in marketing. */
+    static final int SALES_REPS = 120;
+    /** Interactions of the lead whose page is measured; they are the first ones (ids 1..500). */
+    static final int PAGE_LEAD_INTERACTIONS = 500;
+    /** Every tenth interaction of the measured lead was corrected once (two audit lines each). */
+    static final int PAGE_LEAD_EDITS = PAGE_LEAD_INTERACTIONS / 10;
+    private static final int INTERACTION_CHUNK = 250_000;
+    private static final long DAY = 24 * 60 * 60;
+    /** Type slots out of 100; the first 48 (calls, video calls, meetings) carry a score. */
+    private static final String[] TYPE_SLOTS = typeSlots();
+    private static final String[] SUMMARIES = {"Talked about the offer and the delivery times",
+        "Asked for a discount on the yearly plan", "Demo of the reporting module, many questions",
+        "Left a voicemail", "Sent the brochure and the price list", "Met the purchasing manager and the CFO",
+        "Discussed the integration with their ERP", "Not interested for now, call again in spring"};
+    private static final String[] NEXT_STEPS = {"Send the offer", "Call back", "Schedule a demo",
+        "Send the contract", "Follow up on the quote", "Book a meeting with the CFO", "Send references",
+        "Check the budget decision"};
+
+    private static String[] typeSlots() {
+        var slots = new ArrayList<String>();
+        for (var e : List.of(Map.entry("CALL", 30), Map.entry("VIDEO_CALL", 10), Map.entry("MEETING", 8),
+                Map.entry("EMAIL", 25), Map.entry("WEBSITE_VISIT", 7), Map.entry("SOCIAL", 5),
+                Map.entry("INFO_REQUEST", 4), Map.entry("EVENT", 3), Map.entry("CONTENT_DOWNLOAD", 3),
+                Map.entry("OFFER", 3), Map.entry("NEWSLETTER_SIGNUP", 2))) {
+            for (int i = 0; i < e.getValue(); i++) {
+                slots.add(e.getKey());
+            }
+        }
+        if (slots.size() != 100) {
+            throw new IllegalStateException("type weights must add up to 100");
+        }
+        return slots.toArray(String[]::new);
+    }
+
+    /** The lead whose page is measured: on the path MQL → SQL → OPPORTUNITY (number ≡ 5 mod 20), mid-table. */
+    long pageLead() {
+        return 20L * (leads / 40) + 5;
+    }
+
+    static String repUsername(int rep) {
+        return REP_PREFIX + rep;
+    }
+
+    /** What the interactions load did: generated (with the time it took) or already there. */
+    record InteractionsOutcome(boolean generated, long millis, long interactions, long openNextSteps, long edits) {
+    }
+
+    /**
+     * Adds {@code count} interactions to the leads (which must be there: call {@link #ensure} first)
+     * and 200 reps who had them, set-based like the leads. Interaction n (its id) belongs to:
+     * the measured {@link #pageLead()} for n ≤ 500 (all by rep 1, spread from the lead's creation to
+     * NOW), else a lead drawn by hash (never the measured one), by the rep the lead hashes to (one
+     * in ten by another rep). Between the lead's creation and NOW; types by weight (calls 30 %,
+     * e-mails 25 %, …), a score 1–5 (10/15/30/30/15 %) on calls, video calls and meetings; 35 % carry
+     * a next step due 1 to 21 days later. A step due more than 14 days before NOW is done but for
+     * 0.5 % (forgotten: long overdue); a later one is open with 40 % probability. The status at the
+     * time is the lead's final status (not replayed from its history).
+     */
+    InteractionsOutcome ensureInteractions(long count) {
+        if (count <= PAGE_LEAD_INTERACTIONS) {
+            throw new IllegalArgumentException("more than " + PAGE_LEAD_INTERACTIONS + " interactions, please");
+        }
+        if (!postgres && h2LoadInterrupted()) {
+            throw new IllegalStateException("An earlier load into this H2 database was interrupted before its indexes"
+                    + " were re-created. Reset it (delete target/perf-h2, see docs/benchmarks.md) and run again.");
+        }
+        long present = count("interaction");
+        long edits = count("interaction_edit");
+        long reps = jdbc.sql("select count(*) from app_user where username like :r").param("r", REP_PREFIX + "%")
+                .query(Long.class).single();
+        if (present == count && reps == REPS && edits == PAGE_LEAD_EDITS) {
+            return new InteractionsOutcome(false, 0, present, openNextSteps(), edits);
+        }
+        if (present != 0 || reps != 0 || edits != 0) {
+            throw new IllegalStateException(("The database holds %d interactions, %d edits and %d reps, not the"
+                    + " expected %d / %d / %d: an interrupted load or other data. Reset it (docs/benchmarks.md) and run"
+                    + " again.").formatted(present, edits, reps, count, PAGE_LEAD_EDITS, REPS));
+        }
+        long started = System.nanoTime();
+        long repBase = jdbc.sql("select coalesce(max(id), 0) from app_user").query(Long.class).single();
+        jdbc.sql("insert into app_user (id, username, full_name, email, active, language, created_at, updated_at,"
+                        + " updated_by, version)"
+                        + " select " + repBase + " + g.x, '" + REP_PREFIX + "' || g.x, 'Perf rep ' || g.x,"
+                        + " '" + REP_PREFIX + "' || g.x || '@example.com', true, 'en', " + ts(START) + ", "
+                        + ts(START) + ", 'perf-generator', 0 from " + range(1, REPS))
+                .update();
+        jdbc.sql("insert into app_user_role (user_id, role) select " + repBase + " + g.x, case when g.x <= "
+                + SALES_REPS + " then 'SALES' else 'MARKETING' end from " + range(1, REPS)).update();
+        restartIdentity("app_user");
+        if (!postgres) {
+            dropH2Indexes("interaction");
+        }
+        for (long from = 1; from <= count; from += INTERACTION_CHUNK) {
+            long to = Math.min(count, from + INTERACTION_CHUNK - 1);
+            long chunkStarted = System.nanoTime();
+            jdbc.sql(insertInteractions(from, to, repBase)).update();
+            System.out.printf("benchmark data: interactions up to %,d in %d ms%n", to,
+                    (System.nanoTime() - chunkStarted) / 1_000_000);
+        }
+        if (!postgres) {
+            long indexesStarted = System.nanoTime();
+            restoreH2Indexes();
+            System.out.printf("benchmark data: interaction indexes and constraints re-created in %d ms%n",
+                    (System.nanoTime() - indexesStarted) / 1_000_000);
+        }
+        // the measured lead's corrections, in the audit format the service writes ("field: old → new")
+        jdbc.sql("insert into interaction_edit (interaction_id, edited_at, edited_by_id, changes)"
+                        + " select i.id, i.created_at + interval '1' hour, i.user_id,"
+                        + " 'summary: Called, no answer → ' || coalesce(i.summary, 'Called') || '\n'"
+                        + " || 'nextStepDue: 2026-01-10 → 2026-01-12'"
+                        + " from interaction i where i.lead_id = " + pageLead() + " and mod(i.id, 10) = 0")
+                .update();
+        restartIdentity("interaction");
+        restartIdentity("interaction_edit");
+        long analyzeStarted = System.nanoTime();
+        if (postgres) {
+            jdbc.sql("vacuum analyze app_user").update();
+            jdbc.sql("vacuum analyze interaction").update();
+            jdbc.sql("vacuum analyze interaction_edit").update();
+        } else {
+            jdbc.sql("analyze").update();
+        }
+        System.out.printf("benchmark data: interaction statistics in %d ms%n",
+                (System.nanoTime() - analyzeStarted) / 1_000_000);
+        return new InteractionsOutcome(true, (System.nanoTime() - started) / 1_000_000, count("interaction"),
+                openNextSteps(), count("interaction_edit"));
+    }
+
+    private long openNextSteps() {
+        return jdbc.sql("select count(*) from interaction where next_step is not null and next_step_done_at is null")
+                .query(Long.class).single();
+    }
+
+    /*
+     * Three levels, as for the leads: (1) the interaction number n and its hashes h1..h3; (2) its lead
+     * x, the lead's creation second lc (the same formula as the leads' c) and its rep; (3) the second
+     * it happened (occ) and, for those with a next step, the day it is due (due, days after START).
+     */
+    private String insertInteractions(long from, long to, long repBase) {
+        long page = pageLead();
+        long step = SPAN_SECONDS / leads - 1;
+        String hashes = "(select g.x as n, " + lehmer("g.x") + " as h1 from " + range(from, to) + ")";
+        String withH2 = "(select a.n, a.h1, " + lehmer("a.h1") + " as h2 from " + hashes + " a)";
+        // H2's MOD has its divisor's type (INTEGER here): x and lc are cast so later products stay 64-bit
+        String withH3 = "(select a.n, a.h1, a.h2, " + lehmer("a.h2") + " as h3,"
+                + " cast(case when a.n <= " + PAGE_LEAD_INTERACTIONS + " then " + page
+                + " when 1 + mod(a.h1, " + leads + ") = " + page + " then " + (page + 20)
+                + " else 1 + mod(a.h1, " + leads + ") end as bigint) as x from " + withH2 + " a)";
+        String lead = "(select a.n, a.h1, a.h2, a.h3, a.x, cast((a.x - 1) * " + step + " + mod(" + lehmer("a.x") + ", "
+                + step + ") as bigint) as lc, case when a.n <= " + PAGE_LEAD_INTERACTIONS + " then 1"
+                + " when mod(a.h3 / 100000, 10) = 0 then 1 + mod(a.h3 / 7, " + REPS + ")"
+                + " else 1 + mod(" + lehmer("a.x") + " / 7, " + REPS + ") end as rep from " + withH3 + " a)";
+        String occ = "(select b.*, case when b.n <= " + PAGE_LEAD_INTERACTIONS
+                + " then b.lc + (" + SPAN_SECONDS + " - b.lc) * b.n / " + (PAGE_LEAD_INTERACTIONS + 1)
+                + " else b.lc + (" + SPAN_SECONDS + " - b.lc) * mod(b.h2, 10000) / 10000 end as occ,"
+                + " mod(b.h2 / 10000, 100) as tslot from " + lead + " b)";
+        String due = "(select c.*, case when mod(c.h3, 100) < 35 then c.occ / " + DAY + " + 1 + mod(c.h3 / 100, 21)"
+                + " end as due from " + occ + " c)";
+        long nowDay = SPAN_SECONDS / DAY;
+        String open = "(d.due >= " + (nowDay - 14) + " and mod(d.h3 / 2100, 100) < 40"
+                + " or d.due < " + (nowDay - 14) + " and mod(d.h3 / 2100, 1000) < 5)";
+        String score = "case when d.tslot < 48 then case when mod(d.h1 / 100000, 20) < 2 then 1"
+                + " when mod(d.h1 / 100000, 20) < 5 then 2 when mod(d.h1 / 100000, 20) < 11 then 3"
+                + " when mod(d.h1 / 100000, 20) < 17 then 4 else 5 end end";
+        var status = new StringBuilder("case mod(d.x - 1, " + PATHS.size() + ")");
+        for (int t = 0; t < PATHS.size(); t++) {
+            status.append(" when ").append(t).append(" then '").append(status(PATHS.get(t))).append("'");
+        }
+        status.append(" end");
+        String done = "least(d.occ + (d.due * " + DAY + " - d.occ) * (50 + mod(d.h1 / 2000000, 60)) / 100, "
+                + (SPAN_SECONDS - 60) + ")";
+        return "insert into interaction (id, lead_id, type, occurred_at, planned, user_id, logged_by_id, summary,"
+                + " outcome_score, lead_status, next_step, next_step_due, next_step_done_at, created_at, updated_at,"
+                + " updated_by, version)"
+                + " select d.n, d.x, " + pick("d.tslot", TYPE_SLOTS) + ", " + at("d.occ") + ", false,"
+                + " " + repBase + " + d.rep, " + repBase + " + d.rep, " + pick("mod(d.h2 / 1000000, 8)", SUMMARIES) + ","
+                + " " + score + ", " + status + ","
+                + " case when d.due is not null then " + pick("mod(d.h3 / 210000, 8)", NEXT_STEPS) + " end,"
+                + " cast(date '2024-11-23' + interval '1' day * d.due as date),"
+                + " case when d.due is not null and not " + open + " then " + at(done) + " end,"
+                + " " + at("d.occ") + ", " + at("d.occ") + ", 'perf-generator', 0"
+                + " from " + due + " d";
+    }
+
     // ---- H2: load without secondary indexes ------------------------------------------------------
 
     /*
@@ -202,12 +392,12 @@ final class BenchmarkData {
                 .query(Long.class).single() > 0;
     }
 
-    private void dropH2Indexes() {
+    private void dropH2Indexes(String tables) {
         List<String> restore = new ArrayList<>();
         List<String> drop = new ArrayList<>();
         List<String> dropUnique = new ArrayList<>();
         List<String> dropIndexes = new ArrayList<>();
-        for (String statement : jdbc.sql("script nodata table lead, lead_status_change").query(String.class).list()) {
+        for (String statement : jdbc.sql("script nodata table " + tables).query(String.class).list()) {
             String ddl = statement.strip().replaceAll(";$", "");
             Matcher index = INDEX.matcher(ddl);
             Matcher constraint = CONSTRAINT.matcher(ddl);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -49,11 +48,6 @@ import org.springframework.test.context.ActiveProfiles;
 class LeadsBenchmark {
 
     private static final int LEADS = Integer.getInteger("ponte.perf.leads", 1_000_000);
-    private static final int WARMUP = Math.max(10, Integer.getInteger("ponte.perf.warmup", 10));
-    private static final int MIN_RUNS = 50;
-    private static final int MAX_RUNS = Math.max(MIN_RUNS, Integer.getInteger("ponte.perf.runs", 100));
-    /** Past this, a row stops at {@link #MIN_RUNS} runs, so slow rows keep the whole run under ten minutes. */
-    private static final long BUDGET_NANOS = 30_000_000_000L;
     private static final double GRID_P95_TARGET_MS = 50;
     private static final double BOARD_P95_TARGET_MS = 150;
     private static final int STATEMENTS_TARGET = 2;
@@ -81,13 +75,11 @@ class LeadsBenchmark {
     private record Result(String scenario, String call, boolean grid, double[] millis, long statements, int rows) {
 
         double percentile(double p) {
-            double[] sorted = millis.clone();
-            Arrays.sort(sorted);
-            return sorted[(int) Math.ceil(p * sorted.length) - 1];
+            return BenchmarkRuns.percentile(millis, p);
         }
 
         double max() {
-            return Arrays.stream(millis).max().orElseThrow();
+            return BenchmarkRuns.max(millis);
         }
 
         double target() {
@@ -133,21 +125,18 @@ class LeadsBenchmark {
     }
 
     private Result measure(String scenario, String call, boolean grid, Supplier<?> fetch) {
-        for (int i = 0; i < WARMUP; i++) {
+        for (int i = 0; i < BenchmarkRuns.WARMUP; i++) {
             fetch.get();
         }
         long before = StatementCounter.statements();
         int rows = size(fetch.get());
         long statements = StatementCounter.statements() - before;
-        List<Double> millis = new ArrayList<>();
-        long started = System.nanoTime();
-        while (millis.size() < MAX_RUNS && (millis.size() < MIN_RUNS || System.nanoTime() - started < BUDGET_NANOS)) {
+        double[] millis = BenchmarkRuns.timed(i -> {
             long start = System.nanoTime();
             fetch.get();
-            millis.add((System.nanoTime() - start) / 1_000_000.0);
-        }
-        return new Result(scenario, call, grid, millis.stream().mapToDouble(Double::doubleValue).toArray(), statements,
-                rows);
+            return BenchmarkRuns.since(start);
+        });
+        return new Result(scenario, call, grid, millis, statements, rows);
     }
 
     private static int size(Object fetched) {
@@ -161,13 +150,12 @@ class LeadsBenchmark {
             List<Result> results) {
         var out = new StringBuilder();
         out.append("### Leads read path on ").append(product).append("\n\n");
-        out.append("%,d leads, %,d status changes; data %s. Java %s (%s), %d CPUs. %d warm-up runs, then %d measured runs per row (%d when a row passes %d s).\n\n"
+        out.append("%,d leads, %,d status changes; data %s. Java %s (%s), %d CPUs. %s.\n\n"
                 .formatted(outcome.leads(), outcome.changes(),
                         outcome.generated() ? "generated in %.1f s".formatted(outcome.millis() / 1000.0)
                                 : "already present (generation skipped)",
                         System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                        Runtime.getRuntime().availableProcessors(), WARMUP, MAX_RUNS, MIN_RUNS,
-                        BUDGET_NANOS / 1_000_000_000L));
+                        Runtime.getRuntime().availableProcessors(), BenchmarkRuns.settings()));
         out.append("| scenario | call | rows | runs | p50 ms | p95 ms | max ms | SQL statements per fetch | target |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (Result r : results) {

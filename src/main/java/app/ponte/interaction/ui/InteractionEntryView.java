@@ -1,8 +1,11 @@
 package app.ponte.interaction.ui;
 
+import app.ponte.base.BusinessRuleException;
+import app.ponte.base.ui.FormErrors;
 import app.ponte.base.ui.Formats;
 import app.ponte.interaction.InteractionEdit;
 import app.ponte.interaction.InteractionEntry;
+import app.ponte.interaction.InteractionRights;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,14 +16,16 @@ import java.time.ZoneId;
 
 /**
  * One interaction in a lead's timeline: what, who, when, the lead's status then, the summary, the
- * outcome score, the next step, and — for whoever may still correct it — an edit button; its
- * corrections are listed in a collapsible audit trail.
+ * outcome score, the next step (with "Mark done" for whoever may complete it: the person whose
+ * agenda holds it, or a manager), and — for whoever may still correct it — an edit button; its
+ * corrections are listed in a collapsible audit trail, in the reader's language.
  */
 class InteractionEntryView extends Div {
 
     private final InteractionEntry entry;
 
-    InteractionEntryView(InteractionUi ui, InteractionEntry entry, Runnable refresh) {
+    /** {@code rights}: the signed-in user's, decided once for the whole timeline. */
+    InteractionEntryView(InteractionUi ui, InteractionRights rights, InteractionEntry entry, Runnable refresh) {
         this.entry = entry;
         ZoneId zone = ui.properties().zone();
         setId("interaction-" + entry.id().value());
@@ -41,7 +46,7 @@ class InteractionEntryView extends Div {
         if (entry.outcomeScore() != null) {
             head.add(scoreChip(this, entry.outcomeScore()));
         }
-        if (ui.interactions().mayEdit(entry)) {
+        if (rights.mayEdit(entry)) {
             var edit = new Button(getTranslation("interaction.edit"),
                     e -> new LogInteractionDialog(ui, entry, refresh).open());
             edit.setId("interaction-edit-" + entry.id().value());
@@ -76,6 +81,12 @@ class InteractionEntryView extends Div {
                     : "interaction.timeline.done"));
             state.getElement().getThemeList().add(entry.nextStepDoneAt() == null ? "badge small" : "badge success small");
             step.add(state);
+            if (rights.mayComplete(entry)) {
+                var done = new Button(getTranslation("interaction.timeline.mark-done"), e -> complete(ui, refresh));
+                done.setId("interaction-done-" + entry.id().value());
+                done.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                step.add(done);
+            }
             add(step);
         }
         if (!entry.edits().isEmpty()) {
@@ -85,7 +96,7 @@ class InteractionEntryView extends Div {
                 var one = new Div(new Span(getTranslation("interaction.audit.by", edit.editedBy().fullName(),
                         Formats.dateTime(edit.editedAt(), zone, getLocale()))));
                 for (String change : edit.changes()) {
-                    var line = new Div(new Span(change));
+                    var line = new Div(new Span(AuditLine.render(this, change, zone, getLocale())));
                     line.addClassName("ponte-interaction-change");
                     one.add(line);
                 }
@@ -96,6 +107,17 @@ class InteractionEntryView extends Div {
             details.addClassName("ponte-interaction-audit-details");
             add(details);
         }
+    }
+
+    /** The same service call and rule as the agenda's "Done"; a refusal is shown, the page re-read either way. */
+    private void complete(InteractionUi ui, Runnable refresh) {
+        try {
+            ui.interactions().completeNextStep(entry.id());
+            FormErrors.success(getTranslation("interaction.timeline.marked-done"));
+        } catch (BusinessRuleException e) {
+            FormErrors.error(getTranslation(e.messageKey(), e.arguments()));
+        }
+        refresh.run();
     }
 
     InteractionEntry entry() {

@@ -2,6 +2,7 @@ package app.ponte.interaction.ui;
 
 import app.ponte.base.PonteProperties;
 import app.ponte.interaction.InteractionEntry;
+import app.ponte.interaction.InteractionRights;
 import app.ponte.interaction.InteractionService;
 import app.ponte.interaction.InteractionType;
 import app.ponte.interaction.query.InteractionQuery;
@@ -71,8 +72,14 @@ class InteractionLeadExtension implements LeadExtension {
     @Override
     public List<LeadTimelineItem> timeline(LeadDetails lead, Runnable refresh) {
         List<LeadTimelineItem> items = new ArrayList<>();
-        for (InteractionEntry entry : ui.interactions().forLead(lead.id())) {
-            items.add(new LeadTimelineItem(entry.occurredAt(), new InteractionEntryView(ui, entry, refresh)));
+        List<InteractionEntry> entries = ui.interactions().forLead(lead.id());
+        if (entries.isEmpty()) {
+            return items;
+        }
+        // one look-up of the signed-in user for the whole timeline, not one per entry
+        InteractionRights rights = ui.interactions().rights();
+        for (InteractionEntry entry : entries) {
+            items.add(new LeadTimelineItem(entry.occurredAt(), new InteractionEntryView(ui, rights, entry, refresh)));
         }
         return items;
     }

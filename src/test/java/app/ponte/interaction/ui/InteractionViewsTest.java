@@ -189,7 +189,7 @@ class InteractionViewsTest extends KaribuTest {
                 .isEqualTo("★ 5 · commitment obtained");
         Details audit = _get(entry, Details.class, spec -> spec.withId("interaction-audit-" + id.value()));
         assertThat(audit.getSummaryText()).isEqualTo("1 change");
-        assertThat(_find(audit, Span.class).stream().map(Span::getText)).contains("outcomeScore: 3 → 5");
+        assertThat(_find(audit, Span.class).stream().map(Span::getText)).contains("outcome score: 3 → 5");
     }
 
     @Test
