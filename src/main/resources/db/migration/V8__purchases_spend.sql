@@ -35,6 +35,8 @@ create table marketing_spend (
 
 create index ix_marketing_spend_month on marketing_spend (spend_month, channel_code, amount);
 
+-- statistics: a period's cohort (funnel, channels) read from the index alone
+create index ix_lead_cohort on lead (created_at, channel_code, max_status_rank, status, lost_from);
 -- statistics: "the first change into WON" of a lead (the NOT EXISTS probe) and changes by status and time
 create index ix_status_change_lead_to on lead_status_change (lead_id, to_status, changed_at, id);
 -- statistics: the closed intervals of a cohort's leads by the status they closed
