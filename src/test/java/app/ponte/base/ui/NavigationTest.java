@@ -30,7 +30,7 @@ class NavigationTest extends KaribuTest {
     void an_admin_sees_user_administration() {
         login(testUsers.create("nav-admin", Role.ADMIN).username(), Role.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board", "Users", "Channels");
+        assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board", "Marketing spend", "Users", "Channels");
     }
 
     @Test
@@ -38,6 +38,7 @@ class NavigationTest extends KaribuTest {
         login(testUsers.create("nav-sales", Role.SALES).username(), Role.SALES);
         UI.getCurrent().navigate("");
         assertThat(navigation()).containsExactly("Home", "My agenda", "Leads", "Bridge board");
+        assertThat(navigation()).doesNotContain("Marketing spend");
         assertThat(_get(H2.class, spec -> spec.withId("home-welcome")).getText()).startsWith("Welcome, ");
     }
 
@@ -46,7 +47,7 @@ class NavigationTest extends KaribuTest {
         login(testUsers.create("nav-mgr", Role.MANAGER, Role.MARKETING).username(), Role.MANAGER, Role.MARKETING);
         UI.getCurrent().navigate("");
         assertThat(navigation()).doesNotContain("Users")
-                .contains("Home", "My agenda", "Leads", "Bridge board", "Interactions");
+                .contains("Home", "My agenda", "Leads", "Bridge board", "Interactions", "Marketing spend");
     }
 
     @Test
