@@ -36,7 +36,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Every statistic on a small hand-built data set with the expected figures worked out by hand.
  * The suite shares one database, so each test owns a calendar year nobody else writes to (the
  * global figures — handoffs, repeat purchases, volume, stalled — see only that test's rows) and
- * fresh channels and users. The business zone of the tests is Europe/Rome: a period's edges are
+ * fresh channels and users (the stalled leads' year, 1985, lies before every other test's data, as
+ * "stalled" looks at every open lead). The business zone of the tests is Europe/Rome: a period's edges are
  * local midnights (UTC+1 in winter, UTC+2 in summer), so "23:59:59 on {@code to}" counts and
  * "00:00 the next day" does not.
  */
@@ -517,21 +518,21 @@ class StatsServiceTest {
         UserId m = user("st-stall", Role.MARKETING, Role.SALES);
         UserSummary owner = testUsers.create("st-stall-owner", Role.SALES);
         String ch = data.channel(StatsFixture.prefix() + "_Z", "ONLINE");
-        Instant asOf = Instant.parse("2005-06-30T12:00:00Z");                 // 14 days before: 06-16 12:00Z
-        data.lead(ch, Instant.parse("2005-06-16T12:00:00Z"), m);              // exactly 14 days: not stalled
-        LeadId s2 = data.lead(ch, Instant.parse("2005-06-16T11:59:59Z"), m);  // stalled since creation
-        LeadId s3 = data.lead(ch, Instant.parse("2005-01-01T10:00:00Z"), m, owner.id(), null);
-        data.move(s3, LeadStatus.MQL, Instant.parse("2005-02-01T10:00:00Z"), m);   // stalled since 02-01
-        LeadId s4 = data.lead(ch, Instant.parse("2005-01-01T10:00:00Z"), m);
-        toOpportunity(s4, Instant.parse("2005-01-02T10:00:00Z"), m);
-        data.interaction(s4, m, InteractionType.CALL, Instant.parse("2005-06-20T10:00:00Z"), 3); // recent: not
-        LeadId s5 = data.lead(ch, Instant.parse("2005-01-01T10:00:00Z"), m);
-        toOpportunity(s5, Instant.parse("2005-01-02T10:00:00Z"), m);
-        data.interaction(s5, m, InteractionType.CALL, Instant.parse("2005-03-01T10:00:00Z"), 3); // stalled since
-        data.win(data.lead(ch, Instant.parse("2005-01-01T10:00:00Z"), m), Instant.parse("2005-01-05T10:00:00Z"), m);
-        LeadId lost = data.lead(ch, Instant.parse("2005-01-01T10:00:00Z"), m);
-        data.move(lost, LeadStatus.LOST, Instant.parse("2005-01-05T10:00:00Z"), m);
-        data.lead(ch, Instant.parse("2005-07-10T10:00:00Z"), m);              // after asOf
+        Instant asOf = Instant.parse("1985-06-30T12:00:00Z");                 // 14 days before: 06-16 12:00Z
+        data.lead(ch, Instant.parse("1985-06-16T12:00:00Z"), m);              // exactly 14 days: not stalled
+        LeadId s2 = data.lead(ch, Instant.parse("1985-06-16T11:59:59Z"), m);  // stalled since creation
+        LeadId s3 = data.lead(ch, Instant.parse("1985-01-01T10:00:00Z"), m, owner.id(), null);
+        data.move(s3, LeadStatus.MQL, Instant.parse("1985-02-01T10:00:00Z"), m);   // stalled since 02-01
+        LeadId s4 = data.lead(ch, Instant.parse("1985-01-01T10:00:00Z"), m);
+        toOpportunity(s4, Instant.parse("1985-01-02T10:00:00Z"), m);
+        data.interaction(s4, m, InteractionType.CALL, Instant.parse("1985-06-20T10:00:00Z"), 3); // recent: not
+        LeadId s5 = data.lead(ch, Instant.parse("1985-01-01T10:00:00Z"), m);
+        toOpportunity(s5, Instant.parse("1985-01-02T10:00:00Z"), m);
+        data.interaction(s5, m, InteractionType.CALL, Instant.parse("1985-03-01T10:00:00Z"), 3); // stalled since
+        data.win(data.lead(ch, Instant.parse("1985-01-01T10:00:00Z"), m), Instant.parse("1985-01-05T10:00:00Z"), m);
+        LeadId lost = data.lead(ch, Instant.parse("1985-01-01T10:00:00Z"), m);
+        data.move(lost, LeadStatus.LOST, Instant.parse("1985-01-05T10:00:00Z"), m);
+        data.lead(ch, Instant.parse("1985-07-10T10:00:00Z"), m);              // after asOf
 
         Stalled stalled = asManager(() -> stats.stalled(asOf, 14));
         assertThat(stalled.days()).isEqualTo(14);
@@ -541,8 +542,8 @@ class StatsServiceTest {
         assertThat(stalled.leads().get(0).owner()).isEqualTo(owner.username());
         assertThat(stalled.leads().get(0).status()).isEqualTo("MQL");
         assertThat(stalled.leads()).extracting(StalledLead::lastActivityAt).containsExactly(
-                Instant.parse("2005-02-01T10:00:00Z"), Instant.parse("2005-03-01T10:00:00Z"),
-                Instant.parse("2005-06-16T11:59:59Z"));
+                Instant.parse("1985-02-01T10:00:00Z"), Instant.parse("1985-03-01T10:00:00Z"),
+                Instant.parse("1985-06-16T11:59:59Z"));
     }
 
     @Test
