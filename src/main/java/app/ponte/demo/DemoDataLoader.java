@@ -84,6 +84,8 @@ class DemoDataLoader implements ApplicationRunner {
                 sellers, managers);
         log.info("Demo data: created {} leads with {} status changes in {} ms", properties.demo().leads(), changes,
                 (System.nanoTime() - started) / 1_000_000);
+        int spend = leads.createSpend(clock.instant(), properties.demo().seed());
+        log.info("Demo data: created {} monthly spend rows", spend);
     }
 
     private java.util.List<app.ponte.security.UserId> activeIds(app.ponte.security.Role role) {

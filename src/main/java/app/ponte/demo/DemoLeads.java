@@ -13,11 +13,14 @@ import app.ponte.lead.Intent;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
+import app.ponte.purchase.ImportedPurchase;
+import app.ponte.purchase.PurchaseService;
 import app.ponte.security.UserId;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,14 +88,16 @@ class DemoLeads {
     private final HandoffService handoffs;
     private final TransactionTemplate transactions;
     private final PonteProperties properties;
+    private final PurchaseService purchases;
 
     DemoLeads(LeadService leads, InteractionHistory interactions, HandoffService handoffs,
-            TransactionTemplate transactions, PonteProperties properties) {
+            TransactionTemplate transactions, PonteProperties properties, PurchaseService purchases) {
         this.leads = leads;
         this.interactions = interactions;
         this.handoffs = handoffs;
         this.transactions = transactions;
         this.properties = properties;
+        this.purchases = purchases;
     }
 
     /** A planned step of a lead's history. */
@@ -102,6 +107,8 @@ class DemoLeads {
     /** Creates {@code count} leads; the team's ids come from the caller. Returns how many changes were stored. */
     int create(int count, long seed, Instant now, List<UserId> marketers, List<UserId> sellers, List<UserId> managers) {
         var random = new Random(seed);
+        // purchases draw from their own sequence, so the leads' story is the same with or without them
+        var purchaseRandom = new Random(seed ^ 0x5EEDL);
         List<String> channels = new ArrayList<>();
         CHANNEL_WEIGHTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> { for (int i = 0; i < e.getValue(); i++) { channels.add(e.getKey()); } });
@@ -113,7 +120,7 @@ class DemoLeads {
             Integer stored = transactions.execute(tx -> {
                 int n = 0;
                 for (int i = first; i < end; i++) {
-                    n += createOne(i, random, now, channels, marketers, sellers, managers);
+                    n += createOne(i, random, purchaseRandom, now, channels, marketers, sellers, managers);
                 }
                 return n;
             });
@@ -122,8 +129,8 @@ class DemoLeads {
         return changes;
     }
 
-    private int createOne(int index, Random random, Instant now, List<String> channels, List<UserId> marketers,
-            List<UserId> sellers, List<UserId> managers) {
+    private int createOne(int index, Random random, Random purchaseRandom, Instant now, List<String> channels,
+            List<UserId> marketers, List<UserId> sellers, List<UserId> managers) {
         Instant created = now.minus(Duration.ofMinutes(random.nextLong(540L * 24 * 60)));
         UserId marketer = pick(random, marketers);
         UserId seller = pick(random, sellers);
@@ -158,6 +165,9 @@ class DemoLeads {
         }
         handoffHistory.forEach(handoffs::importHandoff);
         interactionsAlong(id, random, created, now, steps, marketer, seller);
+        if (last == LeadStatus.WON) {
+            purchasesOf(id, purchaseRandom, steps.getLast().at(), now, value);
+        }
         return steps.size();
     }
 
@@ -213,6 +223,54 @@ class DemoLeads {
             }
         }
         return RejectReason.OTHER;
+    }
+
+    /**
+     * A customer's purchases: the first within a week of winning (about the expected value), and
+     * for about four customers in ten one to six repeat purchases spread over the months since.
+     */
+    private void purchasesOf(LeadId id, Random random, Instant won, Instant now, BigDecimal value) {
+        LocalDate first = won.plus(Duration.ofDays(random.nextInt(7))).atZone(properties.zone()).toLocalDate();
+        LocalDate today = now.atZone(properties.zone()).toLocalDate();
+        if (first.isAfter(today)) {
+            first = today;
+        }
+        BigDecimal base = value != null ? value : BigDecimal.valueOf(1_000 + random.nextInt(200) * 50L);
+        int order = 1;
+        purchases.importPurchase(new ImportedPurchase(id, first, base.setScale(2), "ORD-" + id + "-" + order, won));
+        if (random.nextInt(10) < 4) {
+            int repeats = 1 + random.nextInt(6);
+            long span = Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(first, today));
+            for (int k = 0; k < repeats; k++) {
+                LocalDate on = first.plusDays(1 + random.nextLong(span));
+                if (on.isAfter(today)) {
+                    continue;
+                }
+                BigDecimal amount = base.multiply(BigDecimal.valueOf(10 + random.nextInt(40)))
+                        .divide(BigDecimal.valueOf(100), 2, java.math.RoundingMode.HALF_UP);
+                purchases.importPurchase(new ImportedPurchase(id, on, amount, "ORD-" + id + "-" + (++order),
+                        on.atStartOfDay(properties.zone()).toInstant()));
+            }
+        }
+    }
+
+    /**
+     * Monthly marketing spend of every weighted channel for the eighteen months up to this one:
+     * roughly proportional to the channel's weight (its share of the leads), with seeded noise.
+     * Returns how many rows were stored.
+     */
+    int createSpend(Instant now, long seed) {
+        var random = new Random(seed ^ 0x5BE7DL);
+        YearMonth current = YearMonth.from(now.atZone(properties.zone()));
+        int rows = 0;
+        for (var entry : CHANNEL_WEIGHTS.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            for (int back = 17; back >= 0; back--) {
+                long amount = entry.getValue() * (300L + random.nextInt(200));
+                purchases.importSpend(entry.getKey(), current.minusMonths(back), BigDecimal.valueOf(amount).setScale(2));
+                rows++;
+            }
+        }
+        return rows;
     }
 
     /**

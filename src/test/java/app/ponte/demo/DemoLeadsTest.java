@@ -95,5 +95,20 @@ class DemoLeadsTest {
                 .query(Long.class).single()).as("imported history tells no one").isZero();
         assertThat(jdbc.sql("select count(*) from lead where created_at > :now and external_id like 'demo-%'")
                 .param("now", java.time.OffsetDateTime.parse("2026-11-01T12:00:00Z")).query(Long.class).single()).isZero();
+        // every customer bought at least once, some of them again (repeat buyers), never after "now"
+        assertThat(jdbc.sql("select count(*) from lead l where l.status = 'WON' and l.external_id like 'demo-%'"
+                + " and not exists (select 1 from purchase p where p.lead_id = l.id)").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from (select p.lead_id from purchase p join lead l on l.id = p.lead_id"
+                + " where l.external_id like 'demo-%' group by p.lead_id having count(*) >= 2) r").query(Long.class)
+                .single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from purchase p join lead l on l.id = p.lead_id where l.external_id like"
+                + " 'demo-%' and p.purchased_on > :today").param("today", java.time.LocalDate.parse("2026-11-01"))
+                .query(Long.class).single()).isZero();
+        // eighteen months of spend for each of the fifteen channels
+        assertThat(SystemCaller.call(() -> demoLeads.createSpend(Instant.parse("2026-11-01T12:00:00Z"), 42L)))
+                .isEqualTo(15 * 18);
+        assertThat(jdbc.sql("select count(*) from marketing_spend where spend_month between :from and :to")
+                .param("from", java.time.LocalDate.parse("2025-06-01")).param("to", java.time.LocalDate.parse("2026-11-01"))
+                .query(Long.class).single()).isEqualTo(15 * 18);
     }
 }

@@ -18,7 +18,6 @@ import app.ponte.security.UserSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -49,6 +48,9 @@ class InteractionServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    app.ponte.base.PonteProperties properties;
 
     @AfterEach
     void cleanUp() {
@@ -83,7 +85,7 @@ class InteractionServiceTest {
         LeadId lead = lead();
         leads.move(lead, StatusMove.to(LeadStatus.MQL, leads.get(lead).orElseThrow().version()));
         InteractionId id = interactions.log(new NewInteraction(lead, InteractionType.CALL, null, false, null,
-                "Interested in the premium plan", 4, "Send the price list", LocalDate.now(ZoneOffset.UTC).plusDays(2)));
+                "Interested in the premium plan", 4, "Send the price list", LocalDate.now(properties.zone()).plusDays(2)));
         List<InteractionEntry> timeline = interactions.forLead(lead);
         assertThat(timeline).extracting(InteractionEntry::id).containsExactly(id);
         InteractionEntry entry = timeline.getFirst();
@@ -109,7 +111,7 @@ class InteractionServiceTest {
                 "x".repeat(2001), null, null, null)), "summary");
         Instant yesterday = Instant.now().minus(Duration.ofDays(1));
         assertRefused(() -> interactions.log(new NewInteraction(lead, InteractionType.EMAIL, yesterday, false, null,
-                null, null, "Follow up", LocalDate.now(ZoneOffset.UTC).minusDays(3))), "nextStepDue");
+                null, null, "Follow up", LocalDate.now(properties.zone()).minusDays(3))), "nextStepDue");
         assertRefused(() -> interactions.log(new NewInteraction(lead, InteractionType.MEETING,
                 Instant.now().plus(Duration.ofDays(2)), false, null, null, 3, null, null)), "occurredAt");
         assertThat(stored(lead)).isZero();
@@ -187,7 +189,7 @@ class InteractionServiceTest {
     void the_agenda_holds_open_next_steps_soonest_first_and_completion_removes_them() {
         LeadId lead = SecurityHelper.asMarketer(testUsers, this::lead);
         signIn(testUsers.create("int-agenda", Role.SALES));
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(properties.zone());
         Instant aWeekAgo = Instant.now().minus(Duration.ofDays(7));
         InteractionId overdue = interactions.log(new NewInteraction(lead, InteractionType.CALL, aWeekAgo, false, null,
                 null, 3, "Call back", today.minusDays(2)));

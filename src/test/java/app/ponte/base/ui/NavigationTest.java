@@ -30,7 +30,8 @@ class NavigationTest extends KaribuTest {
     void an_admin_sees_user_administration() {
         login(testUsers.create("nav-admin", Role.ADMIN).username(), Role.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board", "One-on-ones", "Users", "Channels");
+        assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board", "Marketing spend", "One-on-ones",
+                "Users", "Channels");
     }
 
     @Test
@@ -48,7 +49,7 @@ class NavigationTest extends KaribuTest {
         UI.getCurrent().navigate("");
         assertThat(navigation()).doesNotContain("Users")
                 .containsExactly("Home", "Sales inbox", "My agenda", "Leads", "Bridge board", "My handoffs",
-                        "Interactions", "Surveys", "One-on-ones");
+                        "Interactions", "Marketing spend", "Surveys", "One-on-ones");
     }
 
     @Test

@@ -1,0 +1,163 @@
+package app.ponte.purchase;
+
+import app.ponte.base.BusinessRuleException;
+import app.ponte.base.ConcurrentEditException;
+import app.ponte.lead.Channel;
+import app.ponte.lead.ChannelService;
+import app.ponte.lead.LeadDetails;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadStatus;
+import app.ponte.purchase.repository.PurchaseEntity;
+import app.ponte.purchase.repository.PurchaseRepository;
+import app.ponte.purchase.repository.SpendEntity;
+import app.ponte.purchase.repository.SpendRepository;
+import app.ponte.security.CurrentUser;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Purchases of customers and the monthly marketing spend per channel: the money side of the
+ * statistics (revenue, LTV, CAC, CPL). Roles: everyone who reads leads sees a lead's purchases;
+ * SALES and MANAGER record and delete them; MANAGER and ADMIN read and set the spend; only ADMIN
+ * imports history (like the lead import).
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
+public class PurchaseService {
+
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+
+    private final PurchaseRepository purchases;
+    private final SpendRepository spend;
+    private final LeadService leads;
+    private final ChannelService channels;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    PurchaseService(PurchaseRepository purchases, SpendRepository spend, LeadService leads, ChannelService channels,
+            CurrentUser currentUser, Clock clock) {
+        this.purchases = purchases;
+        this.spend = spend;
+        this.leads = leads;
+        this.channels = channels;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** A lead's purchases, newest first. */
+    public List<Purchase> forLead(LeadId lead) {
+        return purchases.findByLeadIdOrderByPurchasedOnDescIdDesc(lead.value()).stream()
+                .map(PurchaseService::purchase).toList();
+    }
+
+    /** Records a purchase of a customer: the lead must be WON now. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    public PurchaseId record(NewPurchase purchase) {
+        LeadDetails lead = leads.get(purchase.lead())
+                .orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
+        if (lead.status() != LeadStatus.WON) {
+            throw new BusinessRuleException("lead", "purchase.error.not-customer");
+        }
+        return store(purchase.lead(), purchase.purchasedOn(), purchase.amount(), purchase.orderRef(), clock.instant());
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    public void delete(PurchaseId id, long version) {
+        PurchaseEntity entity = purchases.findById(id.value())
+                .orElseThrow(() -> new BusinessRuleException(null, "purchase.error.not-found"));
+        if (entity.getVersion() != version) {
+            throw new ConcurrentEditException(entity.getCreatedBy(), entity.getCreatedAt());
+        }
+        purchases.delete(entity);
+    }
+
+    /** Stores a purchase from history (CSV import, demo data); the lead's current status is not checked. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public PurchaseId importPurchase(ImportedPurchase purchase) {
+        if (leads.get(purchase.lead()).isEmpty()) {
+            throw new BusinessRuleException("lead", "lead.error.not-found");
+        }
+        return store(purchase.lead(), purchase.purchasedOn(), purchase.amount(), purchase.orderRef(),
+                purchase.recordedAt() == null ? clock.instant() : purchase.recordedAt());
+    }
+
+    /** The spend rows of the months {@code from}..{@code to}, by channel then month. */
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    public List<MonthlySpend> spend(YearMonth from, YearMonth to) {
+        return spend.findBySpendMonthBetweenOrderByChannelCodeAscSpendMonthAsc(from.atDay(1), to.atDay(1)).stream()
+                .map(s -> new MonthlySpend(s.getChannelCode(), YearMonth.from(s.getSpendMonth()), s.getAmount(),
+                        s.getVersion()))
+                .toList();
+    }
+
+    /** Sets (creates or replaces) a channel's spend in a month. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    public MonthlySpend setSpend(String channelCode, YearMonth month, BigDecimal amount) {
+        return storeSpend(channelCode, month, amount);
+    }
+
+    /** Spend from history (CSV import): as {@link #setSpend}, for an administrator's import. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public MonthlySpend importSpend(String channelCode, YearMonth month, BigDecimal amount) {
+        return storeSpend(channelCode, month, amount);
+    }
+
+    private MonthlySpend storeSpend(String channelCode, YearMonth month, BigDecimal amount) {
+        if (channelCode == null || channels.list(true).stream().map(Channel::code).noneMatch(channelCode::equals)) {
+            throw new BusinessRuleException("channel", "lead.error.unknown-channel", channelCode);
+        }
+        if (month == null) {
+            throw new BusinessRuleException("month", "purchase.error.month-required");
+        }
+        BigDecimal checked = checkAmount(amount);
+        SpendEntity entity = spend.findByChannelCodeAndSpendMonth(channelCode, month.atDay(1))
+                .orElseGet(() -> new SpendEntity(channelCode, month.atDay(1)));
+        entity.set(checked, currentUser.requireUsername(), clock.instant());
+        SpendEntity saved = spend.saveAndFlush(entity);
+        return new MonthlySpend(saved.getChannelCode(), month, saved.getAmount(), saved.getVersion());
+    }
+
+    private PurchaseId store(LeadId lead, LocalDate on, BigDecimal amount, String orderRef, Instant at) {
+        if (on == null) {
+            throw new BusinessRuleException("purchased_on", "purchase.error.date-required");
+        }
+        String ref = orderRef == null || orderRef.isBlank() ? null : orderRef.strip();
+        if (ref != null && ref.length() > 64) {
+            throw new BusinessRuleException("order_ref", "purchase.error.order-ref-length", 64);
+        }
+        var entity = new PurchaseEntity(lead.value(), on, checkAmount(amount), ref, at, currentUser.requireUsername());
+        return new PurchaseId(purchases.save(entity).getId());
+    }
+
+    private static BigDecimal checkAmount(BigDecimal amount) {
+        if (amount == null) {
+            throw new BusinessRuleException("amount", "purchase.error.amount-required");
+        }
+        if (amount.signum() < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new BusinessRuleException("amount", "lead.error.value-range");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw new BusinessRuleException("amount", "lead.error.value-cents");
+        }
+        return amount.setScale(2);
+    }
+
+    private static Purchase purchase(PurchaseEntity p) {
+        return new Purchase(new PurchaseId(p.getId()), new LeadId(p.getLeadId()), p.getPurchasedOn(), p.getAmount(),
+                p.getOrderRef(), p.getCreatedAt(), p.getCreatedBy(), p.getVersion());
+    }
+}

@@ -1,0 +1,9 @@
+package app.ponte.purchase.repository;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PurchaseRepository extends JpaRepository<PurchaseEntity, Long> {
+
+    List<PurchaseEntity> findByLeadIdOrderByPurchasedOnDescIdDesc(long leadId);
+}

@@ -1,0 +1,9 @@
+package app.ponte.stats;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Buyers of a period by how often they bought, and the repeat buyers' share of the revenue. */
+public record RepeatPurchases(long buyers, long oneTime, long repeat, Map<String, Long> histogram, BigDecimal revenue,
+        Double repeatRevenueShare) {
+}

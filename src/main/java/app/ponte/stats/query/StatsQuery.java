@@ -1,0 +1,492 @@
+package app.ponte.stats.query;
+
+import app.ponte.stats.ChannelDuration;
+import app.ponte.stats.ChannelFigures;
+import app.ponte.stats.DurationFigures;
+import app.ponte.stats.FunnelStep;
+import app.ponte.stats.HandoffFigures;
+import app.ponte.stats.MarketerFigures;
+import app.ponte.stats.RepFigures;
+import app.ponte.stats.RepeatPurchases;
+import app.ponte.stats.StageDuration;
+import app.ponte.stats.Stalled;
+import app.ponte.stats.StalledLead;
+import app.ponte.stats.VolumeBucket;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The statistics in SQL: every figure is an aggregate computed by the database (counts, sums,
+ * {@code percentile_cont} for medians — an ordered-set aggregate both H2 2.x and PostgreSQL have,
+ * the mean of the two middle values for an even count); Java only divides the aggregates and
+ * fills in the zeros. No statement returns more rows than there are users, channels, statuses or
+ * buckets, except the 100 longest-stalled leads.
+ */
+@Component
+public class StatsQuery {
+
+    /** The open statuses in order, which are also the statuses with reported durations and lost keys. */
+    public static final List<String> OPEN = List.of("NEW", "MQL", "SQL", "OPPORTUNITY");
+    public static final List<String> ORDERED = List.of("NEW", "MQL", "SQL", "OPPORTUNITY", "WON");
+    /** Rejection reasons in the domain's order. */
+    public static final List<String> REASONS = List.of("NOT_A_FIT", "NO_BUDGET", "NO_CONTACT", "NOT_READY",
+            "DUPLICATE", "OTHER");
+    private static final List<String> INTERACTION_TYPES = List.of("CALL", "VIDEO_CALL", "MEETING", "EMAIL", "EVENT",
+            "SOCIAL", "WEBSITE_VISIT", "INFO_REQUEST", "NEWSLETTER_SIGNUP", "CONTENT_DOWNLOAD", "OFFER");
+
+    private static final String COHORT = " l.created_at >= :from and l.created_at < :to"
+            + " and (cast(:channel as varchar(30)) is null or l.channel_code = :channel)";
+    /** Seconds between two instants, as a floating-point number (EXTRACT(EPOCH) exists in both databases). */
+    private static final String SECONDS = "cast(extract(epoch from %s) - extract(epoch from %s) as double precision)";
+    /** {@code w} is the first change of its lead into WON (earliest, then lowest id). */
+    private static final String FIRST_WON = " w.to_status = 'WON' and not exists (select 1 from lead_status_change e"
+            + " where e.lead_id = w.lead_id and e.to_status = 'WON'"
+            + " and (e.changed_at < w.changed_at or (e.changed_at = w.changed_at and e.id < w.id)))";
+
+    private final JdbcClient jdbc;
+
+    public StatsQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- funnel -------------------------------------------------------------------------------
+
+    /** Cohort size, how many reached each ordered status, and the current LOST ones by lost-from. */
+    public FunnelCounts funnel(Instant from, Instant to, String channel) {
+        return jdbc.sql("select count(*) as cohort,"
+                        + " coalesce(sum(case when l.max_status_rank >= 1 then 1 else 0 end), 0) as r1,"
+                        + " coalesce(sum(case when l.max_status_rank >= 2 then 1 else 0 end), 0) as r2,"
+                        + " coalesce(sum(case when l.max_status_rank >= 3 then 1 else 0 end), 0) as r3,"
+                        + " coalesce(sum(case when l.max_status_rank >= 4 then 1 else 0 end), 0) as r4,"
+                        + " coalesce(sum(case when l.status = 'LOST' and l.lost_from = 'NEW' then 1 else 0 end), 0) as l0,"
+                        + " coalesce(sum(case when l.status = 'LOST' and l.lost_from = 'MQL' then 1 else 0 end), 0) as l1,"
+                        + " coalesce(sum(case when l.status = 'LOST' and l.lost_from = 'SQL' then 1 else 0 end), 0) as l2,"
+                        + " coalesce(sum(case when l.status = 'LOST' and l.lost_from = 'OPPORTUNITY' then 1 else 0 end), 0)"
+                        + " as l3 from lead l where" + COHORT)
+                .params(period(from, to, channel))
+                .query((rs, n) -> {
+                    long cohort = rs.getLong("cohort");
+                    List<FunnelStep> steps = new ArrayList<>();
+                    long previous = cohort;
+                    for (int i = 0; i < ORDERED.size(); i++) {
+                        long reached = i == 0 ? cohort : rs.getLong("r" + i);
+                        steps.add(new FunnelStep(ORDERED.get(i), reached, i == 0 ? null : ratio(reached, previous)));
+                        previous = reached;
+                    }
+                    Map<String, Long> lost = new LinkedHashMap<>();
+                    for (int i = 0; i < OPEN.size(); i++) {
+                        lost.put(OPEN.get(i), rs.getLong("l" + i));
+                    }
+                    return new FunnelCounts(cohort, steps, lost);
+                })
+                .single();
+    }
+
+    public record FunnelCounts(long cohort, List<FunnelStep> steps, Map<String, Long> lost) {
+    }
+
+    // ---- stage durations ----------------------------------------------------------------------
+
+    public List<StageDuration> stageDurations(Instant from, Instant to, String channel) {
+        Map<String, StageDuration> found = new HashMap<>();
+        jdbc.sql("select c.from_status as status, count(*) as n, sum(c.from_duration_seconds) as total,"
+                        + " percentile_cont(0.5) within group (order by cast(c.from_duration_seconds as double precision))"
+                        + " as median from lead l join lead_status_change c on c.lead_id = l.id where" + COHORT
+                        + " and c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') group by c.from_status")
+                .params(period(from, to, channel))
+                .query(rs -> {
+                    long count = rs.getLong("n");
+                    found.put(rs.getString("status"), new StageDuration(rs.getString("status"), count,
+                            rs.getLong("total") / 86400.0 / count, days(rs, "median")));
+                });
+        return OPEN.stream().map(s -> found.getOrDefault(s, new StageDuration(s, 0, null, null))).toList();
+    }
+
+    // ---- time to customer ---------------------------------------------------------------------
+
+    private static final String TO_CUSTOMER = "select l.channel_code as channel, "
+            + SECONDS.formatted("w.changed_at", "l.created_at") + " as seconds"
+            + " from lead l join lead_status_change w on w.lead_id = l.id where" + COHORT
+            + " and l.max_status_rank = 4 and" + FIRST_WON;
+
+    public DurationFigures timeToCustomer(Instant from, Instant to) {
+        return jdbc.sql("select count(*) as n, sum(t.seconds) as total,"
+                        + " percentile_cont(0.5) within group (order by t.seconds) as median from (" + TO_CUSTOMER + ") t")
+                .params(period(from, to, null))
+                .query((rs, n) -> durations(rs))
+                .single();
+    }
+
+    public List<ChannelDuration> timeToCustomerByChannel(Instant from, Instant to) {
+        return jdbc.sql("select t.channel, count(*) as n, sum(t.seconds) as total,"
+                        + " percentile_cont(0.5) within group (order by t.seconds) as median from (" + TO_CUSTOMER + ") t"
+                        + " group by t.channel order by t.channel")
+                .params(period(from, to, null))
+                .query((rs, n) -> {
+                    DurationFigures d = durations(rs);
+                    return new ChannelDuration(rs.getString("channel"), d.count(), d.meanDays(), d.medianDays());
+                })
+                .list();
+    }
+
+    private static DurationFigures durations(ResultSet rs) throws SQLException {
+        long count = rs.getLong("n");
+        return count == 0 ? new DurationFigures(0, null, null)
+                : new DurationFigures(count, rs.getDouble("total") / 86400.0 / count, days(rs, "median"));
+    }
+
+    // ---- people -------------------------------------------------------------------------------
+
+    /** Ids and usernames of the users holding a role, by username. */
+    private List<User> usersWithRole(String role) {
+        return jdbc.sql("select u.id, u.username from app_user u join app_user_role r on r.user_id = u.id"
+                        + " where r.role = :role order by u.username, u.id")
+                .param("role", role)
+                .query((rs, n) -> new User(rs.getLong("id"), rs.getString("username")))
+                .list();
+    }
+
+    private record User(long id, String username) {
+    }
+
+    /** Handoff counts by state (to or from a user), and the median decision time in seconds. */
+    private record HandoffCounts(long total, long accepted, long rejected, long pending, long won) {
+
+        static final HandoffCounts NONE = new HandoffCounts(0, 0, 0, 0, 0);
+    }
+
+    private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to) {
+        Map<Long, HandoffCounts> result = new HashMap<>();
+        jdbc.sql("select h." + userColumn + " as user_id, count(*) as n,"
+                        + " sum(case when h.state = 'ACCEPTED' then 1 else 0 end) as accepted,"
+                        + " sum(case when h.state = 'REJECTED' then 1 else 0 end) as rejected,"
+                        + " sum(case when h.state = 'PENDING' then 1 else 0 end) as pending,"
+                        + " sum(case when l.max_status_rank = 4 then 1 else 0 end) as won"
+                        + " from handoff h join lead l on l.id = h.lead_id"
+                        + " where h.created_at >= :from and h.created_at < :to and h." + userColumn + " is not null"
+                        + " group by h." + userColumn)
+                .params(period(from, to, null))
+                .query(rs -> {
+                    result.put(rs.getLong("user_id"), new HandoffCounts(rs.getLong("n"), rs.getLong("accepted"),
+                            rs.getLong("rejected"), rs.getLong("pending"), rs.getLong("won")));
+                });
+        return result;
+    }
+
+    public List<RepFigures> reps(Instant from, Instant to) {
+        Map<String, Object> period = period(from, to, null);
+        Map<Long, Map<String, Long>> byType = new HashMap<>();
+        Map<Long, long[]> scores = new HashMap<>();
+        jdbc.sql("select i.user_id, i.type, count(*) as n, count(i.outcome_score) as scored,"
+                        + " coalesce(sum(i.outcome_score), 0) as score_sum from interaction i"
+                        + " join app_user_role r on r.user_id = i.user_id and r.role = 'SALES'"
+                        + " where i.occurred_at >= :from and i.occurred_at < :to and i.planned = false"
+                        + " group by i.user_id, i.type")
+                .params(period)
+                .query(rs -> {
+                    long user = rs.getLong("user_id");
+                    byType.computeIfAbsent(user, u -> new HashMap<>()).put(rs.getString("type"), rs.getLong("n"));
+                    long[] s = scores.computeIfAbsent(user, u -> new long[2]);
+                    s[0] += rs.getLong("scored");
+                    s[1] += rs.getLong("score_sum");
+                });
+        Map<Long, HandoffCounts> handoffs = handoffsBy("to_user_id", from, to);
+        Map<Long, Double> decisions = new HashMap<>();
+        jdbc.sql("select d.user_id, percentile_cont(0.5) within group (order by d.seconds) as median from ("
+                        + "select h.to_user_id as user_id, " + SECONDS.formatted("h.decided_at", "h.created_at")
+                        + " as seconds from handoff h where h.created_at >= :from and h.created_at < :to"
+                        + " and h.to_user_id is not null and h.state <> 'PENDING') d group by d.user_id")
+                .params(period)
+                .query(rs -> {
+                    decisions.put(rs.getLong("user_id"), hours(rs, "median"));
+                });
+        Map<Long, Object[]> closed = new HashMap<>();
+        jdbc.sql("select c.changed_by_id as user_id,"
+                        + " sum(case when c.to_status = 'WON' then 1 else 0 end) as won,"
+                        + " coalesce(sum(case when c.to_status = 'WON' then coalesce(l.expected_value, 0) else 0 end), 0)"
+                        + " as won_value,"
+                        + " sum(case when c.to_status = 'LOST' then 1 else 0 end) as lost"
+                        + " from lead_status_change c join lead l on l.id = c.lead_id"
+                        + " where c.changed_at >= :from and c.changed_at < :to"
+                        + " and (c.to_status = 'WON' or (c.to_status = 'LOST' and c.from_status = 'OPPORTUNITY'))"
+                        + " group by c.changed_by_id")
+                .params(period)
+                .query(rs -> {
+                    closed.put(rs.getLong("user_id"),
+                            new Object[] {rs.getLong("won"), rs.getBigDecimal("won_value"), rs.getLong("lost")});
+                });
+        List<RepFigures> reps = new ArrayList<>();
+        for (User user : usersWithRole("SALES")) {
+            Map<String, Long> types = new LinkedHashMap<>();
+            Map<String, Long> found = byType.getOrDefault(user.id(), Map.of());
+            INTERACTION_TYPES.stream().filter(found::containsKey).forEach(t -> types.put(t, found.get(t)));
+            long interactions = types.values().stream().mapToLong(Long::longValue).sum();
+            long[] s = scores.getOrDefault(user.id(), new long[2]);
+            HandoffCounts h = handoffs.getOrDefault(user.id(), HandoffCounts.NONE);
+            Object[] c = closed.getOrDefault(user.id(), new Object[] {0L, BigDecimal.ZERO, 0L});
+            long won = (Long) c[0];
+            long lost = (Long) c[2];
+            reps.add(new RepFigures(user.username(), interactions, types, s[0], s[0] == 0 ? null : (double) s[1] / s[0],
+                    h.total(), h.accepted(), h.rejected(), h.pending(), ratio(h.accepted(), h.accepted() + h.rejected()),
+                    decisions.get(user.id()), won, money((BigDecimal) c[1]), lost, ratio(won, won + lost)));
+        }
+        return reps;
+    }
+
+    public List<MarketerFigures> marketers(Instant from, Instant to) {
+        Map<String, Object> period = period(from, to, null);
+        Map<Long, Long> created = new HashMap<>();
+        jdbc.sql("select l.created_by_id as user_id, count(*) as n from lead l"
+                        + " where l.created_at >= :from and l.created_at < :to group by l.created_by_id")
+                .params(period)
+                .query(rs -> {
+                    created.put(rs.getLong("user_id"), rs.getLong("n"));
+                });
+        Map<Long, Long> mqls = new HashMap<>();
+        jdbc.sql("select c.changed_by_id as user_id, count(*) as n from lead_status_change c"
+                        + " where c.to_status = 'MQL' and c.changed_at >= :from and c.changed_at < :to"
+                        + " group by c.changed_by_id")
+                .params(period)
+                .query(rs -> {
+                    mqls.put(rs.getLong("user_id"), rs.getLong("n"));
+                });
+        Map<Long, HandoffCounts> handoffs = handoffsBy("from_user_id", from, to);
+        List<MarketerFigures> marketers = new ArrayList<>();
+        for (User user : usersWithRole("MARKETING")) {
+            HandoffCounts h = handoffs.getOrDefault(user.id(), HandoffCounts.NONE);
+            marketers.add(new MarketerFigures(user.username(), created.getOrDefault(user.id(), 0L),
+                    mqls.getOrDefault(user.id(), 0L), h.total(), h.accepted(), h.rejected(), h.pending(),
+                    ratio(h.accepted(), h.accepted() + h.rejected()), h.won()));
+        }
+        return marketers;
+    }
+
+    // ---- handoffs -----------------------------------------------------------------------------
+
+    public HandoffFigures handoffs(Instant from, Instant to, Instant overdueBefore, int slaHours) {
+        Map<String, Object> period = period(from, to, null);
+        period.put("overdueBefore", OffsetDateTime.ofInstant(overdueBefore, ZoneOffset.UTC));
+        long[] counts = jdbc.sql("select count(*) as n,"
+                        + " coalesce(sum(case when h.state = 'ACCEPTED' then 1 else 0 end), 0) as accepted,"
+                        + " coalesce(sum(case when h.state = 'REJECTED' then 1 else 0 end), 0) as rejected,"
+                        + " coalesce(sum(case when h.state = 'PENDING' then 1 else 0 end), 0) as pending,"
+                        + " coalesce(sum(case when h.state = 'PENDING' and h.created_at < :overdueBefore then 1 else 0 end),"
+                        + " 0) as overdue from handoff h where h.created_at >= :from and h.created_at < :to")
+                .params(period)
+                .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("accepted"), rs.getLong("rejected"),
+                    rs.getLong("pending"), rs.getLong("overdue")})
+                .single();
+        Double median = jdbc.sql("select percentile_cont(0.5) within group (order by d.seconds) as median from ("
+                        + "select " + SECONDS.formatted("h.decided_at", "h.created_at") + " as seconds from handoff h"
+                        + " where h.created_at >= :from and h.created_at < :to and h.state <> 'PENDING') d")
+                .params(period)
+                .query((rs, n) -> hours(rs, "median"))
+                .optional().orElse(null);
+        Map<String, Long> found = new HashMap<>();
+        jdbc.sql("select h.reason_code, count(*) as n from handoff h where h.created_at >= :from"
+                        + " and h.created_at < :to and h.state = 'REJECTED' group by h.reason_code")
+                .params(period)
+                .query(rs -> {
+                    found.put(rs.getString("reason_code"), rs.getLong("n"));
+                });
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        REASONS.stream().filter(found::containsKey).forEach(r -> reasons.put(r, found.get(r)));
+        return new HandoffFigures(counts[0], counts[1], counts[2], counts[3], ratio(counts[1], counts[1] + counts[2]),
+                median, slaHours, counts[4], reasons);
+    }
+
+    // ---- channels -----------------------------------------------------------------------------
+
+    public List<ChannelFigures> channels(Instant from, Instant to, LocalDate fromDate, LocalDate toDate) {
+        Map<String, Object> period = period(from, to, null);
+        Map<String, long[]> cohort = new HashMap<>();
+        jdbc.sql("select l.channel_code as channel, count(*) as n,"
+                        + " sum(case when l.max_status_rank >= 1 then 1 else 0 end) as mqls"
+                        + " from lead l where l.created_at >= :from and l.created_at < :to group by l.channel_code")
+                .params(period)
+                .query(rs -> {
+                    cohort.put(rs.getString("channel"), new long[] {rs.getLong("n"), rs.getLong("mqls")});
+                });
+        Map<String, Object[]> customers = new HashMap<>();
+        jdbc.sql("select t.channel, count(*) as n, coalesce(sum(t.revenue), 0) as revenue from ("
+                        + "select l.channel_code as channel, (select coalesce(sum(p.amount), 0) from purchase p"
+                        + " where p.lead_id = w.lead_id) as revenue from lead_status_change w join lead l on l.id = w.lead_id"
+                        + " where w.changed_at >= :from and w.changed_at < :to and" + FIRST_WON + ") t group by t.channel")
+                .params(period)
+                .query(rs -> {
+                    customers.put(rs.getString("channel"), new Object[] {rs.getLong("n"), rs.getBigDecimal("revenue")});
+                });
+        Map<String, BigDecimal> spend = new HashMap<>();
+        jdbc.sql("select s.channel_code as channel, sum(s.amount) as amount from marketing_spend s"
+                        + " where s.spend_month >= :fromDate and s.spend_month <= :toDate group by s.channel_code")
+                .param("fromDate", fromDate)
+                .param("toDate", toDate)
+                .query(rs -> {
+                    spend.put(rs.getString("channel"), rs.getBigDecimal("amount"));
+                });
+        return jdbc.sql("select c.code, c.kind from channel c order by c.code")
+                .query((rs, n) -> {
+                    String code = rs.getString("code");
+                    long[] co = cohort.getOrDefault(code, new long[2]);
+                    Object[] cu = customers.getOrDefault(code, new Object[] {0L, BigDecimal.ZERO});
+                    long buyers = (Long) cu[0];
+                    BigDecimal revenue = (BigDecimal) cu[1];
+                    BigDecimal spent = spend.getOrDefault(code, BigDecimal.ZERO);
+                    return new ChannelFigures(code, rs.getString("kind"), co[0], co[1], buyers, money(spent),
+                            perUnit(spent, co[0]), perUnit(spent, buyers), money(revenue), perUnit(revenue, buyers),
+                            buyers == 0 || spent.signum() == 0 ? null
+                                    : revenue.divide(spent, MathContext.DECIMAL64).doubleValue());
+                })
+                .list();
+    }
+
+    // ---- repeat purchases ---------------------------------------------------------------------
+
+    public RepeatPurchases repeatPurchases(LocalDate fromDate, LocalDate toDate) {
+        return jdbc.sql("select count(*) as buyers,"
+                        + " coalesce(sum(case when b.n = 1 then 1 else 0 end), 0) as h1,"
+                        + " coalesce(sum(case when b.n = 2 then 1 else 0 end), 0) as h2,"
+                        + " coalesce(sum(case when b.n = 3 then 1 else 0 end), 0) as h3,"
+                        + " coalesce(sum(case when b.n = 4 then 1 else 0 end), 0) as h4,"
+                        + " coalesce(sum(case when b.n >= 5 then 1 else 0 end), 0) as h5,"
+                        + " coalesce(sum(b.revenue), 0) as revenue,"
+                        + " coalesce(sum(case when b.n >= 2 then b.revenue else 0 end), 0) as repeat_revenue"
+                        + " from (select p.lead_id, count(*) as n, sum(p.amount) as revenue from purchase p"
+                        + " where p.purchased_on >= :fromDate and p.purchased_on <= :toDate group by p.lead_id) b")
+                .param("fromDate", fromDate)
+                .param("toDate", toDate)
+                .query((rs, n) -> {
+                    Map<String, Long> histogram = new LinkedHashMap<>();
+                    for (int i = 1; i <= 5; i++) {
+                        histogram.put(i == 5 ? "5+" : Integer.toString(i), rs.getLong("h" + i));
+                    }
+                    long oneTime = rs.getLong("h1");
+                    long buyers = rs.getLong("buyers");
+                    BigDecimal revenue = rs.getBigDecimal("revenue");
+                    BigDecimal repeatRevenue = rs.getBigDecimal("repeat_revenue");
+                    return new RepeatPurchases(buyers, oneTime, buyers - oneTime, histogram, money(revenue),
+                            revenue.signum() == 0 ? null
+                                    : repeatRevenue.divide(revenue, MathContext.DECIMAL64).doubleValue());
+                })
+                .single();
+    }
+
+    // ---- volume -------------------------------------------------------------------------------
+
+    /**
+     * Per bucket ({@code starts[i]} .. {@code starts[i + 1]}, the last ending at {@code end}): leads
+     * created, changes into MQL and first changes into WON. The buckets are a derived table of
+     * instants joined to the index ranges, so the database counts each bucket with one range scan.
+     */
+    public List<VolumeBucket> volume(List<LocalDate> startDates, List<Instant> starts, Instant end) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder buckets = new StringBuilder();
+        for (int i = 0; i < starts.size(); i++) {
+            buckets.append(i == 0 ? "select " : " union all select ").append(i)
+                    .append(" as i, cast(:s").append(i).append(" as timestamp with time zone) as s,")
+                    .append(" cast(:e").append(i).append(" as timestamp with time zone) as e");
+            params.put("s" + i, OffsetDateTime.ofInstant(starts.get(i), ZoneOffset.UTC));
+            params.put("e" + i, OffsetDateTime.ofInstant(i + 1 < starts.size() ? starts.get(i + 1) : end,
+                    ZoneOffset.UTC));
+        }
+        long[] leads = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead l"
+                + " on l.created_at >= b.s and l.created_at < b.e group by b.i", params, starts.size());
+        long[] mqls = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead_status_change c"
+                + " on c.to_status = 'MQL' and c.changed_at >= b.s and c.changed_at < b.e group by b.i", params,
+                starts.size());
+        long[] won = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead_status_change w"
+                + " on w.changed_at >= b.s and w.changed_at < b.e and" + FIRST_WON + " group by b.i", params,
+                starts.size());
+        List<VolumeBucket> series = new ArrayList<>();
+        for (int i = 0; i < starts.size(); i++) {
+            series.add(new VolumeBucket(startDates.get(i), leads[i], mqls[i], won[i]));
+        }
+        return series;
+    }
+
+    private long[] perBucket(String sql, Map<String, Object> params, int size) {
+        long[] counts = new long[size];
+        jdbc.sql(sql).params(params).query(rs -> {
+            counts[rs.getInt("i")] = rs.getLong("n");
+        });
+        return counts;
+    }
+
+    // ---- stalled ------------------------------------------------------------------------------
+
+    /**
+     * Open leads whose last activity (creation, status change, held interaction) lies before
+     * {@code cutoff}. The lead's status_changed_at (set at creation, then at every change) and
+     * last_interaction_at (kept by the interactions feature) hold the latest activity, so no history
+     * is read.
+     */
+    public Stalled stalled(Instant cutoff, int days) {
+        Map<String, Object> params = Map.of("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+        String where = " where l.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and l.status_changed_at < :cutoff"
+                + " and (l.last_interaction_at is null or l.last_interaction_at < :cutoff)";
+        Map<String, Long> found = new HashMap<>();
+        jdbc.sql("select l.status, count(*) as n from lead l" + where + " group by l.status")
+                .params(params)
+                .query(rs -> {
+                    found.put(rs.getString("status"), rs.getLong("n"));
+                });
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        OPEN.forEach(s -> byStatus.put(s, found.getOrDefault(s, 0L)));
+        List<StalledLead> leads = jdbc.sql("select l.id, l.name, l.status, o.username,"
+                        + " case when l.last_interaction_at > l.status_changed_at then l.last_interaction_at"
+                        + " else l.status_changed_at end as last_at from lead l join app_user o on o.id = l.owner_id"
+                        + where + " order by last_at, l.id fetch first 100 rows only")
+                .params(params)
+                .query((rs, n) -> new StalledLead(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
+                        rs.getString("username"), rs.getObject("last_at", OffsetDateTime.class).toInstant()))
+                .list();
+        return new Stalled(days, byStatus, leads);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------
+
+    private static Map<String, Object> period(Instant from, Instant to, String channel) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+        params.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+        params.put("channel", channel);
+        return params;
+    }
+
+    static Double ratio(long numerator, long denominator) {
+        return denominator == 0 ? null : (double) numerator / denominator;
+    }
+
+    private static Double days(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value / 86400.0;
+    }
+
+    private static Double hours(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value / 3600.0;
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return (amount == null ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** Money per unit (cost per lead, per customer, revenue per customer), rounded to cents; null per nothing. */
+    private static BigDecimal perUnit(BigDecimal amount, long units) {
+        return units == 0 ? null : amount.divide(BigDecimal.valueOf(units), 2, RoundingMode.HALF_UP);
+    }
+}

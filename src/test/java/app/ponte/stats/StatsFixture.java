@@ -1,0 +1,130 @@
+package app.ponte.stats;
+
+import app.ponte.TestUsers;
+import app.ponte.interaction.ImportedInteraction;
+import app.ponte.interaction.InteractionHistory;
+import app.ponte.interaction.InteractionType;
+import app.ponte.lead.ImportedLead;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadStatus;
+import app.ponte.purchase.ImportedPurchase;
+import app.ponte.purchase.PurchaseService;
+import app.ponte.security.SystemCaller;
+import app.ponte.security.UserId;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hand-built statistics data: leads and their history through the lead service's history import
+ * (so the pre-computed columns are kept exactly as in production), interactions through the
+ * interaction history, purchases and spend through the purchase service's import, handoffs and
+ * channels with JDBC (their services belong to other features).
+ */
+@Component
+public class StatsFixture {
+
+    public static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final LeadService leads;
+    private final InteractionHistory interactions;
+    private final PurchaseService purchases;
+    private final JdbcClient jdbc;
+
+    StatsFixture(LeadService leads, InteractionHistory interactions, PurchaseService purchases, JdbcClient jdbc) {
+        this.leads = leads;
+        this.interactions = interactions;
+        this.purchases = purchases;
+        this.jdbc = jdbc;
+    }
+
+    /** An instant given as local date-time in Rome, e.g. {@code "2011-03-31T23:59:59"}. */
+    public static Instant rome(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ROME).toInstant();
+    }
+
+    /** A new channel with codes that sort as the suffixes do ({@code prefix + "_A"} before {@code "_B"}). */
+    public static String prefix() {
+        return "ST" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(Locale.ROOT)
+                + SEQUENCE.incrementAndGet();
+    }
+
+    public String channel(String code, String kind) {
+        jdbc.sql("insert into channel (code, name, kind) values (:code, :code, :kind)")
+                .param("code", code).param("kind", kind).update();
+        return code;
+    }
+
+    public LeadId lead(String channel, Instant createdAt, UserId by) {
+        return lead(channel, createdAt, by, by, null);
+    }
+
+    public LeadId lead(String channel, Instant createdAt, UserId by, UserId owner, BigDecimal value) {
+        return SystemCaller.call(() -> leads.importLead(new ImportedLead(null, createdAt, by, owner,
+                "Lead " + TestUsers.uniqueName("st"), null, null, null, channel, null, value)));
+    }
+
+    public void move(LeadId lead, LeadStatus to, Instant at, UserId by) {
+        SystemCaller.run(() -> leads.importStatusChange(lead, to, at, by, to == LeadStatus.LOST ? "lost" : null));
+    }
+
+    /** Moves NEW → MQL → SQL → OPPORTUNITY → WON, one hour apart, the WON change at {@code wonAt}. */
+    public void win(LeadId lead, Instant wonAt, UserId by) {
+        move(lead, LeadStatus.MQL, wonAt.minus(Duration.ofHours(3)), by);
+        move(lead, LeadStatus.SQL, wonAt.minus(Duration.ofHours(2)), by);
+        move(lead, LeadStatus.OPPORTUNITY, wonAt.minus(Duration.ofHours(1)), by);
+        move(lead, LeadStatus.WON, wonAt, by);
+    }
+
+    public void interaction(LeadId lead, UserId user, InteractionType type, Instant at, Integer score) {
+        SystemCaller.run(() -> {
+            interactions.importInteraction(new ImportedInteraction(lead, at, type, user, score, null, null, null, null));
+            interactions.refreshLeads(List.of(lead));
+        });
+    }
+
+    /** A handoff row; {@code to} null = waiting in the sales queue. */
+    public void handoff(LeadId lead, UserId from, UserId to, String state, Instant createdAt, Instant decidedAt,
+            String reason) {
+        jdbc.sql("insert into handoff (lead_id, from_user_id, to_user_id, via_queue, state, created_at, decided_at,"
+                        + " decided_by_id, reason_code, pending_lead_id) values (:lead, :from, :to, :queue, :state,"
+                        + " :created, :decided, :decidedBy, :reason, :pending)")
+                .param("lead", lead.value())
+                .param("from", from.value())
+                .param("to", to == null ? null : to.value())
+                .param("queue", to == null)
+                .param("state", state)
+                .param("created", utc(createdAt))
+                .param("decided", decidedAt == null ? null : utc(decidedAt))
+                .param("decidedBy", decidedAt == null || to == null ? null : to.value())
+                .param("reason", reason)
+                .param("pending", "PENDING".equals(state) ? lead.value() : null)
+                .update();
+    }
+
+    public void purchase(LeadId lead, String on, String amount) {
+        SystemCaller.run(() -> purchases.importPurchase(new ImportedPurchase(lead, LocalDate.parse(on),
+                new BigDecimal(amount), null, null)));
+    }
+
+    public void spend(String channel, String month, String amount) {
+        SystemCaller.run(() -> purchases.importSpend(channel, YearMonth.parse(month), new BigDecimal(amount)));
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}
