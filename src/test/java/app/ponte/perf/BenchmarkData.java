@@ -300,6 +300,8 @@ final class BenchmarkData {
                         + " || 'nextStepDue: 2026-01-10 → 2026-01-12'"
                         + " from interaction i where i.lead_id = " + pageLead() + " and mod(i.id, 10) = 0")
                 .update();
+        jdbc.sql("update interaction set open_step_user_id = user_id"
+                + " where next_step is not null and next_step_done_at is null").update();
         restartIdentity("interaction");
         restartIdentity("interaction_edit");
         long analyzeStarted = System.nanoTime();

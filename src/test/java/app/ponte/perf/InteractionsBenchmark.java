@@ -268,10 +268,10 @@ class InteractionsBenchmark {
                 .query(Long.class).single();
         String agenda = "select i.id, i.lead_id, l.name, l.company, i.type, i.next_step, i.next_step_due"
                 + " from interaction i join lead l on l.id = i.lead_id"
-                + " where i.user_id = " + rep + " and i.next_step is not null and i.next_step_done_at is null"
-                + " order by i.user_id, i.next_step_done_at, i.next_step_due nulls last, i.id limit 500";
-        String overdue = "select count(*) from interaction where user_id = " + rep + " and next_step_done_at is null"
-                + " and next_step is not null and next_step_due < date '2026-11-23'";
+                + " where i.open_step_user_id = " + rep
+                + " order by i.open_step_user_id, i.next_step_due nulls last, i.id limit 500";
+        String overdue = "select count(*) from interaction where open_step_user_id = " + rep
+                + " and next_step_due < date '2026-11-23'";
         String timeline = "select i.*, u.username as u_username, u.full_name as u_full_name,"
                 + " b.username as b_username, b.full_name as b_full_name from interaction i"
                 + " join app_user u on u.id = i.user_id join app_user b on b.id = i.logged_by_id"

@@ -69,18 +69,18 @@ public class InteractionQuery {
     }
 
     /**
-     * A user's open next steps, soonest first (no due date last). One statement, on the open-steps
-     * index (V9): "next_step is not null" is checked in the index, and the order (due date, nulls
-     * last, then id) is the index's own on PostgreSQL, so the database walks it and stops at the
-     * limit instead of reading every open step and sorting them (docs/benchmarks.md).
+     * A user's open next steps, soonest first (no due date last). One statement, on the open-step
+     * index (V12): one equality on open_step_user_id selects exactly the open steps, and the order
+     * (due date, nulls last, then id) is the index's own on PostgreSQL, so the database walks it and
+     * stops at the limit instead of reading every open step and sorting them (docs/benchmarks.md).
      */
     public List<AgendaItem> agenda(UserId user, int limit) {
         return jdbc.sql("select i.id, i.lead_id, l.name, l.company, i.type, i.next_step, i.next_step_due"
                         + " from interaction i join lead l on l.id = i.lead_id"
-                        + " where i.user_id = :user and i.next_step is not null and i.next_step_done_at is null"
-                        // user_id and next_step_done_at are fixed by the filter; naming them lets PostgreSQL
-                        // see that the index's order is the agenda's (no sort); nulls last on H2 too
-                        + " order by i.user_id, i.next_step_done_at, i.next_step_due nulls last, i.id"
+                        + " where i.open_step_user_id = :user"
+                        // open_step_user_id is fixed by the filter; naming it lets PostgreSQL see that the
+                        // index's order is the agenda's (no sort); nulls last on H2 too
+                        + " order by i.open_step_user_id, i.next_step_due nulls last, i.id"
                         + " limit :limit")
                 .param("user", user.value()).param("limit", limit)
                 .query((rs, n) -> new AgendaItem(new InteractionId(rs.getLong("id")), new LeadId(rs.getLong("lead_id")),
@@ -149,8 +149,8 @@ public class InteractionQuery {
     }
 
     public long overdueCount(UserId user, LocalDate today) {
-        return jdbc.sql("select count(*) from interaction where user_id = :user and next_step_done_at is null"
-                        + " and next_step is not null and next_step_due < :today")
+        return jdbc.sql("select count(*) from interaction where open_step_user_id = :user"
+                        + " and next_step_due < :today")
                 .param("user", user.value()).param("today", today).query(Long.class).single();
     }
 

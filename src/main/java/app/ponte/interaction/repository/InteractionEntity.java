@@ -61,6 +61,10 @@ public class InteractionEntity {
     @Column(name = "next_step_done_at")
     private Instant nextStepDoneAt;
 
+    /** = userId while the next step is open, else null: the agenda's one-column index (V12). */
+    @Column(name = "open_step_user_id")
+    private Long openStepUserId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -118,5 +122,11 @@ public class InteractionEntity {
     public void touch(String by, Instant at) {
         this.updatedBy = by;
         this.updatedAt = at;
+    }
+
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void keepOpenStep() {
+        openStepUserId = nextStep != null && nextStepDoneAt == null ? userId : null;
     }
 }
