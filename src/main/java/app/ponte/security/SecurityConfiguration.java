@@ -20,12 +20,14 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Two filter chains: {@code /api/**} is stateless (HTTP Basic, later Bearer tokens), answers
+ * Two filter chains: {@code /api/**} is stateless (HTTP Basic or {@code Authorization: Bearer} API tokens), answers
  * 401/403 as JSON and never redirects; everything else is the Vaadin UI with its login view.
  * Both sign in through the same throttled provider. Method security guards every service.
  */
@@ -60,16 +62,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            ApiTokenService tokens) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeError(response,
+                HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
         http.securityMatcher("/api/**")
+                // Bearer tokens only here: the UI chain never sees this filter
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Ponte").authenticationEntryPoint(
-                        (request, response, e) -> writeError(response, HttpServletResponse.SC_UNAUTHORIZED,
-                                "authentication required")))
+                .httpBasic(basic -> basic.realmName("Ponte").authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> writeError(response,
-                                HttpServletResponse.SC_UNAUTHORIZED, "authentication required"))
+                        .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler((request, response, e) -> writeError(response,
                                 HttpServletResponse.SC_FORBIDDEN, "forbidden: your role may not do this")))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
