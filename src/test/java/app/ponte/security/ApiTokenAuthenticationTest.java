@@ -103,6 +103,8 @@ class ApiTokenAuthenticationTest {
         call("/api/users", manager.secret()).andExpect(status().isForbidden());
         CreatedApiToken admin = token(Role.ADMIN, null);
         call("/api/users", admin.secret()).andExpect(status().isOk()).andExpect(jsonPath("$.users").isArray());
+        // a token is no person: /api/me needs an account and refuses it
+        call("/api/me", admin.secret()).andExpect(status().isBadRequest());
     }
 
     @Test
