@@ -1,5 +1,7 @@
 package app.ponte.comment;
 
+import static app.ponte.base.SqlValues.instant;
+
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.comment.repository.CommentEntity;
@@ -14,9 +16,7 @@ import app.ponte.notification.NotificationService;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -72,7 +72,7 @@ public class CommentService {
                         + " where c.lead_id = :lead order by c.created_at, c.id")
                 .param("lead", lead.value())
                 .query((rs, i) -> new CommentEntry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)), rs.getLong(8),
+                        rs.getString(5), instant(rs, "created_at"), instant(rs, "edited_at"), rs.getLong(8),
                         rs.getLong(9) == me))
                 .list();
     }
@@ -168,9 +168,5 @@ public class CommentService {
     private static CommentEntry entry(CommentEntity c, UserSummary author) {
         return new CommentEntry(c.getId(), c.getLeadId(), author.username(), author.fullName(), c.getBody(),
                 c.getCreatedAt(), c.getEditedAt(), c.getVersion(), true);
-    }
-
-    private static Instant instant(Timestamp t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -50,19 +50,12 @@ public class NextStepReminder {
                 .query((rs, i) -> new Due(rs.getLong(1), rs.getInt(2))).list();
         int sent = 0;
         for (Due d : due) {
-            long before = countOnce(d.userId(), today);
-            notifications.send(new app.ponte.notification.NewNotification(new UserId(d.userId()),
+            if (notifications.send(new app.ponte.notification.NewNotification(new UserId(d.userId()),
                     NotificationKind.NEXT_STEP_DUE, "agenda", "notification.next-steps-due",
-                    List.of(Integer.toString(d.count())), "next-steps-due:" + today));
-            if (countOnce(d.userId(), today) > before) {
+                    List.of(Integer.toString(d.count())), "next-steps-due:" + today))) {
                 sent++;
             }
         }
         return sent;
-    }
-
-    private long countOnce(long userId, LocalDate day) {
-        return jdbc.sql("select count(*) from notification where recipient_id = :u and once_key = :k")
-                .param("u", userId).param("k", "next-steps-due:" + day).query(Long.class).single();
     }
 }

@@ -45,18 +45,21 @@ public class NotificationService {
     /**
      * Sends a notification as part of the caller's transaction (a rollback sends nothing). One with
      * an {@code onceKey} the recipient already has is dropped.
+     *
+     * @return whether it was stored (false: dropped as a repeat of its once-key)
      */
     @Transactional
-    public void send(NewNotification notification) {
+    public boolean send(NewNotification notification) {
         long recipient = notification.recipient().value();
         if (notification.onceKey() != null
                 && notifications.existsByRecipientIdAndOnceKey(recipient, notification.onceKey())) {
-            return;
+            return false;
         }
         String args = notification.args().isEmpty() ? null : String.join(SEPARATOR, notification.args());
         notifications.save(new NotificationEntity(recipient, notification.kind(), notification.route(),
                 notification.textKey(), args, notification.onceKey(), clock.instant()));
         live.publish(TOPIC, recipient);
+        return true;
     }
 
     /** Sends the same notification to several people. */

@@ -1,5 +1,7 @@
 package app.ponte.security;
 
+import static app.ponte.base.SqlValues.instant;
+
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.PonteProperties;
 import java.nio.charset.StandardCharsets;
@@ -173,10 +175,6 @@ public class ApiTokenService {
                 instant(rs, "expires_at"), instant(rs, "revoked_at"), instant(rs, "last_used_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);

@@ -1,5 +1,7 @@
 package app.ponte.handoff.query;
 
+import static app.ponte.base.SqlValues.instant;
+
 import app.ponte.handoff.HandoffEntry;
 import app.ponte.handoff.HandoffId;
 import app.ponte.handoff.HandoffRate;
@@ -126,8 +128,4 @@ public class HandoffQuery {
         return new Row(entry, LeadStatus.valueOf(rs.getString("lead_status")), rs.getString("lead_channel"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

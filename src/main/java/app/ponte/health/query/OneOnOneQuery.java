@@ -1,5 +1,7 @@
 package app.ponte.health.query;
 
+import static app.ponte.base.SqlValues.instant;
+
 import app.ponte.health.ActionItem;
 import app.ponte.health.OneOnOneId;
 import app.ponte.health.OneOnOneSummary;
@@ -10,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,8 +104,4 @@ public class OneOnOneQuery {
                 rs.getString("text"), rs.getObject("due", LocalDate.class), rs.getObject("done_at") != null);
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

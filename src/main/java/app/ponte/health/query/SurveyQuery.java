@@ -1,5 +1,7 @@
 package app.ponte.health.query;
 
+import static app.ponte.base.SqlValues.instant;
+
 import app.ponte.health.Cadence;
 import app.ponte.health.Question;
 import app.ponte.health.QuestionType;
@@ -12,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -207,10 +208,6 @@ public class SurveyQuery {
                 instant(rs, "closes_at"), rs.getInt("audience_size"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     public static Set<Role> roles(String audience) {
         if (audience == null || audience.isBlank()) {

@@ -1,5 +1,7 @@
 package app.ponte.interaction.query;
 
+import static app.ponte.base.SqlValues.instant;
+
 import app.ponte.interaction.AgendaItem;
 import app.ponte.interaction.InteractionEdit;
 import app.ponte.interaction.InteractionEntry;
@@ -229,10 +231,6 @@ public class InteractionQuery {
         return rs.wasNull() ? null : score;
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
         Date value = rs.getDate(column);

@@ -1,5 +1,7 @@
 package app.ponte.lead.query;
 
+import static app.ponte.base.SqlValues.instant;
+
 import app.ponte.lead.BoardColumn;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadDetails;
@@ -188,10 +190,6 @@ public class LeadQuery {
         return where.toString();
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
     private static LeadStatus status(ResultSet rs, String column) throws SQLException {
         String value = rs.getString(column);
