@@ -310,25 +310,28 @@ class ImportServiceTest {
         String csv = "lead,occurred_at,type,username,outcome_score,summary,next_step,next_step_due,campaign,content\n"
                 + p + "-1,2025-01-05T09:00:00Z,EMAIL," + p + "-m,,\"Hello, \"\"world\"\"\",,,,\n"
                 + p + "-1,2025-01-12T09:00:00Z,CALL," + p + "-s,2,First call,Send offer,2025-01-20,,\n"
-                + p + "-1,2025-01-15T09:00:00Z,MEETING," + p + "-s,1,Went badly,Call again,2999-01-01,,\n";
+                + p + "-1,2025-01-15T09:00:00Z,MEETING," + p + "-s,1,Went badly,Call again,2999-01-01,,\n"
+                + p + "-1,2025-01-16T09:00:00Z,EMAIL," + p + "-s,,Sorry note,,,,\n";
         ImportResult result = run(ImportKind.INTERACTIONS, csv);
         assertThat(result.problems()).isEmpty();
-        assertThat(result.imported()).isEqualTo(3);
+        assertThat(result.imported()).isEqualTo(4);
         LeadDetails lead = leadByExternalId(p + "-1");
         List<InteractionEntry> list = interactions.forLead(lead.id());
         assertThat(list).extracting(i -> i.type() + "/" + i.leadStatus() + "/" + i.user().username() + "/"
                 + i.occurredAt()).containsExactlyInAnyOrder(
                         "EMAIL/NEW/" + p + "-m/2025-01-05T09:00:00Z",
                         "CALL/MQL/" + p + "-s/2025-01-12T09:00:00Z",
-                        "MEETING/MQL/" + p + "-s/2025-01-15T09:00:00Z");
-        assertThat(lead.lastInteractionAt()).isEqualTo(Instant.parse("2025-01-15T09:00:00Z"));
-        assertThat(lead.lastOutcomeScore()).isEqualTo(1);
+                        "MEETING/MQL/" + p + "-s/2025-01-15T09:00:00Z",
+                        "EMAIL/MQL/" + p + "-s/2025-01-16T09:00:00Z");
+        // the latest held interaction is the unscored e-mail; the last two scored ones are 2 and 1
+        assertThat(lead.lastInteractionAt()).isEqualTo(Instant.parse("2025-01-16T09:00:00Z"));
+        assertThat(lead.lastOutcomeScore()).isNull();
         assertThat(lead.atRisk()).isTrue();
 
         ImportResult again = run(ImportKind.INTERACTIONS, csv);
         assertRefused(again, 2, "occurred_at", "already has an interaction");
-        assertThat(again.problems()).hasSize(3);
-        assertThat(interactions.forLead(lead.id())).hasSize(3);
+        assertThat(again.problems()).hasSize(4);
+        assertThat(interactions.forLead(lead.id())).hasSize(4);
     }
 
     @Test

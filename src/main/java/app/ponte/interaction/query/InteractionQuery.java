@@ -258,8 +258,9 @@ public class InteractionQuery {
                 .param("ids", leadIds)
                 .query((rs, n) -> {
                     long rankScored = rs.getLong("rank_scored");
+                    Long scoredRank = rs.wasNull() ? null : rankScored;
                     return new Ranked(rs.getLong("lead_id"), instant(rs, "occurred_at"), score(rs),
-                            rs.getLong("rank_all"), rs.wasNull() ? null : rankScored);
+                            rs.getLong("rank_all"), scoredRank);
                 }).list();
         java.util.Map<Long, Instant> lastAt = new java.util.HashMap<>();
         java.util.Map<Long, Integer> lastScore = new java.util.HashMap<>();
