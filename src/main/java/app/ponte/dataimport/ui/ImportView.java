@@ -218,7 +218,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
                 read.headerProblems().forEach(p -> headerProblems.add(new ListItem(p.message())));
                 importable = read.headerProblems().isEmpty();
             } catch (IOException | RuntimeException e) {
-                log.warn("Preview of {} failed", file.name(), e);
+                log.warn("Preview of {} failed", file.name(), e); // i18n-ignore: log
                 headerProblems.add(new ListItem(getTranslation("import.unreadable", String.valueOf(e.getMessage()))));
             }
         }
@@ -264,7 +264,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
                     (records, bytes) -> push(ui, () -> showProgress(records, bytes, file.size())));
             push(ui, () -> finished(result));
         } catch (IOException | RuntimeException e) {
-            log.error("Import of {} from {} failed", importing.code(), file.name(), e);
+            log.error("Import of {} from {} failed", importing.code(), file.name(), e); // i18n-ignore: log
             push(ui, () -> failed(e));
         } finally {
             delete(file.file());
@@ -369,7 +369,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         try {
             Files.deleteIfExists(file.toPath());
         } catch (IOException e) {
-            log.warn("Could not delete the uploaded file {}", file, e);
+            log.warn("Could not delete the uploaded file {}", file, e); // i18n-ignore: log
         }
     }
 
