@@ -187,7 +187,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
      * earlier one and is previewed as the chosen kind.
      */
     void fileArrived(String name, File file) {
-        if (running) {
+        if (running || !isAttached()) {
             delete(file);
             return;
         }
