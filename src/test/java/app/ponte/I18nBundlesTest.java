@@ -79,6 +79,9 @@ class I18nBundlesTest {
             keys.add("stage." + stage);
             keys.add("home.stage." + stage);
         }
+        for (app.ponte.dataimport.ImportKind kind : app.ponte.dataimport.ImportKind.values()) {
+            keys.add("import.kind." + kind.name());
+        }
         for (String login : List.of("login.failed", "login.throttled")) {
             keys.add(login + ".title");
             keys.add(login + ".message");

@@ -31,7 +31,7 @@ class NavigationTest extends KaribuTest {
         login(testUsers.create("nav-admin", Role.ADMIN).username(), Role.ADMIN);
         UI.getCurrent().navigate("");
         assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board", "Marketing spend", "One-on-ones",
-                "Users", "Channels", "API tokens");
+                "Users", "Channels", "Import", "API tokens");
     }
 
     @Test

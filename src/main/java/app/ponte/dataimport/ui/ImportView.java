@@ -1,0 +1,392 @@
+package app.ponte.dataimport.ui;
+
+import app.ponte.base.CsvWriter;
+import app.ponte.base.ui.FormErrors;
+import app.ponte.base.ui.MainLayout;
+import app.ponte.dataimport.ImportKind;
+import app.ponte.dataimport.ImportPreview;
+import app.ponte.dataimport.ImportProblem;
+import app.ponte.dataimport.ImportResult;
+import app.ponte.dataimport.ImportService;
+import app.ponte.security.AppRoles;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadFormat;
+import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.Command;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.BufferedInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * ADMIN: the CSV import of history (import.md), one file of one kind at a time. The upload goes to
+ * a temporary file (files can hold hundreds of thousands of rows); the page previews its first
+ * records as the import will read them, then imports it off the UI thread with a progress bar.
+ * A refused file stored nothing; its problems are listed and can be downloaded as CSV. The
+ * temporary file is deleted once imported, replaced, or when the page is left.
+ */
+@Route(value = "admin/import", layout = MainLayout.class)
+@Menu(order = 91.5, title = "nav.import", icon = "vaadin:upload")
+@RolesAllowed(AppRoles.ADMIN)
+class ImportView extends VerticalLayout implements HasDynamicTitle {
+
+    static final int PREVIEW_RECORDS = 10;
+    static final String[] REPORT_HEADER = {"line", "column", "message"};
+    private static final Logger log = LoggerFactory.getLogger(ImportView.class);
+    private static final int READ_BUFFER = 64 * 1024;
+
+    /** A file that arrived and is not imported yet. */
+    record Uploaded(String name, File file, long size) {
+    }
+
+    private final ImportService imports;
+
+    final Select<ImportKind> kind = new Select<>();
+    final Span columns = new Span();
+    final Upload upload = new Upload();
+    final Span fileName = new Span();
+    final UnorderedList headerProblems = new UnorderedList();
+    final Span previewTitle = new Span();
+    final Grid<List<String>> preview = new Grid<>();
+    final Button start = new Button();
+    final ProgressBar progress = new ProgressBar();
+    final Span progressText = new Span();
+    final Paragraph outcome = new Paragraph();
+    final Grid<ImportProblem> problems = new Grid<>();
+    final Anchor report;
+
+    /** The file waiting for the Import button; touched only with the session locked. */
+    private Uploaded uploaded;
+    private boolean running;
+    /** The last refusal, read by the report's download request too. */
+    private volatile ImportResult refused;
+
+    ImportView(ImportService imports) {
+        this.imports = imports;
+        setId("import-view");
+        setSizeFull();
+
+        kind.setId("import-kind");
+        kind.setLabel(getTranslation("import.kind"));
+        kind.setItems(ImportKind.values());
+        kind.setItemLabelGenerator(k -> getTranslation("import.kind." + k.name()));
+        kind.setValue(ImportKind.USERS);
+        kind.addValueChangeListener(e -> kindChanged());
+        columns.setId("import-columns");
+        columns.addClassName("ponte-import-columns");
+        showColumns();
+
+        upload.setId("import-upload");
+        upload.setUploadHandler(UploadHandler.toTempFile((metadata, file) -> fileArrived(metadata.fileName(), file)));
+        upload.setUploadFormat(UploadFormat.RAW);
+        upload.setMaxFiles(1);
+        upload.setAcceptedFileTypes("text/csv", ".csv");
+        upload.setI18n(uploadTexts());
+
+        fileName.setId("import-file");
+        headerProblems.setId("import-header-problems");
+        headerProblems.addClassName("ponte-import-header-problems");
+        previewTitle.setId("import-preview-title");
+        previewTitle.addClassName("ponte-import-caption");
+        preview.setId("import-preview");
+        preview.setAllRowsVisible(true);
+        preview.addClassName("ponte-import-preview");
+
+        start.setText(getTranslation("import.start"));
+        start.setIcon(VaadinIcon.UPLOAD_ALT.create());
+        start.setId("import-start");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.addClickListener(e -> startImport());
+        progress.setId("import-progress");
+        progress.setWidth("20em");
+        progressText.setId("import-progress-text");
+        var run = new HorizontalLayout(start, progress, progressText);
+        run.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        outcome.setId("import-outcome");
+        problems.setId("import-problems");
+        problems.addClassName("ponte-import-problems");
+        problems.addColumn(ImportProblem::line).setHeader(getTranslation("import.problem.line")).setKey("line")
+                .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+        problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader(getTranslation("import.problem.column"))
+                .setKey("column").setAutoWidth(true).setFlexGrow(0);
+        problems.addColumn(ImportProblem::message).setHeader(getTranslation("import.problem.message"))
+                .setKey("message").setFlexGrow(1);
+        DownloadHandler download = this::downloadReport;
+        report = new Anchor(download, AttachmentType.DOWNLOAD, getTranslation("import.report"));
+        report.setId("import-report");
+
+        add(new H2(getTranslation("import.title")), new Paragraph(getTranslation("import.intro")),
+                kind, columns, upload, fileName, headerProblems, previewTitle, preview, run, outcome, problems, report);
+        showFile(null);
+        showOutcome(null);
+    }
+
+    private UploadI18N uploadTexts() {
+        var texts = new UploadI18N();
+        texts.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.upload"))
+                .setMany(getTranslation("import.upload")));
+        texts.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("import.drop"))
+                .setMany(getTranslation("import.drop")));
+        texts.setError(new UploadI18N.Error().setIncorrectFileType(getTranslation("import.wrong-type"))
+                .setTooManyFiles(getTranslation("import.one-file")));
+        return texts;
+    }
+
+    private void showColumns() {
+        ImportKind k = kind.getValue();
+        columns.setText(k.optional().isEmpty()
+                ? getTranslation("import.columns.required-only", String.join(", ", k.required()))
+                : getTranslation("import.columns", String.join(", ", k.required()), String.join(", ", k.optional())));
+    }
+
+    private void kindChanged() {
+        showColumns();
+        showOutcome(null);
+        showFile(uploaded);
+    }
+
+    /**
+     * A file has arrived (the upload handler calls this with the session locked): it replaces any
+     * earlier one and is previewed as the chosen kind.
+     */
+    void fileArrived(String name, File file) {
+        if (running || !isAttached()) {
+            delete(file);
+            return;
+        }
+        discardFile();
+        uploaded = new Uploaded(name, file, file.length());
+        upload.clearFileList();
+        showOutcome(null);
+        showFile(uploaded);
+    }
+
+    /** Shows the file's preview as the chosen kind (or nothing) and whether it can be imported. */
+    private void showFile(Uploaded file) {
+        headerProblems.removeAll();
+        preview.removeAllColumns();
+        preview.setItems(List.of());
+        boolean importable = false;
+        if (file != null) {
+            fileName.setText(getTranslation("import.file", file.name(), (file.size() + 1023) / 1024));
+            try {
+                ImportPreview read = readPreview(file);
+                for (int i = 0; i < read.header().size(); i++) {
+                    int index = i;
+                    preview.addColumn(row -> index < row.size() ? row.get(index) : "").setHeader(read.header().get(i))
+                            .setKey("column-" + i).setAutoWidth(true);
+                }
+                preview.setItems(read.rows());
+                previewTitle.setText(getTranslation("import.preview", read.rows().size()));
+                read.headerProblems().forEach(p -> headerProblems.add(new ListItem(p.message())));
+                importable = read.headerProblems().isEmpty();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Preview of {} failed", file.name(), e); // i18n-ignore: log
+                headerProblems.add(new ListItem(getTranslation("import.unreadable", String.valueOf(e.getMessage()))));
+            }
+        }
+        fileName.setVisible(file != null);
+        previewTitle.setVisible(file != null && preview.getColumns().size() > 0);
+        preview.setVisible(previewTitle.isVisible());
+        headerProblems.setVisible(headerProblems.getChildren().findAny().isPresent());
+        start.setEnabled(importable && !running);
+    }
+
+    private ImportPreview readPreview(Uploaded file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.file().toPath()), READ_BUFFER)) {
+            return imports.preview(kind.getValue(), in, PREVIEW_RECORDS, getLocale());
+        }
+    }
+
+    /**
+     * Imports the waiting file on a virtual thread, as the admin who clicked (the service checks the
+     * role there too); the page follows through pushes. The file is deleted when the import ends.
+     */
+    void startImport() {
+        if (uploaded == null || running) {
+            return;
+        }
+        UI ui = UI.getCurrent();
+        Uploaded file = uploaded;
+        uploaded = null;
+        ImportKind importing = kind.getValue();
+        Locale locale = getLocale();
+        setRunning(true);
+        showOutcome(null);
+        progress.setValue(0);
+        progressText.setText(getTranslation("import.progress", 0));
+        SecurityContext admin = SecurityContextHolder.createEmptyContext();
+        admin.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        Runnable work = () -> runImport(ui, importing, file, locale);
+        Thread.ofVirtual().name("import-" + importing.code()).start(new DelegatingSecurityContextRunnable(work, admin));
+    }
+
+    private void runImport(UI ui, ImportKind importing, Uploaded file, Locale locale) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.file().toPath()), READ_BUFFER)) {
+            ImportResult result = imports.importCsv(importing, in, locale,
+                    (records, bytes) -> push(ui, () -> showProgress(records, bytes, file.size())));
+            push(ui, () -> finished(result));
+        } catch (IOException | RuntimeException e) {
+            log.error("Import of {} from {} failed", importing.code(), file.name(), e); // i18n-ignore: log
+            push(ui, () -> failed(e));
+        } finally {
+            delete(file.file());
+        }
+    }
+
+    /** Changes the page from the import's thread; a page that was closed meanwhile is left alone. */
+    private static void push(UI ui, Command change) {
+        try {
+            ui.access(change);
+        } catch (UIDetachedException e) {
+            // the admin left: the import goes on, nobody to tell
+        }
+    }
+
+    private void showProgress(long records, long bytes, long size) {
+        progress.setValue(size <= 0 ? 1 : Math.min(1.0, (double) bytes / size));
+        progressText.setText(getTranslation("import.progress", records));
+    }
+
+    private void finished(ImportResult result) {
+        progress.setValue(1);
+        setRunning(false);
+        showOutcome(result);
+        if (result.stored()) {
+            FormErrors.success(outcome.getText());
+        } else {
+            FormErrors.error(outcome.getText());
+        }
+    }
+
+    private void failed(Exception e) {
+        setRunning(false);
+        showOutcome(null);
+        outcome.setText(getTranslation("import.failed", String.valueOf(e.getMessage())));
+        outcome.setVisible(true);
+        FormErrors.error(outcome.getText());
+    }
+
+    private void setRunning(boolean value) {
+        running = value;
+        start.setEnabled(!value && uploaded != null && headerProblems.getChildren().findAny().isEmpty());
+        kind.setEnabled(!value);
+        upload.setEnabled(!value);
+        progress.setVisible(value || progress.getValue() > 0);
+        progressText.setVisible(progress.isVisible());
+    }
+
+    /** The result of the last import (null: none yet, or the page moved on). */
+    private void showOutcome(ImportResult result) {
+        refused = result == null || result.stored() ? null : result;
+        outcome.removeClassNames("ponte-import-stored", "ponte-import-refused");
+        if (result == null) {
+            outcome.setText("");
+        } else if (result.stored()) {
+            outcome.setText(getTranslation("import.stored", result.imported(),
+                    getTranslation("import.kind." + result.kind().name())));
+            outcome.addClassName("ponte-import-stored");
+        } else {
+            int count = result.problems().size();
+            outcome.setText(getTranslation(count >= ImportService.MAX_PROBLEMS ? "import.refused.cut" : "import.refused",
+                    count));
+            outcome.addClassName("ponte-import-refused");
+        }
+        outcome.setVisible(result != null);
+        problems.setItems(refused == null ? List.of() : refused.problems());
+        problems.setVisible(refused != null);
+        report.setVisible(refused != null);
+        if (result == null && !running) {
+            progress.setValue(0);
+            progress.setVisible(false);
+            progressText.setVisible(false);
+        }
+    }
+
+    private void downloadReport(DownloadEvent event) throws IOException {
+        ImportResult shown = refused;
+        event.setFileName("import-" + (shown == null ? "report" : shown.kind().code()) + "-errors.csv");
+        event.setContentType("text/csv; charset=UTF-8");
+        try (OutputStream out = event.getOutputStream()) {
+            writeReport(shown == null ? List.of() : shown.problems(), out);
+        }
+    }
+
+    /** The error report: {@code line,column,message}, one row per problem, as every export in Ponte. */
+    static void writeReport(List<ImportProblem> reported, OutputStream out) {
+        CsvWriter csv = CsvWriter.withHeader(out, REPORT_HEADER);
+        for (ImportProblem p : reported) {
+            csv.row(p.line(), p.column(), p.message());
+        }
+        csv.flush();
+    }
+
+    private void discardFile() {
+        if (uploaded != null) {
+            delete(uploaded.file());
+            uploaded = null;
+        }
+    }
+
+    private static void delete(File file) {
+        try {
+            Files.deleteIfExists(file.toPath());
+        } catch (IOException e) {
+            log.warn("Could not delete the uploaded file {}", file, e); // i18n-ignore: log
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        super.onDetach(detachEvent);
+        // a file waiting for the button is dropped; one being imported is deleted by its import
+        discardFile();
+    }
+
+    /** The file waiting for the Import button (tests read it). */
+    Uploaded uploaded() {
+        return uploaded;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("app.name") + " · " + getTranslation("import.title");
+    }
+}
