@@ -6,6 +6,8 @@ import app.ponte.intake.IntakeService;
 import app.ponte.intake.IntakeUnavailableException;
 import app.ponte.intake.WebForm;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Map;
@@ -39,8 +41,10 @@ class LeadIntakeController {
 
     @Operation(summary = "Web-to-lead: a form becomes a NEW lead, or the lead already known by its e-mail",
             responses = {
-                    @ApiResponse(responseCode = "201", description = "a new lead"),
-                    @ApiResponse(responseCode = "200", description = "the e-mail is known: that lead's id"),
+                    @ApiResponse(responseCode = "201", description = "a new lead",
+                            content = @Content(schema = @Schema(implementation = IntakeReceipt.class))),
+                    @ApiResponse(responseCode = "200", description = "the e-mail is known: that lead's id",
+                            content = @Content(schema = @Schema(implementation = IntakeReceipt.class))),
                     @ApiResponse(responseCode = "400", description = "{error, field, errors: [{field, error}]}"),
                     @ApiResponse(responseCode = "401", description = "no, unknown, revoked or expired token"),
                     @ApiResponse(responseCode = "403", description = "the token's role is not MARKETING"),

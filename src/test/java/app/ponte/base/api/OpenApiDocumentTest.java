@@ -29,7 +29,10 @@ class OpenApiDocumentTest {
         mvc.perform(get("/api/openapi").with(httpBasic(sales, TestUsers.PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.openapi").exists())
-                .andExpect(jsonPath("$.paths['/api/leads'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/leads'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/leads'].post.responses['429']").exists())
+                .andExpect(jsonPath("$.components.schemas.IntakeReceipt.properties.duplicate").exists())
+                .andExpect(jsonPath("$.components.schemas.WebForm.properties.note").exists())
                 .andExpect(jsonPath("$.paths['/api/stats/funnel'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/me'].get").exists())
                 .andExpect(jsonPath("$.paths['/api/openapi']").doesNotExist());
