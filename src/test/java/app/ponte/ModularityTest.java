@@ -60,6 +60,17 @@ class ModularityTest {
     }
 
     @Test
+    void only_the_intake_feature_creates_leads_for_a_configured_owner() {
+        // LeadService.intake makes the configured marketer the creator; only web-to-lead may do that
+        noClasses().that().resideOutsideOfPackages("app.ponte.intake..", "app.ponte.lead")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("LeadService.intake",
+                                t -> t.getOwner().getName().equals("app.ponte.lead.LeadService")
+                                        && t.getName().equals("intake"))))
+                .check(CLASSES);
+    }
+
+    @Test
     void base_depends_on_no_feature() {
         noClasses().that().resideInAPackage("app.ponte.base..")
                 .should().dependOnClassesThat().resideInAnyPackage("app.ponte.security..", "app.ponte.demo..",

@@ -6,6 +6,7 @@ import app.ponte.notification.NewNotification;
 import app.ponte.notification.NotificationKind;
 import app.ponte.notification.NotificationService;
 import app.ponte.base.BusinessRuleException;
+import app.ponte.base.BusinessRuleViolations;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.Refused;
@@ -36,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -160,6 +162,49 @@ public class LeadService {
         LeadEntity saved = leads.saveAndFlush(entity);
         changed(new LeadId(saved.getId()));
         return new LeadId(saved.getId());
+    }
+
+    /**
+     * A lead from a company's web form (the intake API, docs/decisions/013): every invalid field is
+     * reported at once; the e-mail is required. When a lead with the same e-mail (case and spaces
+     * ignored) was created within {@code dedupeWindow}, that lead's id comes back and nothing is
+     * written. Otherwise a NEW lead owned by {@code owner}, who also counts as its creator (the
+     * caller is a token, not a person). Only the intake feature calls this (ModularityTest checks
+     * it), and it has checked that the owner is an active marketer: no second look-up per form.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('MARKETING')")
+    public WebLeadOutcome intake(WebLead lead, UserId owner, Duration dedupeWindow) {
+        List<BusinessRuleException> errors = new ArrayList<>();
+        String name = collect(errors, () -> requireName(lead.name()));
+        String company = collect(errors, () -> optional(lead.company(), 160, "company"));
+        int before = errors.size();
+        String email = collect(errors, () -> checkEmail(lead.email()));
+        if (email == null && errors.size() == before) {
+            errors.add(new BusinessRuleException("email", "lead.error.email-required"));
+        }
+        String phone = collect(errors, () -> checkPhone(lead.phone()));
+        String channel = collect(errors, () -> requireIntakeChannel(lead.channelCode()));
+        Intent intent = collect(errors, () -> intent(lead.intent()));
+        BusinessRuleViolations.throwIfAny(errors);
+
+        Instant now = clock.instant();
+        String key = emailKey(email);
+        var known = query.newestWithEmailKeySince(key, now.minus(dedupeWindow));
+        if (known.isPresent()) {
+            return new WebLeadOutcome(known.get(), true);
+        }
+        long ownerId = owner.value();
+        var entity = new LeadEntity(name, channel, ownerId, ownerId, now);
+        entity.setCompany(company);
+        entity.setEmail(email, key);
+        entity.setPhone(phone);
+        entity.setIntent(intent);
+        String caller = currentUser.requireUsername();
+        entity.touch(caller.length() > 50 ? caller.substring(0, 50) : caller, now);
+        LeadId id = new LeadId(leads.saveAndFlush(entity).getId());
+        changed(id);
+        return new WebLeadOutcome(id, false);
     }
 
     @Transactional
@@ -470,6 +515,41 @@ public class LeadService {
             throw new BusinessRuleException("channel", "lead.error.channel-inactive", channel.getName());
         }
         return channel.getCode();
+    }
+
+    /** Runs one field's check; a broken rule is added to {@code errors} and the value is null. */
+    private static <T> T collect(List<BusinessRuleException> errors, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (BusinessRuleException e) {
+            errors.add(e);
+            return null;
+        }
+    }
+
+    /** A web form names its channel by code, in any case; it must exist and be active. */
+    private String requireIntakeChannel(String code) {
+        if (code == null || code.isBlank()) {
+            throw new BusinessRuleException("channel", "lead.error.channel-required");
+        }
+        String normalized = code.strip().toUpperCase(Locale.ROOT);
+        ChannelEntity channel = channels.findById(normalized)
+                .orElseThrow(() -> new BusinessRuleException("channel", "lead.error.unknown-channel", code.strip()));
+        if (!channel.isActive()) {
+            throw new BusinessRuleException("channel", "lead.error.channel-inactive", channel.getName());
+        }
+        return channel.getCode();
+    }
+
+    private static Intent intent(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Intent.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BusinessRuleException("intent", "lead.error.unknown-intent", value.strip());
+        }
     }
 
     private static String requireName(String name) {

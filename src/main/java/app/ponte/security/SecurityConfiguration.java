@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -70,6 +71,9 @@ class SecurityConfiguration {
                 // Bearer tokens only here: the UI chain never sees this filter
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .authenticationManager(authenticationManager)
+                // CORS before authentication, from the bean named corsConfigurationSource (the intake's:
+                // POST /api/leads for ponte.intake.allowed-origins only); a preflight needs no token
+                .cors(Customizer.withDefaults())
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Ponte").authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors

@@ -146,6 +146,17 @@ public class LeadQuery {
                 .param("key", emailKey).param("limit", limit).query(LeadQuery::summary).list();
     }
 
+    /**
+     * The newest lead with this normalized e-mail created at or after {@code since} (web-to-lead
+     * deduplication); reads ix_lead_email_key.
+     */
+    public Optional<LeadId> newestWithEmailKeySince(String emailKey, Instant since) {
+        return jdbc.sql("select id from lead where email_key = :key and created_at >= :since"
+                        + " order by created_at desc, id desc limit 1")
+                .param("key", emailKey).param("since", OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+                .query(Long.class).optional().map(LeadId::new);
+    }
+
     public boolean channelInUse(String code) {
         return jdbc.sql("select count(*) from (select 1 from lead where channel_code = :code limit 1) x")
                 .param("code", code).query(Long.class).single() > 0;
