@@ -3,6 +3,7 @@ package app.ponte.purchase.ui;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.FormErrors;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.lead.Channel;
@@ -84,7 +85,14 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
         save.setId("spend-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         errors.field("channel", channel).field("month", month).field("amount", amount);
-        var form = new HorizontalLayout(year, channel, month, amount, save);
+        var export = CsvDownload.anchor("spend-export", getTranslation("spend.export"), "spend", clock,
+                properties.zone(), out -> {
+                    Integer y = year.getValue();
+                    if (y != null) {
+                        purchases.exportSpend(YearMonth.of(y, 1), YearMonth.of(y, 12), out);
+                    }
+                });
+        var form = new HorizontalLayout(year, channel, month, amount, save, export);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
