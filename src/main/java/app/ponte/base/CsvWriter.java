@@ -96,6 +96,14 @@ public final class CsvWriter implements Flushable {
         }
     }
 
+    /** The shortest decimal of a double ({@code 0.5}, {@code 1.0}), without the exponent form {@code 1.0E-4}. */
+    private static String plain(String number) {
+        if (number.indexOf('E') < 0) {
+            return number;
+        }
+        return new BigDecimal(number).stripTrailingZeros().toPlainString();
+    }
+
     /**
      * One field, protected against formula injection; quoting is the printer's. Numbers never take
      * the exponent form ({@code 1.0E-4}) that {@code toString()} gives small doubles: the spec wants
@@ -107,10 +115,8 @@ public final class CsvWriter implements Flushable {
         }
         String text = switch (cell) {
             case BigDecimal d -> d.toPlainString();
-            case Double d when d.isNaN() || d.isInfinite() -> d.toString();
-            case Double d -> BigDecimal.valueOf(d).toPlainString();
-            case Float f when f.isNaN() || f.isInfinite() -> f.toString();
-            case Float f -> new BigDecimal(f.toString()).toPlainString();
+            case Double d -> plain(d.toString());
+            case Float f -> plain(f.toString());
             default -> cell.toString();
         };
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
