@@ -42,6 +42,8 @@ class HandoffsView extends VerticalLayout implements HasDynamicTitle {
     final Span rate = new Span();
     final Checkbox everyone = new Checkbox();
     private final Grid.Column<HandoffEntry> fromColumn;
+    /** The switch's value for the export's download request, which runs outside the UI's lock. */
+    private volatile boolean exportEveryone;
 
     HandoffsView(HandoffService handoffs, CurrentUser currentUser, LiveUpdates live, Clock clock) {
         this.handoffs = handoffs;
@@ -72,8 +74,8 @@ class HandoffsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("handoffs.col.decision-note")).setFlexGrow(2).setKey("note");
         grid.setItems(query -> handoffs.sent(everyone.getValue(), query.getOffset(), query.getLimit()).stream());
 
-        var export = CsvDownload.anchor("handoffs-export", getTranslation("handoffs.export"), "handoffs", clock,
-                handoffs.zone(), out -> handoffs.exportSent(everyone.getValue(), out));
+        var export = new CsvDownload("handoffs-export", getTranslation("handoffs.export"), "handoffs", clock,
+                handoffs.zone(), out -> handoffs.exportSent(exportEveryone, out));
         var bar = new HorizontalLayout(everyone, export);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(new H2(getTranslation("handoffs.title")), rate, bar, grid);
@@ -82,6 +84,7 @@ class HandoffsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void reload() {
+        exportEveryone = everyone.getValue();
         fromColumn.setVisible(everyone.getValue());
         HandoffRate r = handoffs.acceptanceThisMonth(everyone.getValue());
         rate.setText(r.percent() == null ? getTranslation("handoffs.rate-none")

@@ -76,7 +76,7 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
         empty.setText(getTranslation("inbox.empty"));
         details.setId("inbox-details");
         details.addClassName("ponte-inbox-details");
-        var export = CsvDownload.anchor("inbox-export", getTranslation("inbox.export"), "inbox", clock,
+        var export = new CsvDownload("inbox-export", getTranslation("inbox.export"), "inbox", clock,
                 handoffs.zone(), handoffs::exportInbox);
         add(new H2(getTranslation("inbox.title")), export, empty, grid, details);
         live.subscribe(this, HandoffService.TOPIC, null, ids -> reload());

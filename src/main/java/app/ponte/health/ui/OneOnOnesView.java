@@ -69,7 +69,7 @@ class OneOnOnesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(o -> getTranslation("oneonone.minutes", o.durationMinutes()))
                 .setHeader(getTranslation("oneonone.list.duration")).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("oneonone.list.empty"));
-        add(CsvDownload.anchor("oneonones-export", getTranslation("oneonone.list.export"), "one-on-ones", clock,
+        add(new CsvDownload("oneonones-export", getTranslation("oneonone.list.export"), "one-on-ones", clock,
                 properties.zone(), oneOnOnes::exportMine));
         add(grid);
         expand(grid);

@@ -67,7 +67,7 @@ class SurveysView extends VerticalLayout implements HasDynamicTitle {
             return toggle;
         }).setHeader(getTranslation("survey.list.active")).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("survey.list.empty"));
-        var export = CsvDownload.anchor("surveys-export", getTranslation("survey.list.export"), "surveys", clock,
+        var export = new CsvDownload("surveys-export", getTranslation("survey.list.export"), "surveys", clock,
                 clock.getZone(), surveys::exportSurveys);
         var bar = new HorizontalLayout(create, export);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);

@@ -68,7 +68,7 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addComponentColumn(this::status).setHeader(getTranslation("channels.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
-        var export = CsvDownload.anchor("channels-export", getTranslation("channels.export"), "channels", clock,
+        var export = new CsvDownload("channels-export", getTranslation("channels.export"), "channels", clock,
                 clock.getZone(), channels::export);
         add(new H2(getTranslation("channels.title")), form, export, grid);
         expand(grid);

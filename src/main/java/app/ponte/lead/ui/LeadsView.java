@@ -125,7 +125,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             toolbar.add(create);
         }
         // the filter as it is when the link is clicked: the file holds what the grid lists
-        toolbar.add(CsvDownload.anchor("leads-export", getTranslation("leads.export"), "leads", clock, clock.getZone(),
+        toolbar.add(new CsvDownload("leads-export", getTranslation("leads.export"), "leads", clock, clock.getZone(),
                 out -> leads.export(filter, out)));
         var filters = new HorizontalLayout(status, stage, channel, owner, createdFrom, createdTo, mine);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);

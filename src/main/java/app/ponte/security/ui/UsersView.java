@@ -74,7 +74,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         filter = filterFromFields();
-        var export = CsvDownload.anchor("users-export", getTranslation("users.export"), "users", clock,
+        var export = new CsvDownload("users-export", getTranslation("users.export"), "users", clock,
                 properties.zone(), out -> users.export(filter, out));
 
         var toolbar = new HorizontalLayout(search, role, showInactive, create, export);
