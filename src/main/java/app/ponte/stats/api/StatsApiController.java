@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
  * The same URLs with {@code format=csv} answer the CSV form ({@link StatsCsvController}).
  */
 @RestController
-@RequestMapping("/api/stats")
+// format=csv goes to StatsCsvController; without this a literal path here would outrank its /{table}
+@RequestMapping(path = "/api/stats", params = "format!=csv")
 class StatsApiController {
 
     private final StatsService stats;

@@ -97,5 +97,6 @@ class StatsCsvApiTest {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/stats/reps?from=1993-01-01&to=1993-12-31&format=csv"))
                 .andExpect(status().isUnauthorized());
+        getAs(manager(), "/api/stats/nothing?format=csv").andExpect(status().isNotFound());
     }
 }
