@@ -11,7 +11,7 @@ public record LeadExportRow(LeadId id, String externalId, Instant createdAt, Str
         String name, String company, String email, String phone, String channelCode, Intent intent,
         BigDecimal expectedValue) {
 
-    /** Prefix of the external id given to a lead that has none (decision 013). */
+    /** Prefix of the external id given to a lead that has none (docs/decisions/016). */
     public static final String EXTERNAL_ID_PREFIX = "ponte-";
 
     /** The lead's own external id, or {@code ponte-<id>} for a lead created in Ponte. */
