@@ -371,6 +371,10 @@ public class HandoffService {
         if (input.to() != null && users.usernameOf(input.to()).isEmpty()) {
             throw new BusinessRuleException("to_user", "handoff.error.user-unknown");
         }
+        if (handoffs.existsByLeadIdAndCreatedAtAndFromUserId(input.lead().value(), input.createdAt(),
+                input.from().value())) {
+            throw new BusinessRuleException("created_at", "handoff.error.duplicate-history");
+        }
         HandoffState decision = input.decision() == null ? HandoffState.PENDING : input.decision();
         if (decision != HandoffState.PENDING) {
             if (input.decidedAt() == null) {

@@ -1,13 +1,18 @@
 package app.ponte.interaction;
 
 import app.ponte.base.BusinessRuleException;
+import app.ponte.base.Refused;
+import app.ponte.interaction.repository.InteractionHistoryWriter;
 import app.ponte.interaction.query.InteractionQuery;
 import app.ponte.interaction.repository.InteractionEntity;
 import app.ponte.interaction.repository.InteractionRepository;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +29,13 @@ public class InteractionHistory {
     private final InteractionRepository interactions;
     private final InteractionQuery query;
     private final LeadService leads;
+    private final InteractionHistoryWriter writer;
 
-    InteractionHistory(InteractionRepository interactions, InteractionQuery query, LeadService leads) {
+    private static final int NEXT_STEP_MAX = 500;
+
+    InteractionHistory(InteractionRepository interactions, InteractionQuery query, LeadService leads,
+            InteractionHistoryWriter writer) {
+        this.writer = writer;
         this.interactions = interactions;
         this.query = query;
         this.leads = leads;
@@ -33,6 +43,59 @@ public class InteractionHistory {
 
     @Transactional
     public InteractionId importInteraction(ImportedInteraction input) {
+        check(input);
+        LeadStatus status = query.statusAt(input.lead(), input.occurredAt())
+                .orElseThrow(() -> new BusinessRuleException("lead", "interaction.error.lead-required"));
+        var entity = new InteractionEntity(input.lead().value(), input.user().value(), input.user().value(), status,
+                input.occurredAt());
+        entity.setType(input.type());
+        entity.setOccurredAt(input.occurredAt());
+        entity.setSummary(input.summary() == null || input.summary().isBlank() ? null : input.summary().strip());
+        entity.setOutcomeScore(input.outcomeScore());
+        entity.setNextStep(input.nextStep() == null || input.nextStep().isBlank() ? null : input.nextStep().strip(),
+                input.nextStepDue());
+        entity.setNextStepDoneAt(input.nextStepDoneAt());
+        entity.touch("import", input.occurredAt());
+        return new InteractionId(interactions.save(entity).getId());
+    }
+
+    /**
+     * Stores interactions from history in one batch (the CSV import): each checked as
+     * {@link #importInteraction} checks one, refused when the lead already has an interaction of
+     * the same type, instant and person (a file imported twice), written with one JDBC batch, and
+     * the leads' outcome summaries recomputed set-based afterwards. The leads must exist (the caller
+     * resolved them). Returns the refused ones by position; nothing is published.
+     */
+    @Transactional
+    public List<Refused> importInteractions(List<ImportedInteraction> batch) {
+        List<Long> leadIds = batch.stream().map(i -> i.lead().value()).distinct().toList();
+        Set<String> known = query.historyKeys(leadIds);
+        List<Refused> refused = new ArrayList<>();
+        List<InteractionHistoryWriter.Row> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ImportedInteraction input = batch.get(i);
+            try {
+                check(input);
+                if (!known.add(InteractionQuery.historyKey(input.lead().value(), input.occurredAt(),
+                        input.type().name(), input.user().value()))) {
+                    throw new BusinessRuleException("occurred_at", "interaction.error.duplicate-history");
+                }
+                String nextStep = input.nextStep() == null || input.nextStep().isBlank() ? null : input.nextStep().strip();
+                rows.add(new InteractionHistoryWriter.Row(input.lead().value(), input.user().value(),
+                        input.type().name(), input.occurredAt(), input.outcomeScore(),
+                        input.summary() == null || input.summary().isBlank() ? null : input.summary().strip(),
+                        nextStep, input.nextStepDue(), nextStep == null ? null : input.nextStepDoneAt()));
+            } catch (BusinessRuleException e) {
+                refused.add(new Refused(i, e));
+            }
+        }
+        writer.insert(rows);
+        leads.interactionsChanged(query.outcomeSummaries(rows.stream().map(InteractionHistoryWriter.Row::leadId)
+                .distinct().toList()));
+        return refused;
+    }
+
+    private static void check(ImportedInteraction input) {
         if (input.type() == null) {
             throw new BusinessRuleException("type", "interaction.error.type-required");
         }
@@ -51,19 +114,12 @@ public class InteractionHistory {
         if (input.nextStepDue() != null && (input.nextStep() == null || input.nextStep().isBlank())) {
             throw new BusinessRuleException("next_step", "interaction.error.next-step-required");
         }
-        LeadStatus status = query.statusAt(input.lead(), input.occurredAt())
-                .orElseThrow(() -> new BusinessRuleException("lead", "interaction.error.lead-required"));
-        var entity = new InteractionEntity(input.lead().value(), input.user().value(), input.user().value(), status,
-                input.occurredAt());
-        entity.setType(input.type());
-        entity.setOccurredAt(input.occurredAt());
-        entity.setSummary(input.summary() == null || input.summary().isBlank() ? null : input.summary().strip());
-        entity.setOutcomeScore(input.outcomeScore());
-        entity.setNextStep(input.nextStep() == null || input.nextStep().isBlank() ? null : input.nextStep().strip(),
-                input.nextStepDue());
-        entity.setNextStepDoneAt(input.nextStepDoneAt());
-        entity.touch("import", input.occurredAt());
-        return new InteractionId(interactions.save(entity).getId());
+        if (input.nextStep() != null && input.nextStep().strip().length() > NEXT_STEP_MAX) {
+            throw new BusinessRuleException("next_step", "interaction.error.too-long", NEXT_STEP_MAX);
+        }
+        if (input.lead() == null || input.user() == null) {
+            throw new IllegalArgumentException("an imported interaction needs its lead and person");
+        }
     }
 
     /** Recomputes the leads' outcome summaries (last interaction, last score, at risk) after an import. */

@@ -9,10 +9,12 @@ import app.ponte.base.BusinessRuleException;
 import app.ponte.base.CsvWriter;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
+import app.ponte.base.Refused;
 import app.ponte.lead.query.LeadQuery;
 import app.ponte.lead.repository.ChannelEntity;
 import app.ponte.lead.repository.ChannelRepository;
 import app.ponte.lead.repository.LeadEntity;
+import app.ponte.lead.repository.LeadHistoryWriter;
 import app.ponte.lead.repository.LeadRepository;
 import app.ponte.lead.repository.StatusChangeEntity;
 import app.ponte.lead.repository.StatusChangeRepository;
@@ -27,7 +29,10 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,10 +77,13 @@ public class LeadService {
     private final ApplicationEventPublisher events;
     private final LiveEvents live;
     private final NotificationService notifications;
+    private final LeadHistoryWriter historyWriter;
 
     LeadService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels, LeadQuery query,
             UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties,
-            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications) {
+            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications,
+            LeadHistoryWriter historyWriter) {
+        this.historyWriter = historyWriter;
         this.leads = leads;
         this.statusChanges = statusChanges;
         this.channels = channels;
@@ -302,6 +310,18 @@ public class LeadService {
         changed(id);
     }
 
+    /**
+     * The same for many leads at once, after a history import of interactions: one JDBC batch,
+     * nothing published (imported history fires nothing). Only the interaction feature calls this.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void interactionsChanged(Collection<OutcomeSummary> summaries) {
+        historyWriter.updateOutcomeSummaries(summaries.stream()
+                .map(s -> new LeadHistoryWriter.Outcome(s.lead().value(), s.lastAt(), s.lastScore(), s.atRisk()))
+                .toList());
+    }
+
     // ---- history (import, demo data) -----------------------------------------------------------
 
     /** Stores a lead from history with its own creation time and author; no event is published. */
@@ -327,11 +347,66 @@ public class LeadService {
         return new LeadId(leads.save(entity).getId());
     }
 
+    /**
+     * Stores leads from history in one batch (the CSV import): each is checked as
+     * {@link #importLead} checks one, and must carry an external id not yet used (by a stored lead
+     * or an earlier one of the batch). The accepted ones are written with one JDBC batch; nothing
+     * is published. Returns the refused ones by position.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Refused> importLeads(List<ImportedLead> batch) {
+        Map<String, ChannelEntity> channelsByCode = new java.util.HashMap<>();
+        channels.findAll().forEach(c -> channelsByCode.put(c.getCode(), c));
+        Set<String> taken = new HashSet<>(query.idsByExternalId(batch.stream().map(ImportedLead::externalId)
+                .filter(java.util.Objects::nonNull).distinct().toList()).keySet());
+        String by = currentUser.requireUsername();
+        List<Refused> refused = new ArrayList<>();
+        List<LeadHistoryWriter.Row> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ImportedLead lead = batch.get(i);
+            try {
+                String externalId = optional(lead.externalId(), 64, "external_id");
+                if (externalId == null) {
+                    throw new BusinessRuleException("external_id", "lead.error.external-id-required");
+                }
+                if (!taken.add(externalId)) {
+                    throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", externalId);
+                }
+                if (lead.channelCode() == null || !channelsByCode.containsKey(lead.channelCode())) {
+                    throw new BusinessRuleException("channel", "lead.error.unknown-channel", lead.channelCode());
+                }
+                if (lead.createdAt() == null || lead.owner() == null || lead.createdBy() == null) {
+                    throw new IllegalArgumentException("an imported lead needs its time, owner and author");
+                }
+                String email = checkEmail(lead.email());
+                rows.add(new LeadHistoryWriter.Row(externalId, requireName(lead.name()),
+                        optional(lead.company(), 160, "company"), email, emailKey(email), checkPhone(lead.phone()),
+                        lead.channelCode(), lead.intent() == null ? null : lead.intent().name(),
+                        checkValue(lead.expectedValue()), lead.owner().value(), lead.createdBy().value(),
+                        lead.createdAt(), by));
+            } catch (BusinessRuleException e) {
+                refused.add(new Refused(i, e));
+            }
+        }
+        historyWriter.insert(rows);
+        return refused;
+    }
+
+    /** The leads carrying these external ids (history refers to leads so), by external id. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Map<String, LeadId> idsByExternalId(Collection<String> externalIds) {
+        return query.idsByExternalId(externalIds);
+    }
+
     /** Appends a status change from history; only the order of statuses is checked. */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
         LeadEntity lead = load(id);
+        if (to != null && at != null && query.hasStatusChange(id, to, at)) {
+            throw new BusinessRuleException("changed_at", "lead.error.duplicate-status-change", to.name(), at);
+        }
         if (!Lifecycle.importable(lead.getStatus(), to)) {
             throw new BusinessRuleException("to_status", "lead.error.import-order", lead.getStatus().name(), to.name());
         }

@@ -94,6 +94,13 @@ public class PurchaseService {
         if (leads.get(purchase.lead()).isEmpty()) {
             throw new BusinessRuleException("lead", "lead.error.not-found");
         }
+        String ref = purchase.orderRef() == null || purchase.orderRef().isBlank() ? null : purchase.orderRef().strip();
+        if (purchase.purchasedOn() != null && purchase.amount() != null && purchases
+                .findByLeadIdAndPurchasedOn(purchase.lead().value(), purchase.purchasedOn()).stream()
+                .anyMatch(p -> p.getAmount().compareTo(purchase.amount()) == 0
+                        && java.util.Objects.equals(p.getOrderRef(), ref))) {
+            throw new BusinessRuleException("purchased_on", "purchase.error.duplicate-history");
+        }
         return store(purchase.lead(), purchase.purchasedOn(), purchase.amount(), purchase.orderRef(),
                 purchase.recordedAt() == null ? clock.instant() : purchase.recordedAt());
     }
@@ -126,10 +133,14 @@ public class PurchaseService {
         return storeSpend(channelCode, month, amount);
     }
 
-    /** Spend from history (CSV import): as {@link #setSpend}, for an administrator's import. */
+    /** Spend from history (CSV import): as {@link #setSpend}, but a month already recorded is refused (a file imported twice). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public MonthlySpend importSpend(String channelCode, YearMonth month, BigDecimal amount) {
+        if (channelCode != null && month != null
+                && spend.findByChannelCodeAndSpendMonth(channelCode, month.atDay(1)).isPresent()) {
+            throw new BusinessRuleException("month", "purchase.error.spend-exists", channelCode, month.toString());
+        }
         return storeSpend(channelCode, month, amount);
     }
 

@@ -210,6 +210,50 @@ public class UserService {
         return summary(accounts.saveAndFlush(account));
     }
 
+    /**
+     * An account from history (CSV import): the same checks as {@link #create}, but no password, so
+     * it cannot sign in until an administrator sets one; English until the person chooses.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public UserId importUser(ImportedUser user) {
+        String username = normalizeUsername(user.username());
+        if (username.isEmpty()) {
+            throw new BusinessRuleException("username", "user.error.username-required");
+        }
+        if (!USERNAME.matcher(username).matches()) {
+            throw new BusinessRuleException("username", "user.error.username-format");
+        }
+        if (accounts.existsByUsername(username)) {
+            throw new BusinessRuleException("username", "user.error.username-taken", username);
+        }
+        String fullName = requireFullName(user.fullName());
+        String email = checkEmail(user.email());
+        Set<Role> roles = requireRoles(user.roles());
+        Instant now = clock.instant();
+        var account = new UserAccount(username, fullName, now);
+        account.setEmail(email);
+        account.setRoles(roles);
+        account.setLanguage(Languages.ENGLISH.getLanguage());
+        account.touch(currentUser.username().orElse("system"), now);
+        return new UserId(accounts.save(account).getId());
+    }
+
+    /** The ids of the accounts (active or not) with these usernames, by username: history refers to people so. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public java.util.Map<String, UserId> idsByUsername(java.util.Collection<String> usernames) {
+        java.util.Map<String, UserId> ids = new java.util.HashMap<>();
+        if (usernames.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("select id, username from app_user where username in (:names)")
+                .param("names", usernames.stream().map(UserService::normalizeUsername).toList())
+                .query(rs -> {
+                    ids.put(rs.getString("username"), new UserId(rs.getLong("id")));
+                });
+        return ids;
+    }
+
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public UserSummary update(UserId id, UserChanges changes) {

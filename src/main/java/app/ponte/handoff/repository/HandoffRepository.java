@@ -14,6 +14,8 @@ public interface HandoffRepository extends JpaRepository<HandoffEntity, Long> {
 
     boolean existsByPendingLeadId(Long leadId);
 
+    boolean existsByLeadIdAndCreatedAtAndFromUserId(long leadId, java.time.Instant createdAt, long fromUserId);
+
     /**
      * Marks the SLA notice sent, if no one did yet: the one caller that gets 1 sends it (two nodes
      * sweeping at once: the second waits for the first's row lock, then finds it set). It does not

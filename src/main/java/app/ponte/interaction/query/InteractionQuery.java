@@ -236,4 +236,68 @@ public class InteractionQuery {
         Date value = rs.getDate(column);
         return value == null ? null : value.toLocalDate();
     }
+
+    /**
+     * The outcome summaries of many leads in one statement (after a history import): per lead its
+     * latest held interaction and its last two scored ones, by window functions.
+     */
+    public List<app.ponte.lead.OutcomeSummary> outcomeSummaries(java.util.Collection<Long> leadIds) {
+        if (leadIds.isEmpty()) {
+            return List.of();
+        }
+        record Ranked(long lead, Instant at, Integer score, long rankAll, Long rankScored) {
+        }
+        List<Ranked> ranked = jdbc.sql("select lead_id, occurred_at, outcome_score, rank_all, rank_scored from ("
+                        + " select i.lead_id, i.occurred_at, i.outcome_score,"
+                        + " row_number() over (partition by i.lead_id order by i.occurred_at desc, i.id desc) as rank_all,"
+                        + " case when i.outcome_score is not null then row_number() over (partition by i.lead_id,"
+                        + " case when i.outcome_score is null then 0 else 1 end order by i.occurred_at desc, i.id desc)"
+                        + " end as rank_scored"
+                        + " from interaction i where i.lead_id in (:ids) and i.planned = false) t"
+                        + " where rank_all = 1 or rank_scored <= 2")
+                .param("ids", leadIds)
+                .query((rs, n) -> {
+                    long rankScored = rs.getLong("rank_scored");
+                    Long scoredRank = rs.wasNull() ? null : rankScored;
+                    return new Ranked(rs.getLong("lead_id"), instant(rs, "occurred_at"), score(rs),
+                            rs.getLong("rank_all"), scoredRank);
+                }).list();
+        java.util.Map<Long, Instant> lastAt = new java.util.HashMap<>();
+        java.util.Map<Long, Integer> lastScore = new java.util.HashMap<>();
+        java.util.Map<Long, List<Integer>> scored = new java.util.HashMap<>();
+        for (Ranked r : ranked) {
+            if (r.rankAll() == 1) {
+                lastAt.put(r.lead(), r.at());
+                lastScore.put(r.lead(), r.score());
+            }
+            if (r.rankScored() != null && r.rankScored() <= 2) {
+                scored.computeIfAbsent(r.lead(), k -> new java.util.ArrayList<>()).add(r.score());
+            }
+        }
+        return leadIds.stream().distinct().map(id -> {
+            List<Integer> scores = scored.getOrDefault(id, List.of());
+            boolean atRisk = scores.size() == 2 && scores.stream().allMatch(s -> s <= 2);
+            return new app.ponte.lead.OutcomeSummary(new LeadId(id), lastAt.get(id), lastScore.get(id), atRisk);
+        }).toList();
+    }
+
+    /** Keys (lead, instant, type, person) of the interactions these leads already have: import duplicates. */
+    public java.util.Set<String> historyKeys(java.util.Collection<Long> leadIds) {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        if (leadIds.isEmpty()) {
+            return keys;
+        }
+        jdbc.sql("select lead_id, occurred_at, type, user_id from interaction where lead_id in (:ids)")
+                .param("ids", leadIds)
+                .query(rs -> {
+                    keys.add(historyKey(rs.getLong("lead_id"), instant(rs, "occurred_at"), rs.getString("type"),
+                            rs.getLong("user_id")));
+                });
+        return keys;
+    }
+
+    /** The identity of a history interaction: the same lead, instant, type and person. */
+    public static String historyKey(long lead, Instant at, String type, long user) {
+        return lead + "|" + at + "|" + type + "|" + user;
+    }
 }

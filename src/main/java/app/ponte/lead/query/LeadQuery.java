@@ -251,4 +251,25 @@ public class LeadQuery {
                 rs.getLong("version"), rs.getBoolean("at_risk"));
     }
 
+
+    /** The leads carrying these external ids, by external id (history imports refer to leads so). */
+    public Map<String, LeadId> idsByExternalId(java.util.Collection<String> externalIds) {
+        Map<String, LeadId> ids = new HashMap<>();
+        if (externalIds.isEmpty()) {
+            return ids;
+        }
+        jdbc.sql("select external_id, id from lead where external_id in (:ids)").param("ids", externalIds)
+                .query(rs -> {
+                    ids.put(rs.getString("external_id"), new LeadId(rs.getLong("id")));
+                });
+        return ids;
+    }
+
+    /** Whether the lead's history already holds a change to {@code to} at that instant. */
+    public boolean hasStatusChange(LeadId lead, LeadStatus to, Instant at) {
+        return jdbc.sql("select count(*) from lead_status_change where lead_id = :id and changed_at = :at"
+                        + " and to_status = :to")
+                .param("id", lead.value()).param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .param("to", to.name()).query(Long.class).single() > 0;
+    }
 }

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface PurchaseRepository extends JpaRepository<PurchaseEntity, Long> {
 
     List<PurchaseEntity> findByLeadIdOrderByPurchasedOnDescIdDesc(long leadId);
+
+    List<PurchaseEntity> findByLeadIdAndPurchasedOn(long leadId, java.time.LocalDate purchasedOn);
 }

@@ -1,0 +1,153 @@
+package app.ponte.dataimport;
+
+import app.ponte.lead.LeadService;
+import app.ponte.security.UserService;
+import jakarta.persistence.EntityManager;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The only door to the CSV import. One file is one transaction: it streams through in batches of
+ * {@value #BATCH} records, each batch's good rows stored at once (so later rows can refer to
+ * them), every bad row noted; when anything was wrong the whole transaction is rolled back, so
+ * nothing of the file stays. At most {@value #MAX_PROBLEMS} problems are reported; reading stops
+ * there. The persistence context is emptied after each batch, so memory does not grow with the file.
+ */
+@Service
+@PreAuthorize("hasRole('ADMIN')")
+public class ImportService {
+
+    public static final int MAX_PROBLEMS = 100;
+    static final int BATCH = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(ImportService.class);
+
+    private final KindImports kinds;
+    private final UserService users;
+    private final LeadService leads;
+    private final MessageSource messageSource;
+    private final TransactionTemplate transactions;
+    private final EntityManager entityManager;
+
+    ImportService(KindImports kinds, UserService users, LeadService leads, MessageSource messageSource,
+            PlatformTransactionManager transactionManager, EntityManager entityManager) {
+        this.kinds = kinds;
+        this.users = users;
+        this.leads = leads;
+        this.messageSource = messageSource;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Imports one file of a kind: all of it, or (with problems) nothing.
+     *
+     * @param locale the language of the problems' messages
+     * @param progress told after each batch
+     */
+    public ImportResult importCsv(ImportKind kind, InputStream csv, Locale locale, ImportProgress progress) {
+        Messages messages = new Messages(messageSource, locale);
+        long started = System.nanoTime();
+        ImportResult result = transactions.execute(status -> {
+            ImportResult outcome = run(kind, csv, messages, progress);
+            if (!outcome.stored()) {
+                status.setRollbackOnly();
+            }
+            return outcome;
+        });
+        log.info("Import of {}: {} records {} in {} ms", kind.code(), result.imported(),
+                result.stored() ? "stored" : "refused with " + result.problems().size() + " problems",
+                (System.nanoTime() - started) / 1_000_000);
+        return result;
+    }
+
+    /** The header and first records of a file, read as the import would, storing nothing. */
+    public ImportPreview preview(ImportKind kind, InputStream csv, int records, Locale locale) {
+        Messages messages = new Messages(messageSource, locale);
+        try (CsvSource source = new CsvSource(csv, kind, messages)) {
+            List<List<String>> rows = new ArrayList<>();
+            CsvSource.Record record;
+            while (rows.size() < records && (record = source.next()) != null && record.malformed() == null) {
+                rows.add(record.cells());
+            }
+            return new ImportPreview(kind, source.header(), rows, source.headerProblems());
+        }
+    }
+
+    private ImportResult run(ImportKind kind, InputStream csv, Messages messages, ImportProgress progress) {
+        List<ImportProblem> problems = new ArrayList<>();
+        long records = 0;
+        try (CsvSource source = new CsvSource(csv, kind, messages)) {
+            if (!source.headerProblems().isEmpty()) {
+                return new ImportResult(kind, 0, source.headerProblems());
+            }
+            ImportSession session = new ImportSession(messages, users, leads);
+            int width = source.header().size();
+            List<Row> batch = new ArrayList<>(BATCH);
+            CsvSource.Record record;
+            boolean more = true;
+            while (more && problems.size() < MAX_PROBLEMS) {
+                record = source.next();
+                if (record != null && record.malformed() != null) {
+                    problems.add(new ImportProblem(record.line(), null,
+                            messages.get("import.error.malformed", record.malformed())));
+                    break;
+                }
+                if (record != null) {
+                    records++;
+                    Row row = new Row(source, record, messages);
+                    if (record.cells().size() != width) {
+                        row.fail(null, "import.error.width", width, record.cells().size());
+                    }
+                    batch.add(row);
+                }
+                more = record != null;
+                if (batch.size() == BATCH || (!more && !batch.isEmpty())) {
+                    if (!store(kind, batch, session, problems)) {
+                        break;
+                    }
+                    progress.advanced(records, source.bytesRead());
+                    batch.clear();
+                }
+            }
+            if (records == 0 && problems.isEmpty()) {
+                problems.add(new ImportProblem(1, null, messages.get("import.error.no-records")));
+            }
+        }
+        return new ImportResult(kind, problems.isEmpty() ? records : 0,
+                problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
+    }
+
+    /** Stores a batch's good rows and notes the bad ones; false when the database refused (stop). */
+    private boolean store(ImportKind kind, List<Row> batch, ImportSession session, List<ImportProblem> problems) {
+        boolean usable = true;
+        List<Row> readable = batch.stream().filter(r -> !r.failed()).toList();
+        try {
+            if (!readable.isEmpty()) {
+                kinds.importBatch(kind, readable, session);
+            }
+            entityManager.flush();
+            entityManager.clear();
+        } catch (DataAccessException e) {
+            // a rule no service checked, caught by the database: the transaction is lost, stop here
+            log.warn("Import of {} stopped by the database", kind.code(), e);
+            Row first = batch.getFirst();
+            first.fail(null, "import.error.database", e.getMostSpecificCause().getMessage());
+            usable = false;
+        }
+        for (Row row : batch) {
+            problems.addAll(row.problems());
+        }
+        return usable;
+    }
+}

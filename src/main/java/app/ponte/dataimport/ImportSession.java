@@ -1,0 +1,92 @@
+package app.ponte.dataimport;
+
+import app.ponte.base.BusinessRuleException;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
+import app.ponte.security.UserId;
+import app.ponte.security.UserService;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one import run knows besides the current batch: the texts, the people looked up so far
+ * (few, however long the file), and the leads of the current batch by external id.
+ */
+final class ImportSession {
+
+    private final Messages messages;
+    private final UserService users;
+    private final LeadService leads;
+    private final Map<String, Optional<UserId>> people = new HashMap<>();
+    private Map<String, LeadId> batchLeads = Map.of();
+
+    ImportSession(Messages messages, UserService users, LeadService leads) {
+        this.messages = messages;
+        this.users = users;
+        this.leads = leads;
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    /** Looks up, in one statement, the people and leads a batch refers to in these columns. */
+    void prepare(List<Row> rows, List<String> personColumns, String leadColumn) {
+        List<String> unknown = rows.stream()
+                .flatMap(r -> personColumns.stream().map(r::text))
+                .filter(Objects::nonNull).map(ImportSession::key).distinct()
+                .filter(name -> !people.containsKey(name)).toList();
+        if (!unknown.isEmpty()) {
+            Map<String, UserId> found = users.idsByUsername(unknown);
+            unknown.forEach(name -> people.put(name, Optional.ofNullable(found.get(name))));
+        }
+        if (leadColumn != null) {
+            batchLeads = leads.idsByExternalId(rows.stream().map(r -> r.text(leadColumn)).filter(Objects::nonNull)
+                    .distinct().toList());
+        }
+    }
+
+    /** The person a cell names by username; a problem of the row when there is none. */
+    UserId person(Row row, String column, boolean required) {
+        String name = required ? row.required(column) : row.text(column);
+        if (name == null) {
+            return null;
+        }
+        Optional<UserId> id = people.computeIfAbsent(key(name),
+                k -> Optional.ofNullable(users.idsByUsername(List.of(k)).get(k)));
+        if (id.isEmpty()) {
+            row.fail(column, "import.error.unknown-user", name);
+            return null;
+        }
+        return id.get();
+    }
+
+    /** The lead a cell names by external id (looked up for the batch); a problem of the row when there is none. */
+    LeadId lead(Row row, String column) {
+        String externalId = row.required(column);
+        if (externalId == null) {
+            return null;
+        }
+        LeadId id = batchLeads.get(externalId);
+        if (id == null) {
+            row.fail(column, "import.error.unknown-lead", externalId);
+        }
+        return id;
+    }
+
+    /** A rule a feature's service refused: the problem of the row, at the column the rule names. */
+    void refused(Row row, BusinessRuleException e, Map<String, String> columns) {
+        String field = e.field().orElse(null);
+        String column = field == null ? null : columns.getOrDefault(field, field);
+        row.problems().add(new ImportProblem(row.line(), column, messages.get(e.messageKey(), e.arguments())));
+    }
+
+    private static String key(String username) {
+        return username.strip().toLowerCase(Locale.ROOT);
+    }
+
+}

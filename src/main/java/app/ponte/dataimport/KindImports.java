@@ -1,0 +1,249 @@
+package app.ponte.dataimport;
+
+import app.ponte.base.BusinessRuleException;
+import app.ponte.base.Refused;
+import app.ponte.handoff.HandoffService;
+import app.ponte.handoff.HandoffState;
+import app.ponte.handoff.ImportedHandoff;
+import app.ponte.handoff.RejectReason;
+import app.ponte.interaction.ImportedInteraction;
+import app.ponte.interaction.InteractionHistory;
+import app.ponte.interaction.InteractionType;
+import app.ponte.lead.ImportedLead;
+import app.ponte.lead.Intent;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadStatus;
+import app.ponte.purchase.ImportedPurchase;
+import app.ponte.purchase.PurchaseService;
+import app.ponte.security.ImportedUser;
+import app.ponte.security.Role;
+import app.ponte.security.UserId;
+import app.ponte.security.UserService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * How each kind's rows become calls of the features' services: cells read and typed here,
+ * references resolved per batch, the rules left to the services (their refusals become problems
+ * of the row, at the column the rule names). Leads and interactions go in one batch call each;
+ * the smaller kinds row by row.
+ */
+@Component
+class KindImports {
+
+    private static final Map<String, String> LEAD_FIELDS = Map.of("expectedValue", "value");
+
+    private final UserService users;
+    private final LeadService leads;
+    private final InteractionHistory interactions;
+    private final HandoffService handoffs;
+    private final PurchaseService purchases;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    KindImports(UserService users, LeadService leads, InteractionHistory interactions, HandoffService handoffs,
+            PurchaseService purchases, Clock clock, app.ponte.base.PonteProperties properties) {
+        this.users = users;
+        this.leads = leads;
+        this.interactions = interactions;
+        this.handoffs = handoffs;
+        this.purchases = purchases;
+        this.clock = clock;
+        this.zone = properties.zone();
+    }
+
+    void importBatch(ImportKind kind, List<Row> rows, ImportSession session) {
+        switch (kind) {
+            case USERS -> users(rows, session);
+            case LEADS -> leads(rows, session);
+            case STATUS_CHANGES -> statusChanges(rows, session);
+            case INTERACTIONS -> interactions(rows, session);
+            case HANDOFFS -> handoffs(rows, session);
+            case PURCHASES -> purchases(rows, session);
+            case SPEND -> spend(rows, session);
+        }
+    }
+
+    private void users(List<Row> rows, ImportSession session) {
+        for (Row row : rows) {
+            String username = row.required("username");
+            String fullName = row.required("full_name");
+            Set<Role> roles = roles(row);
+            String email = row.text("email");
+            if (row.failed()) {
+                continue;
+            }
+            try {
+                users.importUser(new ImportedUser(username, fullName, email, roles));
+            } catch (BusinessRuleException e) {
+                session.refused(row, e, Map.of());
+            }
+        }
+    }
+
+    private static Set<Role> roles(Row row) {
+        String value = row.required("roles");
+        if (value == null) {
+            return null;
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : value.split(";")) {
+            String trimmed = name.strip();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                roles.add(Role.valueOf(trimmed));
+            } catch (IllegalArgumentException e) {
+                row.fail("roles", "import.error.choice", trimmed, "MARKETING, SALES, MANAGER, ADMIN");
+            }
+        }
+        return roles;
+    }
+
+    private void leads(List<Row> rows, ImportSession session) {
+        session.prepare(rows, List.of("created_by", "owner"), null);
+        List<Row> accepted = new ArrayList<>(rows.size());
+        List<ImportedLead> batch = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            String externalId = row.required("external_id");
+            Instant createdAt = row.instant("created_at", true);
+            UserId createdBy = session.person(row, "created_by", true);
+            UserId owner = session.person(row, "owner", true);
+            String name = row.required("name");
+            String channel = row.required("channel");
+            Intent intent = row.choice("intent", Intent.class, false);
+            BigDecimal value = row.decimal("value", false);
+            if (row.failed()) {
+                continue;
+            }
+            accepted.add(row);
+            batch.add(new ImportedLead(externalId, createdAt, createdBy, owner, name, row.text("company"),
+                    row.text("email"), row.text("phone"), channel, intent, value));
+        }
+        for (Refused refused : leads.importLeads(batch)) {
+            session.refused(accepted.get(refused.index()), refused.reason(), LEAD_FIELDS);
+        }
+    }
+
+    private void statusChanges(List<Row> rows, ImportSession session) {
+        session.prepare(rows, List.of("changed_by"), "lead");
+        for (Row row : rows) {
+            LeadId lead = session.lead(row, "lead");
+            Instant at = row.instant("changed_at", true);
+            LeadStatus to = row.choice("to_status", LeadStatus.class, true);
+            UserId by = session.person(row, "changed_by", true);
+            if (row.failed()) {
+                continue;
+            }
+            try {
+                leads.importStatusChange(lead, to, at, by, row.freeText("lost_reason"));
+            } catch (BusinessRuleException e) {
+                session.refused(row, e, Map.of("reason", "lost_reason"));
+            }
+        }
+    }
+
+    private void interactions(List<Row> rows, ImportSession session) {
+        session.prepare(rows, List.of("username"), "lead");
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Instant now = clock.instant();
+        List<Row> accepted = new ArrayList<>(rows.size());
+        List<ImportedInteraction> batch = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            LeadId lead = session.lead(row, "lead");
+            Instant at = row.instant("occurred_at", true);
+            InteractionType type = row.choice("type", InteractionType.class, true);
+            UserId user = session.person(row, "username", true);
+            Integer score = row.integer("outcome_score");
+            LocalDate due = row.date("next_step_due", false);
+            row.mustBeEmpty("campaign");
+            row.mustBeEmpty("content");
+            if (row.failed()) {
+                continue;
+            }
+            String nextStep = row.freeText("next_step");
+            // history: a next step due before today counts as done when imported (decision 014)
+            Instant doneAt = nextStep != null && (due == null || due.isBefore(today)) ? now : null;
+            accepted.add(row);
+            batch.add(new ImportedInteraction(lead, at, type, user, score, row.freeText("summary"), nextStep, due,
+                    doneAt));
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (Refused refused : interactions.importInteractions(batch)) {
+            session.refused(accepted.get(refused.index()), refused.reason(), Map.of());
+        }
+    }
+
+    private void handoffs(List<Row> rows, ImportSession session) {
+        session.prepare(rows, List.of("from_user", "to_user"), "lead");
+        for (Row row : rows) {
+            LeadId lead = session.lead(row, "lead");
+            Instant createdAt = row.instant("created_at", true);
+            UserId from = session.person(row, "from_user", true);
+            UserId to = session.person(row, "to_user", false);
+            HandoffState decision = row.choice("decision", HandoffState.class, false);
+            if (decision == HandoffState.PENDING) {
+                row.fail("decision", "import.error.choice", "PENDING", "ACCEPTED, REJECTED");
+            }
+            Instant decidedAt = row.instant("decided_at", false);
+            RejectReason reason = row.choice("reason_code", RejectReason.class, false);
+            if (row.failed()) {
+                continue;
+            }
+            try {
+                handoffs.importHandoff(new ImportedHandoff(lead, createdAt, from, to, decision, decidedAt, reason,
+                        row.freeText("note"), null));
+            } catch (BusinessRuleException e) {
+                session.refused(row, e, Map.of());
+            }
+        }
+    }
+
+    private void purchases(List<Row> rows, ImportSession session) {
+        session.prepare(rows, List.of(), "lead");
+        for (Row row : rows) {
+            LeadId lead = session.lead(row, "lead");
+            LocalDate on = row.date("purchased_on", true);
+            BigDecimal amount = row.decimal("amount", true);
+            if (row.failed()) {
+                continue;
+            }
+            try {
+                purchases.importPurchase(new ImportedPurchase(lead, on, amount, row.text("order_ref"),
+                        on.atStartOfDay(zone).toInstant()));
+            } catch (BusinessRuleException e) {
+                session.refused(row, e, Map.of());
+            }
+        }
+    }
+
+    private void spend(List<Row> rows, ImportSession session) {
+        for (Row row : rows) {
+            String channel = row.required("channel");
+            YearMonth month = row.month("month");
+            BigDecimal amount = row.decimal("amount", true);
+            if (row.failed()) {
+                continue;
+            }
+            try {
+                purchases.importSpend(channel, month, amount);
+            } catch (BusinessRuleException e) {
+                session.refused(row, e, Map.of());
+            }
+        }
+    }
+}
