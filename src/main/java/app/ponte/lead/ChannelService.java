@@ -42,7 +42,6 @@ public class ChannelService {
                 .toList();
     }
 
-    @Transactional
     /** Writes every channel, active or not, by code, as CSV (docs/export.md). */
     @PreAuthorize("hasRole('ADMIN')")
     public void export(OutputStream out) {
@@ -51,6 +50,7 @@ public class ChannelService {
         csv.flush();
     }
 
+    @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Channel add(String code, String name, ChannelKind kind) {
         String normalized = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
