@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -40,6 +42,11 @@ public final class CsvWriter implements Flushable {
         }
     }
 
+    /** A writer on the stream that has already written the header row. */
+    public static CsvWriter withHeader(OutputStream stream, List<String> header) {
+        return withHeader(stream, header.toArray(String[]::new));
+    }
+
     /** One record; {@code null} is an empty field, anything else is written by {@code toString()}. */
     public CsvWriter row(Object... cells) {
         return row(Arrays.asList(cells));
@@ -54,6 +61,32 @@ public final class CsvWriter implements Flushable {
         }
     }
 
+    /** One page of a sorted read: at most {@code limit} rows from {@code offset} on. */
+    @FunctionalInterface
+    public interface Pages<T> {
+        List<T> page(int offset, int limit);
+    }
+
+    /**
+     * Writes every row of a paged read, asking for page after page of {@code chunk} rows until one
+     * comes back short, and flushes after each page: the export streams, never holding all its rows.
+     * The read must have a stable order (a unique tie-breaker) for the pages to fit together.
+     *
+     * @return the number of data rows written
+     */
+    public <T> long pages(Pages<T> pages, int chunk, Function<T, List<?>> cells) {
+        long written = 0;
+        for (int offset = 0; ; offset += chunk) {
+            List<T> rows = pages.page(offset, chunk);
+            rows.forEach(r -> row(cells.apply(r)));
+            written += rows.size();
+            flush();
+            if (rows.size() < chunk) {
+                return written;
+            }
+        }
+    }
+
     @Override
     public void flush() {
         try {
@@ -63,12 +96,29 @@ public final class CsvWriter implements Flushable {
         }
     }
 
-    /** One field, protected against formula injection; quoting is the printer's. */
+    /** The shortest decimal of a double ({@code 0.5}, {@code 1.0}), without the exponent form {@code 1.0E-4}. */
+    private static String plain(String number) {
+        if (number.indexOf('E') < 0) {
+            return number;
+        }
+        return new BigDecimal(number).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * One field, protected against formula injection; quoting is the printer's. Numbers never take
+     * the exponent form ({@code 1.0E-4}) that {@code toString()} gives small doubles: the spec wants
+     * plain decimals with {@code '.'}.
+     */
     static String field(Object cell) {
         if (cell == null) {
             return "";
         }
-        String text = cell.toString();
+        String text = switch (cell) {
+            case BigDecimal d -> d.toPlainString();
+            case Double d -> plain(d.toString());
+            case Float f -> plain(f.toString());
+            default -> cell.toString();
+        };
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             return "'" + text;
         }

@@ -1,6 +1,7 @@
 package app.ponte.handoff;
 
 import app.ponte.base.BusinessRuleException;
+import app.ponte.base.CsvWriter;
 import app.ponte.base.PonteProperties;
 import app.ponte.handoff.query.HandoffQuery;
 import app.ponte.handoff.repository.HandoffEntity;
@@ -20,6 +21,7 @@ import app.ponte.security.Role;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +52,15 @@ public class HandoffService {
     /** The lead's status change keeps the reason, in at most this many characters (the lead's limit). */
     static final int LEAD_REASON_MAX = 500;
     static final int INBOX_MAX = 500;
+    /** Columns of the handoffs export (docs/export.md); {@code lead} is Ponte's lead id. */
+    public static final List<String> EXPORT_HEADER = List.of("created_at", "lead", "lead_name", "company",
+            "from_user", "to_user", "via_queue", "state", "claimed_at", "decided_at", "decided_by", "reason_code",
+            "decision_note", "note");
+    /** Columns of the inbox export: the handoff's, then the lead's status and channel and the SLA. */
+    public static final List<String> INBOX_EXPORT_HEADER = java.util.stream.Stream.concat(EXPORT_HEADER.stream(),
+            java.util.stream.Stream.of("lead_status", "channel", "due_at", "overdue")).toList();
+    /** Handoffs read per statement while exporting (the most {@link #sent} gives at once). */
+    static final int EXPORT_CHUNK = 500;
 
     private final HandoffRepository handoffs;
     private final HandoffQuery query;
@@ -139,6 +150,36 @@ public class HandoffService {
     public List<HandoffEntry> sent(boolean everyone, int offset, int limit) {
         UserId from = everyone && currentUser.has(Role.MANAGER) ? null : users.currentUserId();
         return query.sent(from, Math.max(0, offset), Math.max(1, Math.min(limit, 500)));
+    }
+
+    /**
+     * Writes what {@link #sent} lists as CSV (docs/export.md), newest first, page by page: a
+     * marketer gets only their own handoffs, as in the grid; a manager everyone's if asked.
+     */
+    @PreAuthorize("hasAnyRole('MARKETING', 'MANAGER')")
+    public void exportSent(boolean everyone, OutputStream out) {
+        UserId from = everyone && currentUser.has(Role.MANAGER) ? null : users.currentUserId();
+        CsvWriter.withHeader(out, EXPORT_HEADER)
+                .pages((offset, limit) -> query.sent(from, offset, limit), EXPORT_CHUNK, HandoffService::exportCells);
+    }
+
+    /** Writes the caller's inbox as {@link #inbox} shows it, as CSV (docs/export.md), oldest first. */
+    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    public void exportInbox(OutputStream out) {
+        CsvWriter csv = CsvWriter.withHeader(out, INBOX_EXPORT_HEADER);
+        for (InboxItem item : inbox()) {
+            List<Object> cells = new ArrayList<>(exportCells(item.handoff()));
+            cells.addAll(List.of(item.leadStatus().name(), item.channelCode(), item.dueAt(), item.overdue()));
+            csv.row(cells);
+        }
+        csv.flush();
+    }
+
+    private static List<Object> exportCells(HandoffEntry h) {
+        return java.util.Arrays.asList(h.createdAt(), h.lead().value(), h.leadName(), h.company(),
+                h.from().username(), h.to() == null ? null : h.to().username(), h.viaQueue(), h.state().name(),
+                h.claimedAt(), h.decidedAt(), h.decidedBy() == null ? null : h.decidedBy().username(),
+                h.reason() == null ? null : h.reason().name(), h.decisionNote(), h.note());
     }
 
     /**

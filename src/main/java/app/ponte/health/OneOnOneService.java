@@ -2,6 +2,7 @@ package app.ponte.health;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.CsvWriter;
 import app.ponte.base.PonteProperties;
 import app.ponte.health.query.OneOnOneQuery;
 import app.ponte.health.repository.OneOnOneStore;
@@ -13,6 +14,7 @@ import app.ponte.security.Role;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +43,9 @@ public class OneOnOneService {
 
     public static final int DEFAULT_MINUTES = 60;
     static final int AGENDA_MAX = 4000;
+    /** Columns of the one-on-ones export (docs/export.md): no agenda, notes or private notes. */
+    public static final List<String> EXPORT_HEADER = List.of("scheduled_at", "manager", "report", "duration_minutes",
+            "rhythm");
     static final int NOTES_MAX = 8000;
     static final int ACTION_MAX = 500;
 
@@ -68,6 +73,14 @@ public class OneOnOneService {
     /** The signed-in user's one-on-ones, as manager or as report, latest first. */
     public List<OneOnOneSummary> mine() {
         return query.of(users.currentUserId(), 500);
+    }
+
+    /** Writes {@link #mine} as CSV (docs/export.md): only the caller's own one-on-ones, as the list shows. */
+    public void exportMine(OutputStream out) {
+        CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
+        mine().forEach(o -> csv.row(o.scheduledAt(), o.manager().username(), o.report().username(),
+                o.durationMinutes(), o.rhythm() == null ? null : o.rhythm().name()));
+        csv.flush();
     }
 
     /** A one-on-one, for its two participants only. */

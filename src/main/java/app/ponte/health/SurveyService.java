@@ -55,6 +55,9 @@ public class SurveyService {
     static final int MAX_QUESTIONS = 10;
     /** The role group of a response: the first of these the respondent holds. */
     static final List<Role> ROLE_GROUP_ORDER = List.of(Role.MANAGER, Role.ADMIN, Role.SALES, Role.MARKETING);
+    /** Columns of the survey list export (docs/export.md); an empty {@code audience} is everyone. */
+    public static final List<String> SURVEYS_EXPORT_HEADER = List.of("title", "cadence", "audience", "open_days",
+            "starts_on", "active", "questions", "runs");
     public static final String[] EXPORT_HEADER = {"survey", "period_start", "slice", "responses", "suppressed",
         "participation_rate", "question", "type", "answered", "mean", "distribution", "enps", "promoters", "passives",
         "detractors", "text"};
@@ -149,6 +152,18 @@ public class SurveyService {
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     public List<SurveySummary> surveys() {
         return query.surveys();
+    }
+
+    /** Writes the survey list as {@link #surveys} gives it, as CSV (docs/export.md). */
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    public void exportSurveys(OutputStream out) {
+        CsvWriter csv = CsvWriter.withHeader(out, SURVEYS_EXPORT_HEADER);
+        for (SurveySummary s : surveys()) {
+            csv.row(s.title(), s.cadence().name(),
+                    s.audience().stream().sorted().map(Enum::name).collect(java.util.stream.Collectors.joining(";")),
+                    s.openDays(), s.startsOn(), s.active(), s.questions(), s.runs());
+        }
+        csv.flush();
     }
 
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")

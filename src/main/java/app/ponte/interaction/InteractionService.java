@@ -2,6 +2,7 @@ package app.ponte.interaction;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.CsvWriter;
 import app.ponte.base.PonteProperties;
 import app.ponte.interaction.query.InteractionQuery;
 import app.ponte.interaction.repository.InteractionEditEntity;
@@ -16,11 +17,13 @@ import app.ponte.security.Role;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +40,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class InteractionService {
 
     static final int SUMMARY_MAX = 2000;
+    /** Columns of the interactions export (docs/export.md); {@code lead} is Ponte's lead id. */
+    public static final List<String> EXPORT_HEADER = List.of("occurred_at", "username", "lead", "lead_name", "type",
+            "outcome_score", "lead_status", "summary", "next_step", "next_step_due");
+    static final int EXPORT_CHUNK = 1000;
     static final int NEXT_STEP_MAX = 500;
     /** Authors may correct their interaction this long after logging it; managers always. */
     static final Duration EDIT_WINDOW = Duration.ofHours(24);
@@ -90,6 +97,22 @@ public class InteractionService {
             int limit) {
         return query.page(filter == null ? InteractionFilter.none() : filter, properties.zone(),
                 sort == null ? InteractionSort.OCCURRED_AT : sort, ascending, offset, limit);
+    }
+
+    /**
+     * Writes the managers' list with the given filter as CSV (docs/export.md), newest first,
+     * {@value #EXPORT_CHUNK} rows per statement: the file streams, whatever its size.
+     */
+    @PreAuthorize("hasRole('MANAGER')")
+    public void export(InteractionFilter filter, OutputStream out) {
+        InteractionFilter exported = filter == null ? InteractionFilter.none() : filter;
+        CsvWriter.withHeader(out, EXPORT_HEADER).pages(
+                (offset, limit) -> query.page(exported, properties.zone(), InteractionSort.OCCURRED_AT, false, offset,
+                        limit),
+                EXPORT_CHUNK,
+                r -> Arrays.asList(r.occurredAt(), r.user().username(), r.lead().value(), r.leadName(),
+                        r.type().name(), r.outcomeScore(), r.statusAtTheTime().name(), r.summary(), r.nextStep(),
+                        r.nextStepDue()));
     }
 
     /** Where a due date falls in the agenda, seen from today in the business time zone. */

@@ -2,9 +2,11 @@ package app.ponte.lead;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.CsvWriter;
 import app.ponte.lead.query.LeadQuery;
 import app.ponte.lead.repository.ChannelEntity;
 import app.ponte.lead.repository.ChannelRepository;
+import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class ChannelService {
 
+    /** Columns of the channels export (docs/export.md). */
+    public static final List<String> EXPORT_HEADER = List.of("code", "name", "kind", "active");
     static final Pattern CODE = Pattern.compile("[A-Z0-9_]{2,30}");
 
     private final ChannelRepository channels;
@@ -36,6 +40,14 @@ public class ChannelService {
                 .sorted(Comparator.comparing(ChannelEntity::getCode))
                 .map(ChannelService::channel)
                 .toList();
+    }
+
+    /** Writes every channel, active or not, by code, as CSV (docs/export.md). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void export(OutputStream out) {
+        CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
+        list(true).forEach(c -> csv.row(c.code(), c.name(), c.kind().name(), c.active()));
+        csv.flush();
     }
 
     @Transactional

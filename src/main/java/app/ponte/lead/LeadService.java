@@ -7,6 +7,7 @@ import app.ponte.notification.NotificationKind;
 import app.ponte.notification.NotificationService;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.BusinessRuleViolations;
+import app.ponte.base.CsvWriter;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.Refused;
@@ -23,6 +24,7 @@ import app.ponte.security.Role;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -61,6 +63,10 @@ public class LeadService {
     static final Pattern PHONE = Pattern.compile("[+0-9 ()./-]{3,40}");
     static final BigDecimal MAX_VALUE = new BigDecimal("999999999999.99");
     static final int REASON_MAX = 500;
+    /** The leads export's columns: exactly those of the {@code leads} import (import.md). */
+    public static final List<String> EXPORT_HEADER = List.of("external_id", "created_at", "created_by", "owner",
+            "name", "company", "email", "phone", "channel", "intent", "value");
+    static final int EXPORT_CHUNK = 1000;
 
     private final LeadRepository leads;
     private final StatusChangeRepository statusChanges;
@@ -103,6 +109,30 @@ public class LeadService {
     public List<LeadSummary> find(LeadFilter filter, LeadSort sort, boolean ascending, int offset, int limit) {
         UserId me = filter.onlyMine() ? users.currentUserId() : null;
         return query.page(filter, me, properties.zone(), sort, ascending, offset, Math.min(limit, 500));
+    }
+
+    /**
+     * Writes the leads of the filter as CSV in the columns of the {@code leads} import (docs/export.md),
+     * by id, reading {@value #EXPORT_CHUNK} leads per statement: the file streams, whatever its size.
+     * Everyone who may list leads may export them, as the list shows every lead to every role.
+     */
+    public void export(LeadFilter filter, OutputStream out) {
+        UserId me = filter.onlyMine() ? users.currentUserId() : null;
+        CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
+        long after = 0;
+        while (true) {
+            List<LeadExportRow> rows = query.exportPage(filter, me, properties.zone(), after, EXPORT_CHUNK);
+            for (LeadExportRow r : rows) {
+                csv.row(r.exportedExternalId(), r.createdAt(), r.createdBy(), r.owner(), r.name(), r.company(),
+                        r.email(), r.phone(), r.channelCode(), r.intent() == null ? null : r.intent().name(),
+                        r.expectedValue());
+                after = r.id().value();
+            }
+            csv.flush();
+            if (rows.size() < EXPORT_CHUNK) {
+                return;
+            }
+        }
     }
 
     /** The bridge board: the {@code perColumn} most recent cards of every column. */

@@ -2,6 +2,7 @@ package app.ponte.purchase;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.CsvWriter;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
 import app.ponte.lead.LeadDetails;
@@ -13,6 +14,7 @@ import app.ponte.purchase.repository.PurchaseRepository;
 import app.ponte.purchase.repository.SpendEntity;
 import app.ponte.purchase.repository.SpendRepository;
 import app.ponte.security.CurrentUser;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 @PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
 public class PurchaseService {
+
+    /** The spend export's columns: exactly those of the {@code spend} import (import.md). */
+    public static final List<String> SPEND_EXPORT_HEADER = List.of("channel", "month", "amount");
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
@@ -107,6 +112,18 @@ public class PurchaseService {
                 .map(s -> new MonthlySpend(s.getChannelCode(), YearMonth.from(s.getSpendMonth()), s.getAmount(),
                         s.getVersion()))
                 .toList();
+    }
+
+    /**
+     * Writes the spend of the months {@code from}..{@code to} as CSV in the columns of the
+     * {@code spend} import (docs/export.md): one row per channel and month with a stored amount.
+     * A year holds at most twelve rows per channel, so it is read in one statement.
+     */
+    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    public void exportSpend(YearMonth from, YearMonth to, OutputStream out) {
+        CsvWriter csv = CsvWriter.withHeader(out, SPEND_EXPORT_HEADER);
+        spend(from, to).forEach(s -> csv.row(s.channelCode(), s.month(), s.amount()));
+        csv.flush();
     }
 
     /** Sets (creates or replaces) a channel's spend in a month. */

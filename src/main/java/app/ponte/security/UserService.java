@@ -2,14 +2,17 @@ package app.ponte.security;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.CsvWriter;
 import app.ponte.base.i18n.Languages;
 import app.ponte.security.repository.UserAccount;
 import app.ponte.security.repository.UserAccountRepository;
+import java.io.OutputStream;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,6 +41,10 @@ public class UserService {
     static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     static final int PASSWORD_MIN = 8;
+    /** Columns of the users export (docs/export.md); {@code roles} is {@code ;}-separated, as the import reads it. */
+    public static final List<String> EXPORT_HEADER = List.of("username", "full_name", "email", "roles", "active",
+            "can_sign_in", "created_at");
+    static final int EXPORT_CHUNK = 1000;
     /** bcrypt reads at most 72 bytes; a longer password would be silently cut. */
     static final int PASSWORD_MAX_BYTES = 72;
 
@@ -90,6 +98,19 @@ public class UserService {
         params.put("offset", Math.max(0, offset));
         List<UserRow> rows = jdbc.sql(sql).params(params).query(UserService::row).list();
         return withRoles(rows);
+    }
+
+    /**
+     * Writes the user list of the filter as CSV (docs/export.md), by username, page by page. No
+     * password hash or token ever leaves: the columns are those the list shows.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void export(UserFilter filter, OutputStream out) {
+        CsvWriter.withHeader(out, EXPORT_HEADER).pages(
+                (offset, limit) -> find(filter, UserSort.USERNAME, true, offset, limit), EXPORT_CHUNK,
+                u -> Arrays.asList(u.username(), u.fullName(), u.email(),
+                        u.roles().stream().sorted().map(Enum::name).collect(Collectors.joining(";")), u.active(),
+                        u.canSignIn(), u.createdAt()));
     }
 
     /** The accounts holding a role, active ones only, by name: for pickers such as owners. */

@@ -49,4 +49,24 @@ class CsvWriterTest {
     void non_ascii_text_survives_as_utf_8() {
         assertThat(write("Società Più", "東京 — €")).isEqualTo("a,b\r\nSocietà Più,東京 — €\r\n");
     }
+
+    @Test
+    void numbers_are_plain_decimals_with_a_point() {
+        assertThat(write(0.0001, new java.math.BigDecimal("1E+3"))).isEqualTo("a,b\r\n0.0001,1000\r\n");
+        assertThat(write(0.5, 1.0)).isEqualTo("a,b\r\n0.5,1.0\r\n");
+        assertThat(write(new java.math.BigDecimal("1500.50"), 12345678912.0)).isEqualTo("a,b\r\n1500.50,12345678912\r\n");
+    }
+
+    @Test
+    void pages_are_read_until_a_short_one_and_written_in_order() {
+        var bytes = new ByteArrayOutputStream();
+        var asked = new java.util.ArrayList<String>();
+        long written = CsvWriter.withHeader(bytes, "n").pages((offset, limit) -> {
+            asked.add(offset + "+" + limit);
+            return java.util.stream.IntStream.range(offset, Math.min(offset + limit, 5)).boxed().toList();
+        }, 2, n -> java.util.List.of(n));
+        assertThat(written).isEqualTo(5);
+        assertThat(asked).containsExactly("0+2", "2+2", "4+2");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("n\r\n0\r\n1\r\n2\r\n3\r\n4\r\n");
+    }
 }

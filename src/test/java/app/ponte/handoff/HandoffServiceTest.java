@@ -373,8 +373,10 @@ class HandoffServiceTest {
                 HandoffState.REJECTED, created.plus(Duration.ofHours(5)), RejectReason.NOT_READY, "note", null);
         assertThatThrownBy(() -> handoffs.importHandoff(rejected)).isInstanceOf(AccessDeniedException.class);
         HandoffId id = SystemCaller.call(() -> handoffs.importHandoff(rejected));
-        assertThatThrownBy(() -> SystemCaller.call(() -> handoffs.importHandoff(new ImportedHandoff(lead, created,
-                marketer.id(), null, HandoffState.REJECTED, created.plusSeconds(60), null, null, null))))
+        // another time than the first: the same lead, time and sender would be refused as a duplicate first
+        assertThatThrownBy(() -> SystemCaller.call(() -> handoffs.importHandoff(new ImportedHandoff(lead,
+                created.plusSeconds(1), marketer.id(), null, HandoffState.REJECTED, created.plusSeconds(60), null, null,
+                null))))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("handoff.error.reason-required");
         HandoffEntry entry = handoff(id);
         assertThat(entry.imported()).isTrue();

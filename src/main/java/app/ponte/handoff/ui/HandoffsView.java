@@ -1,5 +1,6 @@
 package app.ponte.handoff.ui;
 
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.handoff.HandoffEntry;
@@ -15,12 +16,15 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 
 /**
  * The marketer's view of their handoffs: state, decision time and rejection reason, newest first,
@@ -38,8 +42,10 @@ class HandoffsView extends VerticalLayout implements HasDynamicTitle {
     final Span rate = new Span();
     final Checkbox everyone = new Checkbox();
     private final Grid.Column<HandoffEntry> fromColumn;
+    /** The switch's value for the export's download request, which runs outside the UI's lock. */
+    private volatile boolean exportEveryone;
 
-    HandoffsView(HandoffService handoffs, CurrentUser currentUser, LiveUpdates live) {
+    HandoffsView(HandoffService handoffs, CurrentUser currentUser, LiveUpdates live, Clock clock) {
         this.handoffs = handoffs;
         setId("handoffs-view");
         setSizeFull();
@@ -68,12 +74,17 @@ class HandoffsView extends VerticalLayout implements HasDynamicTitle {
                 .setHeader(getTranslation("handoffs.col.decision-note")).setFlexGrow(2).setKey("note");
         grid.setItems(query -> handoffs.sent(everyone.getValue(), query.getOffset(), query.getLimit()).stream());
 
-        add(new H2(getTranslation("handoffs.title")), rate, everyone, grid);
+        var export = new CsvDownload("handoffs-export", getTranslation("handoffs.export"), "handoffs", clock,
+                handoffs.zone(), out -> handoffs.exportSent(exportEveryone, out));
+        var bar = new HorizontalLayout(everyone, export);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2(getTranslation("handoffs.title")), rate, bar, grid);
         live.subscribe(this, HandoffService.TOPIC, null, ids -> reload());
         reload();
     }
 
     void reload() {
+        exportEveryone = everyone.getValue();
         fromColumn.setVisible(everyone.getValue());
         HandoffRate r = handoffs.acceptanceThisMonth(everyone.getValue());
         rate.setText(r.percent() == null ? getTranslation("handoffs.rate-none")

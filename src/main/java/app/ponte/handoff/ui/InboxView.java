@@ -2,6 +2,7 @@ package app.ponte.handoff.ui;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ui.FormErrors;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.handoff.HandoffEntry;
@@ -29,6 +30,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -52,7 +54,7 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final Paragraph empty = new Paragraph();
     private List<InboxItem> items = List.of();
 
-    InboxView(HandoffService handoffs, InteractionService interactions, LiveUpdates live) {
+    InboxView(HandoffService handoffs, InteractionService interactions, LiveUpdates live, Clock clock) {
         this.handoffs = handoffs;
         this.interactions = interactions;
         setId("inbox-view");
@@ -74,7 +76,9 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
         empty.setText(getTranslation("inbox.empty"));
         details.setId("inbox-details");
         details.addClassName("ponte-inbox-details");
-        add(new H2(getTranslation("inbox.title")), empty, grid, details);
+        var export = new CsvDownload("inbox-export", getTranslation("inbox.export"), "inbox", clock,
+                handoffs.zone(), handoffs::exportInbox);
+        add(new H2(getTranslation("inbox.title")), export, empty, grid, details);
         live.subscribe(this, HandoffService.TOPIC, null, ids -> reload());
         reload();
     }

@@ -7,6 +7,8 @@ import app.ponte.health.RunResults;
 import app.ponte.health.SurveyRunId;
 import app.ponte.health.SurveyService;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -57,14 +59,37 @@ class SurveyStatsController {
         return body;
     }
 
+    /**
+     * The CSV form (docs/export.md): the same URL with {@code format=csv}, the rows of the results
+     * page's export, question texts in English. A refusal before the first row is the JSON error.
+     */
+    @GetMapping(value = "/{runId}", params = "format=csv")
+    void runCsv(@PathVariable long runId, HttpServletResponse response) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"survey-run-" + runId + ".csv\"");
+        try {
+            surveys.export(new SurveyRunId(runId), response.getOutputStream(), this::text);
+        } catch (RuntimeException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+            }
+            throw e;
+        }
+        response.flushBuffer();
+    }
+
+    private String text(Question question) {
+        return question.libraryKey() != null
+                ? messages.getMessage(question.libraryKey(), null, question.libraryKey(), Locale.ENGLISH)
+                : question.text();
+    }
+
     private Map<String, Object> question(QuestionResult q) {
         Map<String, Object> json = new LinkedHashMap<>();
         Question question = q.question();
         json.put("order", question.order());
         json.put("type", question.type().name());
-        json.put("text", question.libraryKey() != null
-                ? messages.getMessage(question.libraryKey(), null, question.libraryKey(), Locale.ENGLISH)
-                : question.text());
+        json.put("text", text(question));
         json.put("answered", q.answered());
         if (question.type().scored()) {
             json.put("mean", q.mean());

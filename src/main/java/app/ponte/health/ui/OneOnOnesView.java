@@ -4,6 +4,7 @@ import app.ponte.base.BusinessRuleException;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.base.ui.Formats;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.health.NewOneOnOne;
 import app.ponte.health.OneOnOneId;
@@ -68,6 +69,8 @@ class OneOnOnesView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(o -> getTranslation("oneonone.minutes", o.durationMinutes()))
                 .setHeader(getTranslation("oneonone.list.duration")).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("oneonone.list.empty"));
+        add(new CsvDownload("oneonones-export", getTranslation("oneonone.list.export"), "one-on-ones", clock,
+                properties.zone(), oneOnOnes::exportMine));
         add(grid);
         expand(grid);
         reload();

@@ -1,5 +1,6 @@
 package app.ponte.health.ui;
 
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.health.SurveyService;
 import app.ponte.health.SurveySummary;
@@ -11,6 +12,8 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -64,7 +67,11 @@ class SurveysView extends VerticalLayout implements HasDynamicTitle {
             return toggle;
         }).setHeader(getTranslation("survey.list.active")).setAutoWidth(true).setFlexGrow(0);
         grid.setEmptyStateText(getTranslation("survey.list.empty"));
-        add(new H2(getTranslation("survey.list.title")), create, grid);
+        var export = new CsvDownload("surveys-export", getTranslation("survey.list.export"), "surveys", clock,
+                clock.getZone(), surveys::exportSurveys);
+        var bar = new HorizontalLayout(create, export);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(new H2(getTranslation("survey.list.title")), bar, grid);
         expand(grid);
         reload();
     }

@@ -1,7 +1,7 @@
 package app.ponte.interaction.ui;
 
-import app.ponte.base.CsvWriter;
 import app.ponte.base.PonteProperties;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.interaction.InteractionFilter;
@@ -20,7 +20,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -34,10 +33,8 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -60,10 +57,6 @@ import java.util.stream.Stream;
 class InteractionsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String ROUTE = "interactions";
-    /** Rows read per statement while exporting: the export streams, it never holds all rows. */
-    static final int EXPORT_CHUNK = 1000;
-    static final String[] EXPORT_HEADER = {"occurred_at", "username", "lead", "lead_name", "type", "outcome_score",
-        "lead_status", "summary", "next_step", "next_step_due"};
 
     private final InteractionService interactions;
     private final PonteProperties properties;
@@ -81,7 +74,7 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
     private volatile InteractionFilter filter = InteractionFilter.none();
     private boolean applyingParameters;
 
-    InteractionsView(InteractionService interactions, UserService users, PonteProperties properties) {
+    InteractionsView(InteractionService interactions, UserService users, PonteProperties properties, Clock clock) {
         this.interactions = interactions;
         this.properties = properties;
         this.people = people(users);
@@ -89,10 +82,8 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         setSizeFull();
         configureFilters();
 
-        DownloadHandler csv = this::download;
-        var export = new Anchor(csv, AttachmentType.DOWNLOAD,
-                getTranslation("interactions.export"));
-        export.setId("interactions-export");
+        var export = new CsvDownload("interactions-export", getTranslation("interactions.export"), "interactions",
+                clock, properties.zone(), out -> interactions.export(filter, out));
         var filters = new HorizontalLayout(user, type, score, status, from, to, export);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -202,31 +193,6 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         }
         return getTranslation("interactions.next-step-due", row.nextStep(), Formats.date(
                 row.nextStepDue().atStartOfDay(properties.zone()).toInstant(), properties.zone(), getLocale()));
-    }
-
-    private void download(com.vaadin.flow.server.streams.DownloadEvent event) throws IOException {
-        event.setFileName("interactions-" + LocalDate.now(properties.zone()) + ".csv");
-        event.setContentType("text/csv; charset=UTF-8");
-        try (OutputStream out = event.getOutputStream()) {
-            export(filter, out);
-        }
-    }
-
-    /** Writes the list with the given filter as CSV, newest first, reading it in chunks. */
-    void export(InteractionFilter exported, OutputStream out) {
-        CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
-        for (int offset = 0; ; offset += EXPORT_CHUNK) {
-            List<InteractionRow> rows = interactions.find(exported, InteractionSort.OCCURRED_AT, false, offset,
-                    EXPORT_CHUNK);
-            for (InteractionRow r : rows) {
-                csv.row(r.occurredAt(), r.user().username(), r.lead().value(), r.leadName(), r.type().name(),
-                        r.outcomeScore(), r.statusAtTheTime().name(), r.summary(), r.nextStep(), r.nextStepDue());
-            }
-            csv.flush();
-            if (rows.size() < EXPORT_CHUNK) {
-                return;
-            }
-        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import static app.ponte.base.SqlValues.instant;
 import app.ponte.lead.BoardColumn;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadDetails;
+import app.ponte.lead.LeadExportRow;
 import app.ponte.lead.LeadFilter;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadSort;
@@ -79,6 +80,32 @@ public class LeadQuery {
         return jdbc.sql("select " + SUMMARY_COLUMNS + " from (" + ids + ") page_ids join lead l on l.id = page_ids.id"
                         + " join app_user o on o.id = l.owner_id" + orderBy)
                 .params(params).query(LeadQuery::summary).list();
+    }
+
+    /**
+     * A page of the CSV export: the leads of the filter with an id above {@code afterId}, by id.
+     * Keyset paging rather than an offset, so that leads created during a long export neither
+     * shift nor repeat the pages, and every page costs the same.
+     */
+    public List<LeadExportRow> exportPage(LeadFilter filter, UserId me, ZoneId zone, long afterId, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, me, zone, params) + " and l.id > :after";
+        params.put("after", afterId);
+        params.put("limit", Math.max(0, limit));
+        return jdbc.sql("select l.id, l.external_id, l.created_at, c.username as creator_username,"
+                        + " o.username as owner_username, l.name, l.company, l.email, l.phone, l.channel_code,"
+                        + " l.intent, l.expected_value from lead l join app_user o on o.id = l.owner_id"
+                        + " join app_user c on c.id = l.created_by_id" + where + " order by l.id limit :limit")
+                .params(params)
+                .query((rs, n) -> {
+                    String intent = rs.getString("intent");
+                    return new LeadExportRow(new LeadId(rs.getLong("id")), rs.getString("external_id"),
+                            instant(rs, "created_at"), rs.getString("creator_username"),
+                            rs.getString("owner_username"), rs.getString("name"), rs.getString("company"),
+                            rs.getString("email"), rs.getString("phone"), rs.getString("channel_code"),
+                            intent == null ? null : Intent.valueOf(intent), rs.getBigDecimal("expected_value"));
+                })
+                .list();
     }
 
     /**

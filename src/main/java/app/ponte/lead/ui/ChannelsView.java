@@ -3,6 +3,7 @@ package app.ponte.lead.ui;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.ui.FormErrors;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelKind;
@@ -22,6 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 
 /** ADMIN: the acquisition channels — add, rename, deactivate, delete when unused. */
 @Route(value = "admin/channels", layout = MainLayout.class)
@@ -36,7 +38,7 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
     final ComboBox<ChannelKind> kind = new ComboBox<>();
     private final FormErrors errors = new FormErrors(this);
 
-    ChannelsView(ChannelService channels) {
+    ChannelsView(ChannelService channels, Clock clock) {
         this.channels = channels;
         setId("channels-view");
         setSizeFull();
@@ -66,7 +68,9 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addComponentColumn(this::status).setHeader(getTranslation("channels.status")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setAutoWidth(true);
-        add(new H2(getTranslation("channels.title")), form, grid);
+        var export = new CsvDownload("channels-export", getTranslation("channels.export"), "channels", clock,
+                clock.getZone(), channels::export);
+        add(new H2(getTranslation("channels.title")), form, export, grid);
         expand(grid);
         refresh();
     }

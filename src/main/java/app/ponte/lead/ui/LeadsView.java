@@ -1,5 +1,6 @@
 package app.ponte.lead.ui;
 
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.live.LiveUpdates;
 import app.ponte.lead.BridgeStage;
@@ -91,7 +92,8 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private final DatePicker createdFrom = new DatePicker();
     private final DatePicker createdTo = new DatePicker();
 
-    private LeadFilter filter = LeadFilter.none();
+    /** Read by the export's download request as well, hence volatile. */
+    private volatile LeadFilter filter = LeadFilter.none();
     /** Set while the fields are filled from the URL, so that filling them fetches nothing by itself. */
     private boolean applyingParameters;
 
@@ -122,6 +124,9 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             toolbar.add(create);
         }
+        // the filter as it is when the link is clicked: the file holds what the grid lists
+        toolbar.add(new CsvDownload("leads-export", getTranslation("leads.export"), "leads", clock, clock.getZone(),
+                out -> leads.export(filter, out)));
         var filters = new HorizontalLayout(status, stage, channel, owner, createdFrom, createdTo, mine);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);

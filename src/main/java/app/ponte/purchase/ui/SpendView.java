@@ -3,6 +3,7 @@ package app.ponte.purchase.ui;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.FormErrors;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.lead.Channel;
@@ -56,6 +57,8 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
     final ComboBox<Month> month = new ComboBox<>();
     final BigDecimalField amount = new BigDecimalField();
     private final FormErrors errors = new FormErrors(this);
+    /** The year shown, for the export's download request, which runs outside the UI's lock. */
+    private volatile Integer shownYear;
 
     SpendView(PurchaseService purchases, ChannelService channels, PonteProperties properties, Clock clock) {
         this.purchases = purchases;
@@ -84,7 +87,14 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
         save.setId("spend-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         errors.field("channel", channel).field("month", month).field("amount", amount);
-        var form = new HorizontalLayout(year, channel, month, amount, save);
+        var export = new CsvDownload("spend-export", getTranslation("spend.export"), "spend", clock,
+                properties.zone(), out -> {
+                    Integer y = shownYear;
+                    if (y != null) {
+                        purchases.exportSpend(YearMonth.of(y, 1), YearMonth.of(y, 12), out);
+                    }
+                });
+        var form = new HorizontalLayout(year, channel, month, amount, save, export);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
 
@@ -128,6 +138,7 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         int y = year.getValue();
+        shownYear = y;
         Map<String, Map<Integer, BigDecimal>> byChannel = new HashMap<>();
         for (MonthlySpend s : purchases.spend(YearMonth.of(y, 1), YearMonth.of(y, 12))) {
             byChannel.computeIfAbsent(s.channelCode(), c -> new HashMap<>()).put(s.month().getMonthValue(), s.amount());

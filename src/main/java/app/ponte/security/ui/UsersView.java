@@ -1,5 +1,7 @@
 package app.ponte.security.ui;
 
+import app.ponte.base.PonteProperties;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.security.AppRoles;
 import app.ponte.security.Role;
@@ -25,6 +27,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.util.Arrays;
 
 /** ADMIN: the team's accounts — find, create, edit roles, set passwords, deactivate. */
@@ -39,7 +42,10 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<Role> role = new ComboBox<>();
     private final Checkbox showInactive = new Checkbox();
 
-    UsersView(UserService users) {
+    /** The list's filter, read by the export's download request as well, hence volatile. */
+    private volatile UserFilter filter;
+
+    UsersView(UserService users, Clock clock, PonteProperties properties) {
         this.users = users;
         setId("users-view");
         setSizeFull();
@@ -67,7 +73,11 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
         create.setId("users-new");
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        var toolbar = new HorizontalLayout(search, role, showInactive, create);
+        filter = filterFromFields();
+        var export = new CsvDownload("users-export", getTranslation("users.export"), "users", clock,
+                properties.zone(), out -> users.export(filter, out));
+
+        var toolbar = new HorizontalLayout(search, role, showInactive, create, export);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();
         toolbar.expand(search);
@@ -96,12 +106,12 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
                         .findFirst().orElse(UserSort.USERNAME);
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
-            return users.find(filter(), sort, ascending, query.getOffset(), query.getLimit()).stream();
+            return users.find(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
         });
         grid.addItemClickListener(e -> openEditor(e.getItem()));
     }
 
-    private UserFilter filter() {
+    private UserFilter filterFromFields() {
         return new UserFilter(search.getValue(), role.getValue(), showInactive.getValue());
     }
 
@@ -129,6 +139,7 @@ class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     void refresh() {
+        filter = filterFromFields();
         grid.getDataProvider().refreshAll();
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ponte.KaribuTest;
 import app.ponte.TestUsers;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.handoff.HandoffEntry;
 import app.ponte.handoff.HandoffId;
 import app.ponte.handoff.HandoffService;
@@ -226,5 +227,27 @@ class HandoffViewsTest extends KaribuTest {
         assertThat(_getFormatted(view.grid, 0, "decided")).isEmpty();
         assertThat(_getFormatted(view.grid, 2, "decided")).isNotEmpty();
         assertThat(p).isNotNull();
+    }
+
+    @Test
+    void the_export_link_follows_the_everyone_switch_of_a_manager() {
+        UserSummary seller = testUsers.create("hv-xs", Role.SALES);
+        UserSummary marketer = signedIn("hv-xm", Role.MARKETING);
+        String name = TestUsers.uniqueName("Exported");
+        handoffs.handOff(new NewHandoff(mql(name), seller.id(), null));
+        signedIn("hv-xmgr", Role.MANAGER);
+        UI.getCurrent().navigate("handoffs");
+        HandoffsView view = _get(HandoffsView.class);
+        CsvDownload export = _get(CsvDownload.class, spec -> spec.withId("handoffs-export"));
+
+        var mine = new java.io.ByteArrayOutputStream();
+        export.writeTo(mine);
+        assertThat(mine.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(String.join(",",
+                HandoffService.EXPORT_HEADER) + "\r\n");
+        _setValue(view.everyone, true);
+        var everyone = new java.io.ByteArrayOutputStream();
+        export.writeTo(everyone);
+        assertThat(everyone.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("," + name + ",Acme Srl," + marketer.username() + "," + seller.username() + ",false,PENDING,");
     }
 }

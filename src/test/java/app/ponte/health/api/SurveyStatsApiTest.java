@@ -11,6 +11,7 @@ import app.ponte.TestUsers;
 import app.ponte.health.SurveyFixtures;
 import app.ponte.health.SurveyId;
 import app.ponte.health.SurveyRunId;
+import app.ponte.health.SurveyService;
 import app.ponte.security.Role;
 import app.ponte.security.UserSummary;
 import org.junit.jupiter.api.Tag;
@@ -31,6 +32,9 @@ class SurveyStatsApiTest {
 
     @Autowired
     SurveyFixtures fixtures;
+
+    @Autowired
+    SurveyService surveys;
 
     @Test
     void below_the_threshold_the_api_answers_the_count_and_suppressed_only() throws Exception {
@@ -77,6 +81,25 @@ class SurveyStatsApiTest {
         UserSummary manager = testUsers.create("api-survey-404", Role.MANAGER);
         mvc.perform(get("/api/stats/surveys/999999999").with(httpBasic(manager.username(), TestUsers.PASSWORD)))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("This survey run does not exist."));
+    }
+
+    @Test
+    void the_csv_form_follows_the_same_threshold_and_an_unknown_run_is_still_the_json_400() throws Exception {
+        UserSummary manager = testUsers.create("api-survey-csv", Role.MANAGER);
+        SurveyId survey = fixtures.survey(manager, "Api csv few", Role.SALES);
+        SurveyRunId run = fixtures.open(survey);
+        fixtures.answer(survey, run, Role.SALES, 10, 10);
+        String period = SurveyFixtures.as(manager, () -> surveys.runs(survey)).getLast().periodStart().toString();
+        mvc.perform(get("/api/stats/surveys/" + run.value() + "?format=csv")
+                        .with(httpBasic(manager.username(), TestUsers.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                .andExpect(content().string(String.join(",", SurveyService.EXPORT_HEADER) + "\r\n"
+                        + "Api csv few," + period + ",ALL,2,true,,,,,,,,,,,\r\n"));
+        mvc.perform(get("/api/stats/surveys/999999999?format=csv").with(httpBasic(manager.username(), TestUsers.PASSWORD)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.error").value("This survey run does not exist."));
     }
 }

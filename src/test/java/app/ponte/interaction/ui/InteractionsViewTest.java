@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.ponte.KaribuTest;
 import app.ponte.TestUsers;
 import app.ponte.base.ui.AccessDeniedView;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.interaction.InteractionFilter;
 import app.ponte.interaction.InteractionRow;
 import app.ponte.interaction.InteractionService;
@@ -25,9 +26,11 @@ import app.ponte.security.UserSummary;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.router.QueryParameters;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,10 +101,10 @@ class InteractionsViewTest extends KaribuTest {
         LeadId lead = lead("Lead, " + tag);
         log(lead, InteractionType.CALL, 4, "=HYPERLINK(\"x\")");
         login(testUsers.create("ix-mgr", Role.MANAGER).username(), Role.MANAGER);
-        UI.getCurrent().navigate("interactions");
+        UI.getCurrent().navigate("interactions", QueryParameters.simple(Map.of("user", Long.toString(anna.id().value()))));
 
         var out = new ByteArrayOutputStream();
-        _get(InteractionsView.class).export(new InteractionFilter(anna.id(), null, null, null, null, null), out);
+        _get(CsvDownload.class, spec -> spec.withId("interactions-export")).writeTo(out);
 
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).isEqualTo(
@@ -120,9 +123,11 @@ class InteractionsViewTest extends KaribuTest {
     }
 
     @Test
-    void the_service_refuses_find_for_non_managers() {
+    void the_service_refuses_find_and_export_for_non_managers() {
         login(testUsers.create("ix-sales", Role.SALES, Role.MARKETING).username(), Role.SALES, Role.MARKETING);
         assertThatThrownBy(() -> interactions.find(InteractionFilter.none(), InteractionSort.OCCURRED_AT, false, 0, 10))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> interactions.export(InteractionFilter.none(), new ByteArrayOutputStream()))
                 .isInstanceOf(AccessDeniedException.class);
     }
 }

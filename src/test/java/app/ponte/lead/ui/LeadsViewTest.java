@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ponte.KaribuTest;
 import app.ponte.TestUsers;
+import app.ponte.base.ui.CsvDownload;
 import app.ponte.lead.BridgeStage;
 import app.ponte.lead.Channel;
 import app.ponte.lead.LeadFilter;
@@ -332,5 +333,28 @@ class LeadsViewTest extends KaribuTest {
         assertThat(offered).containsOnlyOnce(both.id()).doesNotContain(admin.id());
         assertThat(owner.getValue().id()).isEqualTo(both.id());
         assertThat(_get(LeadsView.class).filter().owner()).isEqualTo(both.id());
+    }
+
+    @Test
+    void the_export_link_downloads_the_leads_the_filtered_list_shows() {
+        signIn("lv-export", Role.MARKETING);
+        String tag = TestUsers.uniqueName("lv-export");
+        lead("=HYPERLINK(\"x\")", tag, null);
+        moveToMql(lead("Qualified " + tag, null, null));
+        lead("Other " + tag, null, null);
+        UI.getCurrent().navigate("leads", QueryParameters.simple(Map.of("q", tag)));
+        _setValue(comboBox("leads-status"), LeadStatus.NEW);
+
+        CsvDownload export = _get(CsvDownload.class, spec -> spec.withId("leads-export"));
+        assertThat(export.getText()).isEqualTo("Export CSV");
+        assertThat(export.fileName()).matches("leads-\\d{4}-\\d{2}-\\d{2}\\.csv");
+        var out = new java.io.ByteArrayOutputStream();
+        export.writeTo(out);
+        List<String> rows = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        assertThat(rows.getFirst()).isEqualTo(
+                "external_id,created_at,created_by,owner,name,company,email,phone,channel,intent,value");
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).contains(",\"'=HYPERLINK(\"\"x\"\")\"," + tag + ",");
+        assertThat(rows.get(2)).contains(",Other " + tag + ",");
     }
 }
