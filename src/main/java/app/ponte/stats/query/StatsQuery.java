@@ -123,7 +123,7 @@ public class StatsQuery {
     /** The cohort's customers: first_won_at is the lead's first change into WON, kept on write. */
     private static final String TO_CUSTOMER = "select l.channel_code as channel, "
             + SECONDS.formatted("l.first_won_at", "l.created_at") + " as seconds"
-            + " from lead l where" + COHORT + " and l.first_won_at is not null";
+            + " from lead l where l.max_status_rank = 4 and" + COHORT + " and l.first_won_at is not null";
 
     public DurationFigures timeToCustomer(Instant from, Instant to) {
         return jdbc.sql("select count(*) as n, sum(t.seconds) as total,"
@@ -223,8 +223,8 @@ public class StatsQuery {
                         + " as won_value,"
                         + " sum(case when c.to_status = 'LOST' then 1 else 0 end) as lost"
                         + " from lead_status_change c join lead l on l.id = c.lead_id"
-                        + " where c.changed_at >= :from and c.changed_at < :to"
-                        + " and (c.to_status = 'WON' or (c.to_status = 'LOST' and c.from_status = 'OPPORTUNITY'))"
+                        + " where c.to_status in ('WON', 'LOST') and c.changed_at >= :from and c.changed_at < :to"
+                        + " and (c.to_status = 'WON' or c.from_status = 'OPPORTUNITY')"
                         + " group by c.changed_by_id")
                 .params(period)
                 .query(rs -> {
