@@ -482,7 +482,7 @@ public class LeadService {
     private void record(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
         long seconds = Math.max(0, Duration.between(lead.getStatusChangedAt(), at).toSeconds());
         statusChanges.save(new StatusChangeEntity(lead.getId(), lead.getStatus(), target, at, by.value(), reason,
-                seconds));
+                seconds, lead.getCreatedAt()));
         lead.moveTo(target, at, reason);
     }
 

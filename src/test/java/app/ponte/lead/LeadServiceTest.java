@@ -270,6 +270,45 @@ class LeadServiceTest {
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("duplicate-external-id");
     }
 
+    @Test
+    void imported_and_live_moves_keep_the_statistics_columns() {
+        UserSummary marketer = testUsers.create("mkt-derived", Role.MARKETING);
+        Instant created = Instant.parse("2025-02-10T09:00:00Z");
+        LeadId imported = SystemCaller.call(() -> leads.importLead(new ImportedLead(TestUsers.uniqueName("ext"),
+                created, marketer.id(), marketer.id(), "Customer", null, null, null, "SEO", null, null)));
+        assertThat(derived(imported)).containsExactly(null, created);
+        SystemCaller.run(() -> {
+            leads.importStatusChange(imported, LeadStatus.MQL, Instant.parse("2025-02-11T09:00:00Z"), marketer.id(), null);
+            leads.importStatusChange(imported, LeadStatus.SQL, Instant.parse("2025-02-12T09:00:00Z"), marketer.id(), null);
+            leads.importStatusChange(imported, LeadStatus.OPPORTUNITY, Instant.parse("2025-02-13T09:00:00Z"),
+                    marketer.id(), null);
+            leads.importStatusChange(imported, LeadStatus.WON, Instant.parse("2025-02-14T09:00:00Z"), marketer.id(), null);
+        });
+        Instant won = Instant.parse("2025-02-14T09:00:00Z");
+        assertThat(derived(imported)).containsExactly(won, won);
+        assertThat(jdbc.sql("select distinct lead_created_at from lead_status_change where lead_id = :id")
+                .param("id", imported.value()).query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)
+                        .toInstant()).list()).containsExactly(created);
+
+        signIn(marketer);
+        LeadId live = newLead(TestUsers.uniqueName("live"));
+        move(live, LeadStatus.MQL);
+        Instant movedAt = leads.get(live).orElseThrow().statusChangedAt();
+        assertThat(derived(live)).containsExactly(null, movedAt);
+    }
+
+    /** first_won_at and last_activity_at of a lead. */
+    private List<Instant> derived(LeadId id) {
+        return jdbc.sql("select first_won_at, last_activity_at from lead where id = :id").param("id", id.value())
+                .query((rs, n) -> java.util.Arrays.asList(instant(rs, "first_won_at"), instant(rs, "last_activity_at")))
+                .single();
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        java.time.OffsetDateTime value = rs.getObject(column, java.time.OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     private static void assertRefused(Runnable call, String field) {
         assertThatThrownBy(call::run).isInstanceOf(BusinessRuleException.class)
                 .satisfies(e -> assertThat(((BusinessRuleException) e).field()).contains(field));

@@ -523,10 +523,14 @@ final class BenchmarkData {
         String status = status(path);
         String lostFrom = lostFrom(path);
         String changedAt = at("b.c + " + offset(path.length, path.length));
+        int won = List.of(path).indexOf("WON") + 1;
+        String firstWonAt = won == 0 ? "null" : at("b.c + " + offset(won, path.length));
+        String interacted = "mod(b.h3 / 7, 10) < 6";
+        String interactionSeconds = "b.age * mod(b.h3 / 70, 1000) / 1000";
         return "insert into lead (id, external_id, name, company, email, email_key, phone, channel_code, intent,"
                 + " status, lost_from, lost_reason, max_status_rank, owner_id, created_by_id, created_at,"
                 + " status_changed_at, last_interaction_at, last_outcome_score, expected_value, updated_at, updated_by,"
-                + " version)"
+                + " version, first_won_at, last_activity_at)"
                 + " select b.x, 'perf-' || b.x, " + firstName() + " || ' ' || " + pick("mod(b.h1 / 28, 28)", LAST) + ","
                 + " " + companyRoot() + " || ' ' || " + pick("mod(b.h2 / 24, 12)", COMPANY_KIND)
                 + " || ' ' || " + pick("mod(b.h2 / 288, 7)", COMPANY_FORM) + ","
@@ -538,11 +542,13 @@ final class BenchmarkData {
                 + " " + (status.equals("LOST") ? lostReason() : "null") + ", " + maxRank(path) + ","
                 + " " + userBase + " + " + (ownerSide(path) == 'M' ? marketer() : seller()) + ","
                 + " " + userBase + " + " + marketer() + ", " + at("b.c") + ", " + changedAt + ","
-                + " case when mod(b.h3 / 7, 10) < 6 then " + at("b.c + b.age * mod(b.h3 / 70, 1000) / 1000") + " end,"
+                + " case when " + interacted + " then " + at("b.c + " + interactionSeconds) + " end,"
                 + " case when mod(b.h3 / 7, 10) < 6 then 1 + mod(b.h3 / 7000, 5) end,"
                 + " " + (maxRank(path) >= 3 ? "" : "case when mod(b.h3 / 11, 10) = 0 then ")
                 + "2000 + mod(b.h3 / 110, 780) * 100" + (maxRank(path) >= 3 ? "" : " end") + ","
-                + " " + changedAt + ", 'perf-generator', 0"
+                + " " + changedAt + ", 'perf-generator', 0, " + firstWonAt + ","
+                + " case when " + interacted + " and " + interactionSeconds + " > " + offset(path.length, path.length)
+                + " then " + at("b.c + " + interactionSeconds) + " else " + changedAt + " end"
                 + " from " + base(t, from, to) + " b";
     }
 
@@ -565,10 +571,10 @@ final class BenchmarkData {
             default -> manager();
         };
         return "insert into lead_status_change (lead_id, from_status, to_status, changed_at, changed_by_id, reason,"
-                + " from_duration_seconds)"
+                + " from_duration_seconds, lead_created_at)"
                 + " select b.x, '" + previous + "', '" + next + "', " + at("b.c + " + offset(j, path.length)) + ","
                 + " " + userBase + " + " + by + ", " + reason + ","
-                + " " + offset(j, path.length) + " - " + offset(j - 1, path.length)
+                + " " + offset(j, path.length) + " - " + offset(j - 1, path.length) + ", " + at("b.c")
                 + " from " + base(t, from, to) + " b";
     }
 

@@ -77,6 +77,13 @@ public class LeadEntity {
     @Column(name = "last_interaction_at")
     private Instant lastInteractionAt;
 
+    /** Kept for the statistics (decision 015): the first change into WON; the later of the two above. */
+    @Column(name = "first_won_at")
+    private Instant firstWonAt;
+
+    @Column(name = "last_activity_at", nullable = false)
+    private Instant lastActivityAt;
+
     @Column(name = "last_outcome_score")
     private Short lastOutcomeScore;
 
@@ -106,6 +113,7 @@ public class LeadEntity {
         this.createdAt = createdAt;
         this.status = LeadStatus.NEW;
         this.statusChangedAt = createdAt;
+        this.lastActivityAt = createdAt;
         this.updatedAt = createdAt;
     }
 
@@ -142,6 +150,8 @@ public class LeadEntity {
     public Instant getStatusChangedAt() { return statusChangedAt; }
     public Instant getLastInteractionAt() { return lastInteractionAt; }
     public Short getLastOutcomeScore() { return lastOutcomeScore; }
+    public Instant getFirstWonAt() { return firstWonAt; }
+    public Instant getLastActivityAt() { return lastActivityAt; }
 
     public boolean isAtRisk() { return atRisk; }
 
@@ -159,7 +169,9 @@ public class LeadEntity {
 
     /**
      * Moves to a status (rules are the service's) and keeps the derived columns: when the status
-     * changed, where a lost lead fell from and why, and the highest status ever reached.
+     * changed, where a lost lead fell from and why, the highest status ever reached, when it first
+     * became a customer and its last activity. History is appended in time order (live moves and
+     * imports alike), so the first move into WON is the earliest.
      */
     public void moveTo(LeadStatus target, Instant at, String reason) {
         if (target == LeadStatus.LOST) {
@@ -174,5 +186,9 @@ public class LeadEntity {
         if (target.rank() > maxStatusRank) {
             this.maxStatusRank = (short) target.rank();
         }
+        if (target == LeadStatus.WON && firstWonAt == null) {
+            this.firstWonAt = at;
+        }
+        this.lastActivityAt = lastInteractionAt != null && lastInteractionAt.isAfter(at) ? lastInteractionAt : at;
     }
 }

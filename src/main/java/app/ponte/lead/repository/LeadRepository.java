@@ -12,11 +12,13 @@ public interface LeadRepository extends JpaRepository<LeadEntity, Long> {
 
     /**
      * Derived from interactions, so it bumps no version: logging a call must not turn a colleague's
-     * open edit of the lead into a conflict.
+     * open edit of the lead into a conflict. The last activity (decision 015) is the later of the
+     * interaction and the last status change.
      */
     @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true, clearAutomatically = true)
     @org.springframework.data.jpa.repository.Query("update LeadEntity l set l.lastInteractionAt = :at,"
-            + " l.lastOutcomeScore = :score, l.atRisk = :atRisk where l.id = :id")
+            + " l.lastOutcomeScore = :score, l.atRisk = :atRisk, l.lastActivityAt = case when :at > l.statusChangedAt"
+            + " then :at else l.statusChangedAt end where l.id = :id")
     int updateInteractionSummary(@org.springframework.data.repository.query.Param("id") long id,
             @org.springframework.data.repository.query.Param("at") java.time.Instant at,
             @org.springframework.data.repository.query.Param("score") Short score,

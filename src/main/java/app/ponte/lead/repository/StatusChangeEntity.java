@@ -43,11 +43,15 @@ public class StatusChangeEntity {
     @Column(name = "from_duration_seconds", nullable = false)
     private long fromDurationSeconds;
 
+    /** The creation instant of the lead (decision 015): a cohort's changes without a join. */
+    @Column(name = "lead_created_at", nullable = false)
+    private Instant leadCreatedAt;
+
     protected StatusChangeEntity() {
     }
 
     public StatusChangeEntity(long leadId, LeadStatus fromStatus, LeadStatus toStatus, Instant changedAt,
-            long changedById, String reason, long fromDurationSeconds) {
+            long changedById, String reason, long fromDurationSeconds, Instant leadCreatedAt) {
         this.leadId = leadId;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
@@ -55,6 +59,7 @@ public class StatusChangeEntity {
         this.changedById = changedById;
         this.reason = reason;
         this.fromDurationSeconds = fromDurationSeconds;
+        this.leadCreatedAt = leadCreatedAt;
     }
 
     public Long getId() { return id; }
@@ -65,4 +70,5 @@ public class StatusChangeEntity {
     public long getChangedById() { return changedById; }
     public String getReason() { return reason; }
     public long getFromDurationSeconds() { return fromDurationSeconds; }
+    public Instant getLeadCreatedAt() { return leadCreatedAt; }
 }

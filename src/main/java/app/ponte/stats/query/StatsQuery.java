@@ -52,10 +52,6 @@ public class StatsQuery {
             + " and (cast(:channel as varchar(30)) is null or l.channel_code = :channel)";
     /** Seconds between two instants, as a floating-point number (EXTRACT(EPOCH) exists in both databases). */
     private static final String SECONDS = "cast(extract(epoch from %s) - extract(epoch from %s) as double precision)";
-    /** {@code w} is the first change of its lead into WON (earliest, then lowest id). */
-    private static final String FIRST_WON = " w.to_status = 'WON' and not exists (select 1 from lead_status_change e"
-            + " where e.lead_id = w.lead_id and e.to_status = 'WON'"
-            + " and (e.changed_at < w.changed_at or (e.changed_at = w.changed_at and e.id < w.id)))";
 
     private final JdbcClient jdbc;
 
@@ -101,11 +97,17 @@ public class StatsQuery {
 
     // ---- stage durations ----------------------------------------------------------------------
 
+    /**
+     * The cohort's closed intervals by the status they closed: a range of the change's own copy of
+     * its lead's creation instant (lead_created_at), joined with the lead only for one channel.
+     */
     public List<StageDuration> stageDurations(Instant from, Instant to, String channel) {
         Map<String, StageDuration> found = new HashMap<>();
         jdbc.sql("select c.from_status as status, count(*) as n, sum(c.from_duration_seconds) as total,"
                         + " percentile_cont(0.5) within group (order by cast(c.from_duration_seconds as double precision))"
-                        + " as median from lead l join lead_status_change c on c.lead_id = l.id where" + COHORT
+                        + " as median from lead_status_change c"
+                        + (channel == null ? "" : " join lead l on l.id = c.lead_id and l.channel_code = :channel")
+                        + " where c.lead_created_at >= :from and c.lead_created_at < :to"
                         + " and c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') group by c.from_status")
                 .params(period(from, to, channel))
                 .query(rs -> {
@@ -118,10 +120,10 @@ public class StatsQuery {
 
     // ---- time to customer ---------------------------------------------------------------------
 
+    /** The cohort's customers: first_won_at is the lead's first change into WON, kept on write. */
     private static final String TO_CUSTOMER = "select l.channel_code as channel, "
-            + SECONDS.formatted("w.changed_at", "l.created_at") + " as seconds"
-            + " from lead l join lead_status_change w on w.lead_id = l.id where" + COHORT
-            + " and l.max_status_rank = 4 and" + FIRST_WON;
+            + SECONDS.formatted("l.first_won_at", "l.created_at") + " as seconds"
+            + " from lead l where l.max_status_rank = 4 and" + COHORT + " and l.first_won_at is not null";
 
     public DurationFigures timeToCustomer(Instant from, Instant to) {
         return jdbc.sql("select count(*) as n, sum(t.seconds) as total,"
@@ -221,8 +223,8 @@ public class StatsQuery {
                         + " as won_value,"
                         + " sum(case when c.to_status = 'LOST' then 1 else 0 end) as lost"
                         + " from lead_status_change c join lead l on l.id = c.lead_id"
-                        + " where c.changed_at >= :from and c.changed_at < :to"
-                        + " and (c.to_status = 'WON' or (c.to_status = 'LOST' and c.from_status = 'OPPORTUNITY'))"
+                        + " where c.to_status in ('WON', 'LOST') and c.changed_at >= :from and c.changed_at < :to"
+                        + " and (c.to_status = 'WON' or c.from_status = 'OPPORTUNITY')"
                         + " group by c.changed_by_id")
                 .params(period)
                 .query(rs -> {
@@ -322,10 +324,11 @@ public class StatsQuery {
                     cohort.put(rs.getString("channel"), new long[] {rs.getLong("n"), rs.getLong("mqls")});
                 });
         Map<String, Object[]> customers = new HashMap<>();
-        jdbc.sql("select t.channel, count(*) as n, coalesce(sum(t.revenue), 0) as revenue from ("
-                        + "select l.channel_code as channel, (select coalesce(sum(p.amount), 0) from purchase p"
-                        + " where p.lead_id = w.lead_id) as revenue from lead_status_change w join lead l on l.id = w.lead_id"
-                        + " where w.changed_at >= :from and w.changed_at < :to and" + FIRST_WON + ") t group by t.channel")
+        // the customers (first change into WON in the period, lead.first_won_at) and all their purchases
+        jdbc.sql("select l.channel_code as channel, count(*) as n, coalesce(sum(r.revenue), 0) as revenue from lead l"
+                        + " left join (select p.lead_id, sum(p.amount) as revenue from purchase p group by p.lead_id) r"
+                        + " on r.lead_id = l.id where l.first_won_at >= :from and l.first_won_at < :to"
+                        + " group by l.channel_code")
                 .params(period)
                 .query(rs -> {
                     customers.put(rs.getString("channel"), new Object[] {rs.getLong("n"), rs.getBigDecimal("revenue")});
@@ -408,9 +411,8 @@ public class StatsQuery {
         long[] mqls = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead_status_change c"
                 + " on c.to_status = 'MQL' and c.changed_at >= b.s and c.changed_at < b.e group by b.i", params,
                 starts.size());
-        long[] won = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead_status_change w"
-                + " on w.changed_at >= b.s and w.changed_at < b.e and" + FIRST_WON + " group by b.i", params,
-                starts.size());
+        long[] won = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead l"
+                + " on l.first_won_at >= b.s and l.first_won_at < b.e group by b.i", params, starts.size());
         List<VolumeBucket> series = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             series.add(new VolumeBucket(startDates.get(i), leads[i], mqls[i], won[i]));
@@ -430,26 +432,32 @@ public class StatsQuery {
 
     /**
      * Open leads whose last activity (creation, status change, held interaction) lies before
-     * {@code cutoff}. The lead's status_changed_at (set at creation, then at every change) and
-     * last_interaction_at (kept by the interactions feature) hold the latest activity, so no history
-     * is read.
+     * {@code cutoff}. The lead's last_activity_at (the later of status_changed_at, set at creation
+     * and at every change, and last_interaction_at, kept by the interactions feature) holds it, so no
+     * history is read; the 100 longest-stalled are the first 100 of each open status in the
+     * (status, last_activity_at, id) index, merged.
      */
     public Stalled stalled(Instant cutoff, int days) {
         Map<String, Object> params = Map.of("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
-        String where = " where l.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and l.status_changed_at < :cutoff"
-                + " and (l.last_interaction_at is null or l.last_interaction_at < :cutoff)";
         Map<String, Long> found = new HashMap<>();
-        jdbc.sql("select l.status, count(*) as n from lead l" + where + " group by l.status")
+        jdbc.sql("select l.status, count(*) as n from lead l where l.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY')"
+                        + " and l.last_activity_at < :cutoff group by l.status")
                 .params(params)
                 .query(rs -> {
                     found.put(rs.getString("status"), rs.getLong("n"));
                 });
         Map<String, Long> byStatus = new LinkedHashMap<>();
         OPEN.forEach(s -> byStatus.put(s, found.getOrDefault(s, 0L)));
-        List<StalledLead> leads = jdbc.sql("select l.id, l.name, l.status, o.username,"
-                        + " case when l.last_interaction_at > l.status_changed_at then l.last_interaction_at"
-                        + " else l.status_changed_at end as last_at from lead l join app_user o on o.id = l.owner_id"
-                        + where + " order by last_at, l.id fetch first 100 rows only")
+        StringBuilder perStatus = new StringBuilder();
+        for (int i = 0; i < OPEN.size(); i++) {
+            perStatus.append(i == 0 ? "" : " union all ")
+                    .append("select * from (select l.id, l.name, l.status, l.owner_id, l.last_activity_at from lead l")
+                    .append(" where l.status = '").append(OPEN.get(i)).append("' and l.last_activity_at < :cutoff")
+                    .append(" order by l.last_activity_at, l.id fetch first 100 rows only) s").append(i);
+        }
+        List<StalledLead> leads = jdbc.sql("select s.id, s.name, s.status, o.username, s.last_activity_at as last_at"
+                        + " from (" + perStatus + ") s join app_user o on o.id = s.owner_id"
+                        + " order by s.last_activity_at, s.id fetch first 100 rows only")
                 .params(params)
                 .query((rs, n) -> new StalledLead(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
                         rs.getString("username"), rs.getObject("last_at", OffsetDateTime.class).toInstant()))
