@@ -49,8 +49,20 @@ final class Row {
         if (position < 0 || position >= record.cells().size()) {
             return null;
         }
-        String value = record.cells().get(position).strip();
+        String value = unguarded(record.cells().get(position)).strip();
         return value.isEmpty() ? null : value;
+    }
+
+    /**
+     * A cell as Ponte's own exports wrote it: a leading {@code '} before {@code =}, {@code +},
+     * {@code -}, {@code @}, tab or carriage return is the formula guard (import.md, "Export"), not
+     * data, so it is dropped and an export imports back unchanged.
+     */
+    static String unguarded(String cell) {
+        if (cell.length() >= 2 && cell.charAt(0) == '\'' && "=+-@\t\r".indexOf(cell.charAt(1)) >= 0) {
+            return cell.substring(1);
+        }
+        return cell;
     }
 
     /** The cell's text exactly as written (for free text that keeps its inner line breaks), or null. */
@@ -59,7 +71,7 @@ final class Row {
         if (position < 0 || position >= record.cells().size() || record.cells().get(position).isBlank()) {
             return null;
         }
-        return record.cells().get(position).strip();
+        return unguarded(record.cells().get(position)).strip();
     }
 
     String required(String column) {

@@ -38,8 +38,8 @@ public class LeadHistoryWriter {
         }
         jdbc.batchUpdate("insert into lead (external_id, name, company, email, email_key, phone, channel_code, intent,"
                 + " status, max_status_rank, owner_id, created_by_id, created_at, status_changed_at, expected_value,"
-                + " updated_at, updated_by, version, at_risk)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, 'NEW', 0, ?, ?, ?, ?, ?, ?, ?, 0, false)", rows, 500, (ps, row) -> {
+                + " updated_at, updated_by, version, at_risk, last_activity_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, 'NEW', 0, ?, ?, ?, ?, ?, ?, ?, 0, false, ?)", rows, 500, (ps, row) -> {
                     OffsetDateTime created = OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC);
                     ps.setString(1, row.externalId());
                     ps.setString(2, row.name());
@@ -60,6 +60,7 @@ public class LeadHistoryWriter {
                     }
                     ps.setObject(14, created);
                     ps.setString(15, row.updatedBy());
+                    ps.setObject(16, created);
                 });
     }
 
@@ -68,7 +69,9 @@ public class LeadHistoryWriter {
     }
 
     public void updateOutcomeSummaries(List<Outcome> outcomes) {
-        jdbc.batchUpdate("update lead set last_interaction_at = ?, last_outcome_score = ?, at_risk = ? where id = ?",
+        // last_activity_at: the later of the status change and the last interaction, as LeadEntity keeps it
+        jdbc.batchUpdate("update lead set last_interaction_at = ?, last_outcome_score = ?, at_risk = ?,"
+                + " last_activity_at = case when ? > status_changed_at then ? else status_changed_at end where id = ?",
                 outcomes, 500, (ps, o) -> {
                     if (o.lastAt() == null) {
                         ps.setNull(1, Types.TIMESTAMP_WITH_TIMEZONE);
@@ -81,7 +84,14 @@ public class LeadHistoryWriter {
                         ps.setShort(2, o.lastScore().shortValue());
                     }
                     ps.setBoolean(3, o.atRisk());
-                    ps.setLong(4, o.leadId());
+                    if (o.lastAt() == null) {
+                        ps.setNull(4, Types.TIMESTAMP_WITH_TIMEZONE);
+                        ps.setNull(5, Types.TIMESTAMP_WITH_TIMEZONE);
+                    } else {
+                        ps.setObject(4, OffsetDateTime.ofInstant(o.lastAt(), ZoneOffset.UTC));
+                        ps.setObject(5, OffsetDateTime.ofInstant(o.lastAt(), ZoneOffset.UTC));
+                    }
+                    ps.setLong(6, o.leadId());
                 });
     }
 }
