@@ -142,6 +142,9 @@ public class ImportService {
             if (records == 0 && problems.isEmpty()) {
                 problems.add(new ImportProblem(1, null, messages.get("import.error.no-records")));
             }
+            if (problems.isEmpty()) {
+                kinds.finish(kind, session);
+            }
         }
         return new ImportResult(kind, problems.isEmpty() ? records : 0,
                 problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);

@@ -23,6 +23,8 @@ final class ImportSession {
     private final LeadService leads;
     private final Map<String, Optional<UserId>> people = new HashMap<>();
     private Map<String, LeadId> batchLeads = Map.of();
+    /** Leads whose interactions changed: their outcome summaries are recomputed once, at the end. */
+    private final java.util.Set<LeadId> touched = new java.util.LinkedHashSet<>();
 
     ImportSession(Messages messages, UserService users, LeadService leads) {
         this.messages = messages;
@@ -89,4 +91,13 @@ final class ImportSession {
         return username.strip().toLowerCase(Locale.ROOT);
     }
 
+
+    void touched(LeadId lead) {
+        touched.add(lead);
+    }
+
+    /** The leads a run touched (as many as the leads table holds at most, not as the file's rows). */
+    java.util.Set<LeadId> touchedLeads() {
+        return touched;
+    }
 }

@@ -186,6 +186,14 @@ class KindImports {
         for (Refused refused : interactions.importInteractions(batch)) {
             session.refused(accepted.get(refused.index()), refused.reason(), Map.of());
         }
+        batch.forEach(i -> session.touched(i.lead()));
+    }
+
+    /** After the last batch of a file without problems: what a kind keeps besides its rows. */
+    void finish(ImportKind kind, ImportSession session) {
+        if (kind == ImportKind.INTERACTIONS) {
+            interactions.refreshLeads(session.touchedLeads());
+        }
     }
 
     private void handoffs(List<Row> rows, ImportSession session) {

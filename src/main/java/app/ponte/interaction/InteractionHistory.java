@@ -62,9 +62,9 @@ public class InteractionHistory {
     /**
      * Stores interactions from history in one batch (the CSV import): each checked as
      * {@link #importInteraction} checks one, refused when the lead already has an interaction of
-     * the same type, instant and person (a file imported twice), written with one JDBC batch, and
-     * the leads' outcome summaries recomputed set-based afterwards. The leads must exist (the caller
-     * resolved them). Returns the refused ones by position; nothing is published.
+     * the same type, instant and person (a file imported twice) and written with one JDBC batch.
+     * The caller then calls {@link #refreshLeads} once for all the leads it touched. The leads must
+     * exist (the caller resolved them). Returns the refused ones by position; nothing is published.
      */
     @Transactional
     public List<Refused> importInteractions(List<ImportedInteraction> batch) {
@@ -90,8 +90,6 @@ public class InteractionHistory {
             }
         }
         writer.insert(rows);
-        leads.interactionsChanged(query.outcomeSummaries(rows.stream().map(InteractionHistoryWriter.Row::leadId)
-                .distinct().toList()));
         return refused;
     }
 
@@ -122,13 +120,17 @@ public class InteractionHistory {
         }
     }
 
-    /** Recomputes the leads' outcome summaries (last interaction, last score, at risk) after an import. */
+    /**
+     * Recomputes the leads' outcome summaries (last interaction, last score, at risk) after an
+     * import: per 1,000 leads one window-function query and one batch update, so each lead is
+     * written once however many of its interactions the file held.
+     */
     @Transactional
     public void refreshLeads(Collection<LeadId> leadIds) {
         interactions.flush();
-        for (LeadId lead : leadIds) {
-            InteractionQuery.OutcomeSummary summary = query.outcomeSummary(lead);
-            leads.interactionsChanged(lead, summary.lastAt(), summary.lastScore(), summary.atRisk());
+        List<Long> ids = leadIds.stream().map(LeadId::value).distinct().toList();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            leads.interactionsChanged(query.outcomeSummaries(ids.subList(from, Math.min(ids.size(), from + 1000))));
         }
     }
 }
