@@ -185,7 +185,18 @@ public class UserService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public UserSummary create(NewUser user) {
-        String username = normalizeUsername(user.username());
+        UserAccount account = newAccount(user.username(), user.fullName(), user.email(), user.roles(),
+                () -> checkPassword("password", user.password()));
+        account.setPasswordHash(passwordEncoder.encode(user.password()));
+        account.setLanguage((user.language() == null ? Languages.ENGLISH : Languages.of(user.language().toLanguageTag()))
+                .getLanguage());
+        return summary(accounts.saveAndFlush(account));
+    }
+
+    /** A new account checked as every new account is (username, name, e-mail, roles, then {@code more}). */
+    private UserAccount newAccount(String rawUsername, String rawFullName, String rawEmail, Set<Role> rawRoles,
+            Runnable more) {
+        String username = normalizeUsername(rawUsername);
         if (username.isEmpty()) {
             throw new BusinessRuleException("username", "user.error.username-required");
         }
@@ -195,19 +206,16 @@ public class UserService {
         if (accounts.existsByUsername(username)) {
             throw new BusinessRuleException("username", "user.error.username-taken", username);
         }
-        String fullName = requireFullName(user.fullName());
-        String email = checkEmail(user.email());
-        Set<Role> roles = requireRoles(user.roles());
-        checkPassword("password", user.password());
+        String fullName = requireFullName(rawFullName);
+        String email = checkEmail(rawEmail);
+        Set<Role> roles = requireRoles(rawRoles);
+        more.run();
         Instant now = clock.instant();
         var account = new UserAccount(username, fullName, now);
         account.setEmail(email);
         account.setRoles(roles);
-        account.setPasswordHash(passwordEncoder.encode(user.password()));
-        account.setLanguage((user.language() == null ? Languages.ENGLISH : Languages.of(user.language().toLanguageTag()))
-                .getLanguage());
         account.touch(currentUser.username().orElse("system"), now);
-        return summary(accounts.saveAndFlush(account));
+        return account;
     }
 
     /**
@@ -217,25 +225,8 @@ public class UserService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public UserId importUser(ImportedUser user) {
-        String username = normalizeUsername(user.username());
-        if (username.isEmpty()) {
-            throw new BusinessRuleException("username", "user.error.username-required");
-        }
-        if (!USERNAME.matcher(username).matches()) {
-            throw new BusinessRuleException("username", "user.error.username-format");
-        }
-        if (accounts.existsByUsername(username)) {
-            throw new BusinessRuleException("username", "user.error.username-taken", username);
-        }
-        String fullName = requireFullName(user.fullName());
-        String email = checkEmail(user.email());
-        Set<Role> roles = requireRoles(user.roles());
-        Instant now = clock.instant();
-        var account = new UserAccount(username, fullName, now);
-        account.setEmail(email);
-        account.setRoles(roles);
+        UserAccount account = newAccount(user.username(), user.fullName(), user.email(), user.roles(), () -> { });
         account.setLanguage(Languages.ENGLISH.getLanguage());
-        account.touch(currentUser.username().orElse("system"), now);
         return new UserId(accounts.save(account).getId());
     }
 
