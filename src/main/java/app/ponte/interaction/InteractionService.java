@@ -276,7 +276,7 @@ public class InteractionService {
     }
 
     private void refreshLead(LeadId lead) {
-        InteractionQuery.OutcomeSummary summary = query.outcomeSummary(lead);
+        app.ponte.lead.OutcomeSummary summary = query.outcomeSummary(lead);
         leads.interactionsChanged(lead, summary.lastAt(), summary.lastScore(), summary.atRisk());
     }
 

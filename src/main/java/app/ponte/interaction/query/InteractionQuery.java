@@ -173,17 +173,8 @@ public class InteractionQuery {
     }
 
     /** The lead's latest held interaction and whether its last two scored ones were both 2 or less. */
-    public OutcomeSummary outcomeSummary(LeadId lead) {
-        var last = jdbc.sql("select occurred_at, outcome_score from interaction where lead_id = :lead and planned = false"
-                        + " order by occurred_at desc, id desc limit 1")
-                .param("lead", lead.value())
-                .query((rs, n) -> new Object[] {instant(rs, "occurred_at"), score(rs)}).optional();
-        List<Integer> lastScores = jdbc.sql("select outcome_score from interaction where lead_id = :lead"
-                        + " and planned = false and outcome_score is not null order by occurred_at desc, id desc limit 2")
-                .param("lead", lead.value()).query(Integer.class).list();
-        boolean atRisk = lastScores.size() == 2 && lastScores.stream().allMatch(s -> s <= 2);
-        return new OutcomeSummary(last.map(o -> (Instant) o[0]).orElse(null), last.map(o -> (Integer) o[1]).orElse(null),
-                atRisk);
+    public app.ponte.lead.OutcomeSummary outcomeSummary(LeadId lead) {
+        return outcomeSummaries(List.of(lead.value())).getFirst();
     }
 
     /** The average score of a lead's held, scored interactions and how many there are. */
@@ -199,10 +190,6 @@ public class InteractionQuery {
 
     /** The average outcome score (null when nothing was scored) over {@code scored} interactions. */
     public record OutcomeAverage(Double average, long scored) {
-    }
-
-    /** The lead's latest held interaction (time and score) and the at-risk flag. */
-    public record OutcomeSummary(Instant lastAt, Integer lastScore, boolean atRisk) {
     }
 
     private record Row(long id, long leadId, InteractionType type, Instant occurredAt, boolean planned, Person user,
