@@ -171,14 +171,15 @@ public class StatsQuery {
         static final HandoffCounts NONE = new HandoffCounts(0, 0, 0, 0, 0);
     }
 
-    private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to) {
+    /** Handoffs to or from each user; with {@code won}, also those whose lead has reached WON (a probe per handoff). */
+    private Map<Long, HandoffCounts> handoffsBy(String userColumn, boolean won, Instant from, Instant to) {
         Map<Long, HandoffCounts> result = new HashMap<>();
         jdbc.sql("select h." + userColumn + " as user_id, count(*) as n,"
                         + " sum(case when h.state = 'ACCEPTED' then 1 else 0 end) as accepted,"
                         + " sum(case when h.state = 'REJECTED' then 1 else 0 end) as rejected,"
                         + " sum(case when h.state = 'PENDING' then 1 else 0 end) as pending,"
-                        + " sum(case when l.max_status_rank = 4 then 1 else 0 end) as won"
-                        + " from handoff h join lead l on l.id = h.lead_id"
+                        + (won ? " sum(case when l.max_status_rank = 4 then 1 else 0 end)" : " 0") + " as won"
+                        + " from handoff h" + (won ? " join lead l on l.id = h.lead_id" : "")
                         + " where h.created_at >= :from and h.created_at < :to and h." + userColumn + " is not null"
                         + " group by h." + userColumn)
                 .params(period(from, to, null))
@@ -189,24 +190,42 @@ public class StatsQuery {
         return result;
     }
 
+    /** A held interaction of one edge of a period, in the shape of an interaction_day row. */
+    private static final String HELD_INTERACTION = "select i.user_id, i.type, 1 as held,"
+            + " case when i.outcome_score is null then 0 else 1 end as scored, coalesce(i.outcome_score, 0) as score_sum"
+            + " from interaction i where i.planned = false and ";
+    /** A change into WON or from OPPORTUNITY into LOST of one edge of a period, as won / won value / lost. */
+    private static final String CLOSING_CHANGE = "select c.changed_by_id as user_id,"
+            + " case when c.to_status = 'WON' then 1 else 0 end as won,"
+            + " case when c.to_status = 'WON' then coalesce(l.expected_value, 0) else 0 end as won_value,"
+            + " case when c.to_status = 'LOST' then 1 else 0 end as lost"
+            + " from lead_status_change c join lead l on l.id = c.lead_id where c.to_status in ('WON', 'LOST')"
+            + " and (c.to_status = 'WON' or c.from_status = 'OPPORTUNITY') and ";
+
     public List<RepFigures> reps(Instant from, Instant to) {
         Map<String, Object> period = period(from, to, null);
+        DaySplit.of(from, to).addTo(period);
         Map<Long, Map<String, Long>> byType = new HashMap<>();
         Map<Long, long[]> scores = new HashMap<>();
-        jdbc.sql("select i.user_id, i.type, count(*) as n, count(i.outcome_score) as scored,"
-                        + " coalesce(sum(i.outcome_score), 0) as score_sum from interaction i"
-                        + " join app_user_role r on r.user_id = i.user_id and r.role = 'SALES'"
-                        + " where i.occurred_at >= :from and i.occurred_at < :to and i.planned = false"
-                        + " group by i.user_id, i.type")
+        // the period's whole UTC days from the day rollup, its partial first and last day from the rows
+        jdbc.sql("select x.user_id, x.type, sum(x.held) as n, sum(x.scored) as scored, sum(x.score_sum) as score_sum"
+                        + " from (select d.user_id, d.type, d.held, d.scored, d.score_sum from interaction_day d"
+                        + " where d.utc_day >= :d0 and d.utc_day < :d1"
+                        + " union all " + HELD_INTERACTION + DaySplit.edge("i.occurred_at", "h")
+                        + " union all " + HELD_INTERACTION + DaySplit.edge("i.occurred_at", "t")
+                        + ") x group by x.user_id, x.type")
                 .params(period)
                 .query(rs -> {
+                    if (rs.getLong("n") == 0) {
+                        return;
+                    }
                     long user = rs.getLong("user_id");
                     byType.computeIfAbsent(user, u -> new HashMap<>()).put(rs.getString("type"), rs.getLong("n"));
                     long[] s = scores.computeIfAbsent(user, u -> new long[2]);
                     s[0] += rs.getLong("scored");
                     s[1] += rs.getLong("score_sum");
                 });
-        Map<Long, HandoffCounts> handoffs = handoffsBy("to_user_id", from, to);
+        Map<Long, HandoffCounts> handoffs = handoffsBy("to_user_id", false, from, to);
         Map<Long, Double> decisions = new HashMap<>();
         jdbc.sql("select d.user_id, percentile_cont(0.5) within group (order by d.seconds) as median from ("
                         + "select h.to_user_id as user_id, " + SECONDS.formatted("h.decided_at", "h.created_at")
@@ -217,15 +236,16 @@ public class StatsQuery {
                     decisions.put(rs.getLong("user_id"), hours(rs, "median"));
                 });
         Map<Long, Object[]> closed = new HashMap<>();
-        jdbc.sql("select c.changed_by_id as user_id,"
-                        + " sum(case when c.to_status = 'WON' then 1 else 0 end) as won,"
-                        + " coalesce(sum(case when c.to_status = 'WON' then coalesce(l.expected_value, 0) else 0 end), 0)"
-                        + " as won_value,"
-                        + " sum(case when c.to_status = 'LOST' then 1 else 0 end) as lost"
-                        + " from lead_status_change c join lead l on l.id = c.lead_id"
-                        + " where c.to_status in ('WON', 'LOST') and c.changed_at >= :from and c.changed_at < :to"
-                        + " and (c.to_status = 'WON' or c.from_status = 'OPPORTUNITY')"
-                        + " group by c.changed_by_id")
+        jdbc.sql("select x.user_id, sum(x.won) as won, coalesce(sum(x.won_value), 0) as won_value, sum(x.lost) as lost"
+                        + " from (select d.changed_by_id as user_id,"
+                        + " case when d.to_status = 'WON' then d.changes else 0 end as won,"
+                        + " case when d.to_status = 'WON' then d.won_value else 0 end as won_value,"
+                        + " case when d.to_status = 'LOST' then d.changes else 0 end as lost"
+                        + " from status_change_day d where d.utc_day >= :d0 and d.utc_day < :d1"
+                        + " and (d.to_status = 'WON' or (d.to_status = 'LOST' and d.from_status = 'OPPORTUNITY'))"
+                        + " union all " + CLOSING_CHANGE + DaySplit.edge("c.changed_at", "h")
+                        + " union all " + CLOSING_CHANGE + DaySplit.edge("c.changed_at", "t")
+                        + ") x group by x.user_id")
                 .params(period)
                 .query(rs -> {
                     closed.put(rs.getLong("user_id"),
@@ -249,6 +269,10 @@ public class StatsQuery {
         return reps;
     }
 
+    /** A change into MQL of one edge of a period, in the shape of a status_change_day row. */
+    private static final String INTO_MQL = "select c.changed_by_id as user_id, 1 as n from lead_status_change c"
+            + " where c.to_status = 'MQL' and ";
+
     public List<MarketerFigures> marketers(Instant from, Instant to) {
         Map<String, Object> period = period(from, to, null);
         Map<Long, Long> created = new HashMap<>();
@@ -259,14 +283,17 @@ public class StatsQuery {
                     created.put(rs.getLong("user_id"), rs.getLong("n"));
                 });
         Map<Long, Long> mqls = new HashMap<>();
-        jdbc.sql("select c.changed_by_id as user_id, count(*) as n from lead_status_change c"
-                        + " where c.to_status = 'MQL' and c.changed_at >= :from and c.changed_at < :to"
-                        + " group by c.changed_by_id")
+        DaySplit.of(from, to).addTo(period);
+        jdbc.sql("select x.user_id, sum(x.n) as n from (select d.changed_by_id as user_id, d.changes as n"
+                        + " from status_change_day d where d.utc_day >= :d0 and d.utc_day < :d1 and d.to_status = 'MQL'"
+                        + " union all " + INTO_MQL + DaySplit.edge("c.changed_at", "h")
+                        + " union all " + INTO_MQL + DaySplit.edge("c.changed_at", "t")
+                        + ") x group by x.user_id")
                 .params(period)
                 .query(rs -> {
                     mqls.put(rs.getLong("user_id"), rs.getLong("n"));
                 });
-        Map<Long, HandoffCounts> handoffs = handoffsBy("from_user_id", from, to);
+        Map<Long, HandoffCounts> handoffs = handoffsBy("from_user_id", true, from, to);
         List<MarketerFigures> marketers = new ArrayList<>();
         for (User user : usersWithRole("MARKETING")) {
             HandoffCounts h = handoffs.getOrDefault(user.id(), HandoffCounts.NONE);
@@ -408,8 +435,30 @@ public class StatsQuery {
         }
         long[] leads = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead l"
                 + " on l.created_at >= b.s and l.created_at < b.e group by b.i", params, starts.size());
-        long[] mqls = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead_status_change c"
-                + " on c.to_status = 'MQL' and c.changed_at >= b.s and c.changed_at < b.e group by b.i", params,
+        // changes into MQL: each bucket's whole UTC days from the day rollup, its partial days from the rows
+        StringBuilder days = new StringBuilder();
+        StringBuilder edges = new StringBuilder();
+        for (int i = 0; i < starts.size(); i++) {
+            DaySplit split = DaySplit.of(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : end);
+            days.append(i == 0 ? "select " : " union all select ").append(i).append(" as i, cast(")
+                    .append(split.firstDay()).append(" as bigint) as d0, cast(").append(split.endDay())
+                    .append(" as bigint) as d1");
+            for (String edge : List.of("h", "t")) {
+                edges.append(edges.isEmpty() ? "select " : " union all select ").append(i).append(" as i,")
+                        .append(" cast(:").append(edge).append(i).append("0 as timestamp with time zone) as s,")
+                        .append(" cast(:").append(edge).append(i).append("1 as timestamp with time zone) as e");
+            }
+            Map<String, Object> p = new HashMap<>();
+            split.addTo(p);
+            for (String edge : List.of("h", "t")) {
+                params.put(edge + i + "0", p.get(edge + "0"));
+                params.put(edge + i + "1", p.get(edge + "1"));
+            }
+        }
+        long[] mqls = perBucket("select x.i, sum(x.n) as n from (select b.i, d.changes as n from (" + days + ") b"
+                + " join status_change_day d on d.utc_day >= b.d0 and d.utc_day < b.d1 and d.to_status = 'MQL'"
+                + " union all select b.i, 1 as n from (" + edges + ") b join lead_status_change c"
+                + " on c.to_status = 'MQL' and c.changed_at >= b.s and c.changed_at < b.e) x group by x.i", params,
                 starts.size());
         long[] won = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead l"
                 + " on l.first_won_at >= b.s and l.first_won_at < b.e group by b.i", params, starts.size());

@@ -1,0 +1,179 @@
+package app.ponte.stats.query;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.h2.api.Trigger;
+
+/**
+ * The day rollups' triggers on H2 (db/vendor/h2/V19; PostgreSQL has them in PL/pgSQL, decision
+ * 017): one row-level trigger class for the three tables it watches. {@code interaction}: a held
+ * interaction adds to its day, person and type, an edit moves it, a delete takes it out.
+ * {@code lead_status_change}: a change adds to its day, person and move, with the lead's expected
+ * value for a change into WON. {@code lead}: an edited expected value moves the won value of the
+ * lead's changes into WON.
+ */
+public class H2RollupTrigger implements Trigger {
+
+    private static final String ADD_INTERACTION = "merge into interaction_day d using (values (cast(? as bigint),"
+            + " cast(? as bigint), cast(? as varchar(20)), cast(? as bigint), cast(? as bigint), cast(? as bigint)))"
+            + " v(utc_day, user_id, type, held, scored, score_sum)"
+            + " on d.utc_day = v.utc_day and d.user_id = v.user_id and d.type = v.type"
+            + " when matched then update set held = d.held + v.held, scored = d.scored + v.scored,"
+            + " score_sum = d.score_sum + v.score_sum"
+            + " when not matched then insert (utc_day, user_id, type, held, scored, score_sum)"
+            + " values (v.utc_day, v.user_id, v.type, v.held, v.scored, v.score_sum)";
+    private static final String ADD_CHANGE = "merge into status_change_day d using (values (cast(? as bigint),"
+            + " cast(? as bigint), cast(? as varchar(15)), cast(? as varchar(15)),"
+            + " (select case when cast(? as varchar(15)) = 'WON' then coalesce(l.expected_value, 0) else 0 end"
+            + " from lead l where l.id = ?))) v(utc_day, changed_by_id, from_status, to_status, won_value)"
+            + " on d.utc_day = v.utc_day and d.changed_by_id = v.changed_by_id and d.from_status = v.from_status"
+            + " and d.to_status = v.to_status"
+            + " when matched then update set changes = d.changes + 1, won_value = d.won_value + v.won_value"
+            + " when not matched then insert (utc_day, changed_by_id, from_status, to_status, changes, won_value)"
+            + " values (v.utc_day, v.changed_by_id, v.from_status, v.to_status, 1, v.won_value)";
+    private static final String MOVE_WON_VALUE = "update status_change_day d set won_value = d.won_value"
+            + " + cast(? as numeric(18, 2)) * (select count(*) from lead_status_change c where c.lead_id = ?"
+            + " and c.to_status = 'WON' and c.changed_by_id = d.changed_by_id and c.from_status = d.from_status"
+            + " and cast(floor(extract(epoch from c.changed_at) / 86400) as bigint) = d.utc_day)"
+            + " where d.to_status = 'WON' and exists (select 1 from lead_status_change c where c.lead_id = ?"
+            + " and c.to_status = 'WON' and c.changed_by_id = d.changed_by_id and c.from_status = d.from_status"
+            + " and cast(floor(extract(epoch from c.changed_at) / 86400) as bigint) = d.utc_day)";
+
+    private String table;
+    private final Map<String, Integer> columns = new HashMap<>();
+
+    @Override
+    public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
+            int type) throws SQLException {
+        table = tableName.toLowerCase();
+        try (PreparedStatement ps = conn.prepareStatement("select column_name, ordinal_position"
+                + " from information_schema.columns where table_schema = ? and table_name = ?")) {
+            ps.setString(1, schemaName);
+            ps.setString(2, tableName);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.put(rs.getString(1).toLowerCase(), rs.getInt(2) - 1);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
+        switch (table) {
+            case "interaction" -> {
+                if (oldRow != null && newRow != null && sameInteractionCount(oldRow, newRow)) {
+                    return;
+                }
+                if (oldRow != null) {
+                    interaction(conn, oldRow, -1);
+                }
+                if (newRow != null) {
+                    interaction(conn, newRow, 1);
+                }
+            }
+            case "lead_status_change" -> {
+                if (oldRow == null && newRow != null) {
+                    change(conn, newRow);
+                }
+            }
+            case "lead" -> {
+                if (oldRow != null && newRow != null) {
+                    BigDecimal before = money(value(oldRow, "expected_value"));
+                    BigDecimal after = money(value(newRow, "expected_value"));
+                    if (before.compareTo(after) != 0) {
+                        try (PreparedStatement ps = conn.prepareStatement(MOVE_WON_VALUE)) {
+                            ps.setBigDecimal(1, after.subtract(before));
+                            ps.setLong(2, number(value(newRow, "id")));
+                            ps.setLong(3, number(value(newRow, "id")));
+                            ps.executeUpdate();
+                        }
+                    }
+                }
+            }
+            default -> throw new SQLException("no rollup for table " + table);
+        }
+    }
+
+    private boolean sameInteractionCount(Object[] oldRow, Object[] newRow) {
+        for (String column : new String[] {"occurred_at", "user_id", "type", "planned", "outcome_score"}) {
+            if (!java.util.Objects.equals(value(oldRow, column), value(newRow, column))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void interaction(Connection conn, Object[] row, int sign) throws SQLException {
+        if (Boolean.TRUE.equals(value(row, "planned"))) {
+            return;
+        }
+        Object score = value(row, "outcome_score");
+        try (PreparedStatement ps = conn.prepareStatement(ADD_INTERACTION)) {
+            ps.setLong(1, day(value(row, "occurred_at")));
+            ps.setLong(2, number(value(row, "user_id")));
+            ps.setString(3, (String) value(row, "type"));
+            ps.setLong(4, sign);
+            ps.setLong(5, score == null ? 0 : sign);
+            ps.setLong(6, score == null ? 0 : sign * number(score));
+            ps.executeUpdate();
+        }
+    }
+
+    private void change(Connection conn, Object[] row) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(ADD_CHANGE)) {
+            ps.setLong(1, day(value(row, "changed_at")));
+            ps.setLong(2, number(value(row, "changed_by_id")));
+            ps.setString(3, (String) value(row, "from_status"));
+            ps.setString(4, (String) value(row, "to_status"));
+            ps.setString(5, (String) value(row, "to_status"));
+            ps.setLong(6, number(value(row, "lead_id")));
+            ps.executeUpdate();
+        }
+    }
+
+    private Object value(Object[] row, String column) {
+        Integer index = columns.get(column);
+        if (index == null) {
+            throw new IllegalStateException("no column " + column + " in " + table);
+        }
+        return row[index];
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static BigDecimal money(Object value) {
+        return value == null ? BigDecimal.ZERO : (BigDecimal) value;
+    }
+
+    /** The UTC day of an instant: floor(epoch seconds / 86400), as the SQL backfill computes it. */
+    static long day(Object timestamp) {
+        Instant instant = switch (timestamp) {
+            case OffsetDateTime t -> t.toInstant();
+            case ZonedDateTime t -> t.toInstant();
+            case Instant t -> t;
+            case Timestamp t -> t.toInstant();
+            default -> throw new IllegalStateException("not an instant: " + timestamp.getClass());
+        };
+        return Math.floorDiv(instant.getEpochSecond(), 86400);
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public void remove() {
+    }
+}

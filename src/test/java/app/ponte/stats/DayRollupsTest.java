@@ -1,0 +1,151 @@
+package app.ponte.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ponte.PonteTest;
+import app.ponte.TestUsers;
+import app.ponte.interaction.InteractionType;
+import app.ponte.lead.LeadId;
+import app.ponte.security.Role;
+import app.ponte.security.UserId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The day rollups (decision 017) are kept by database triggers on every write, whoever writes: the
+ * history import, plain SQL inserts, edits of the counted columns, deletes and edits of a won
+ * lead's expected value. After each step the rollup rows of the test's own user equal the same
+ * counts taken from the rows. Runs on H2 (Java trigger) and on PostgreSQL (PL/pgSQL).
+ */
+@PonteTest
+@Tag("persistence")
+class DayRollupsTest {
+
+    /** 2003-05-10 00:00 UTC is day 12,182 (epoch seconds 1,052,524,800 / 86,400). */
+    private static final Instant DAY_12182 = Instant.parse("2003-05-10T00:00:00Z");
+
+    @Autowired
+    StatsFixture data;
+
+    @Autowired
+    TestUsers testUsers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void held_interactions_per_utc_day_follow_inserts_edits_and_deletes() {
+        UserId rep = testUsers.create("roll", Role.SALES).id();
+        String channel = data.channel(StatsFixture.prefix(), "ONLINE");
+        LeadId lead = data.lead(channel, DAY_12182.minusSeconds(86_400), rep);
+
+        data.interaction(lead, rep, InteractionType.CALL, DAY_12182.plusSeconds(10), 4);
+        data.interaction(lead, rep, InteractionType.EMAIL, DAY_12182.plusSeconds(86_399), null);
+        data.interaction(lead, rep, InteractionType.EMAIL, DAY_12182.plusSeconds(86_400), 2);
+        long planned = insertInteraction(lead, rep, "MEETING", DAY_12182.plusSeconds(3_600), true, null);
+        // the last second of day 12,182 and the first of 12,183 fall on different days; the planned one nowhere
+        assertThat(rollup(rep)).containsExactly("12182 CALL 1 1 4", "12182 EMAIL 1 0 0", "12183 EMAIL 1 1 2");
+        assertMatchesRows(rep);
+
+        long plain = insertInteraction(lead, rep, "CALL", DAY_12182.plusSeconds(7_200), false, 5);
+        assertThat(rollup(rep)).containsExactly("12182 CALL 2 2 9", "12182 EMAIL 1 0 0", "12183 EMAIL 1 1 2");
+
+        jdbc.sql("update interaction set planned = false, outcome_score = 3 where id = :id").param("id", planned).update();
+        jdbc.sql("update interaction set occurred_at = :at, type = 'VIDEO_CALL', outcome_score = null where id = :id")
+                .param("at", utc(DAY_12182.plusSeconds(2 * 86_400))).param("id", plain).update();
+        jdbc.sql("update interaction set summary = 'not counted' where id = :id").param("id", planned).update();
+        assertThat(rollup(rep)).containsExactly("12182 CALL 1 1 4", "12182 EMAIL 1 0 0", "12182 MEETING 1 1 3",
+                "12183 EMAIL 1 1 2", "12184 VIDEO_CALL 1 0 0");
+        assertMatchesRows(rep);
+
+        jdbc.sql("update interaction set planned = true where id = :id").param("id", planned).update();
+        jdbc.sql("delete from interaction where id = :id").param("id", plain).update();
+        assertThat(rollup(rep)).containsExactly("12182 CALL 1 1 4", "12182 EMAIL 1 0 0", "12183 EMAIL 1 1 2");
+        assertMatchesRows(rep);
+    }
+
+    @Test
+    void status_changes_per_utc_day_carry_the_current_expected_value_of_won_leads() {
+        UserId rep = testUsers.create("roll", Role.SALES).id();
+        String channel = data.channel(StatsFixture.prefix(), "ONLINE");
+        LeadId won = data.lead(channel, DAY_12182.minusSeconds(86_400), rep, rep, new BigDecimal("1000.00"));
+        LeadId other = data.lead(channel, DAY_12182.minusSeconds(86_400), rep, rep, new BigDecimal("300.00"));
+        data.win(won, DAY_12182.plusSeconds(4 * 3_600), rep);
+        data.win(other, DAY_12182.plusSeconds(5 * 3_600), rep);
+        // win() moves NEW → MQL → SQL → OPPORTUNITY → WON one hour apart, all on day 12,182
+        assertThat(changes(rep)).containsExactly("12182 MQL SQL 2 0.00", "12182 NEW MQL 2 0.00",
+                "12182 OPPORTUNITY WON 2 1300.00", "12182 SQL OPPORTUNITY 2 0.00");
+
+        jdbc.sql("update lead set expected_value = 2500 where id = :id").param("id", won.value()).update();
+        jdbc.sql("update lead set name = 'renamed' where id = :id").param("id", other.value()).update();
+        assertThat(changes(rep)).contains("12182 OPPORTUNITY WON 2 2800.00");
+        jdbc.sql("update lead set expected_value = null where id = :id").param("id", other.value()).update();
+        assertThat(changes(rep)).contains("12182 OPPORTUNITY WON 2 2500.00");
+        assertThat(changes(rep)).isEqualTo(changesFromRows(rep));
+    }
+
+    private long insertInteraction(LeadId lead, UserId user, String type, Instant at, boolean planned, Integer score) {
+        jdbc.sql("insert into interaction (lead_id, type, occurred_at, planned, user_id, logged_by_id, outcome_score,"
+                        + " lead_status, created_at, updated_at, version) values (:lead, :type, :at, :planned, :user,"
+                        + " :user, :score, 'NEW', :at, :at, 0)")
+                .param("lead", lead.value()).param("type", type).param("at", utc(at)).param("planned", planned)
+                .param("user", user.value()).param("score", score).update();
+        return jdbc.sql("select max(id) from interaction where user_id = :user").param("user", user.value())
+                .query(Long.class).single();
+    }
+
+    private List<String> rollup(UserId user) {
+        return jdbc.sql("select utc_day, type, held, scored, score_sum from interaction_day where user_id = :user"
+                        + " and (held <> 0 or scored <> 0 or score_sum <> 0) order by utc_day, type")
+                .param("user", user.value())
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4)
+                        + " " + rs.getLong(5))
+                .list();
+    }
+
+    private void assertMatchesRows(UserId user) {
+        List<String> fromRows = jdbc.sql("select d.utc_day, d.type, count(*), count(d.outcome_score),"
+                        + " coalesce(sum(d.outcome_score), 0) from (select cast(floor(extract(epoch from i.occurred_at)"
+                        + " / 86400) as bigint) as utc_day, i.type, i.outcome_score from interaction i"
+                        + " where i.user_id = :user and i.planned = false) d group by d.utc_day, d.type"
+                        + " order by d.utc_day, d.type")
+                .param("user", user.value())
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4)
+                        + " " + rs.getLong(5))
+                .list();
+        assertThat(rollup(user)).isEqualTo(fromRows);
+    }
+
+    private List<String> changes(UserId user) {
+        return jdbc.sql("select utc_day, from_status, to_status, changes, won_value from status_change_day"
+                        + " where changed_by_id = :user and changes <> 0 order by utc_day, from_status, to_status")
+                .param("user", user.value())
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4)
+                        + " " + rs.getBigDecimal(5).setScale(2))
+                .list();
+    }
+
+    private List<String> changesFromRows(UserId user) {
+        return jdbc.sql("select d.utc_day, d.from_status, d.to_status, count(*), coalesce(sum(d.won_value), 0) from ("
+                        + "select cast(floor(extract(epoch from c.changed_at) / 86400) as bigint) as utc_day,"
+                        + " c.from_status, c.to_status, case when c.to_status = 'WON' then coalesce(l.expected_value, 0)"
+                        + " else 0 end as won_value from lead_status_change c join lead l on l.id = c.lead_id"
+                        + " where c.changed_by_id = :user) d group by d.utc_day, d.from_status, d.to_status"
+                        + " order by d.utc_day, d.from_status, d.to_status")
+                .param("user", user.value())
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4)
+                        + " " + rs.getBigDecimal(5).setScale(2))
+                .list();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}
