@@ -91,6 +91,55 @@ class DayRollupsTest {
         assertThat(changes(rep)).isEqualTo(changesFromRows(rep));
     }
 
+    @Test
+    void leads_per_utc_day_creator_and_channel_follow_inserts_and_a_channel_change() {
+        UserId marketer = testUsers.create("roll", Role.MARKETING).id();
+        String first = data.channel(StatsFixture.prefix(), "ONLINE");
+        String second = data.channel(StatsFixture.prefix(), "OFFLINE");
+        LeadId moved = data.lead(first, DAY_12182, marketer);
+        data.lead(first, DAY_12182.plusSeconds(86_399), marketer);
+        data.lead(first, DAY_12182.plusSeconds(86_400), marketer);
+        assertThat(leads(marketer)).containsExactly("12182 " + first + " 2", "12183 " + first + " 1");
+
+        jdbc.sql("update lead set channel_code = :c where id = :id").param("c", second).param("id", moved.value())
+                .update();
+        assertThat(leads(marketer)).containsExactly("12182 " + first + " 1", "12182 " + second + " 1",
+                "12183 " + first + " 1");
+    }
+
+    @Test
+    void a_lead_revenue_is_the_sum_of_its_purchases_and_its_time_to_customer_is_generated() {
+        UserId rep = testUsers.create("roll", Role.SALES).id();
+        String channel = data.channel(StatsFixture.prefix(), "ONLINE");
+        LeadId lead = data.lead(channel, DAY_12182, rep);
+        assertThat(revenueAndSeconds(lead)).isEqualTo("0.00 null");
+        // first WON at DAY_12182 + 2 days + 4 hours: 187,200 seconds after creation
+        data.win(lead, DAY_12182.plusSeconds(187_200), rep);
+        data.purchase(lead, "2003-05-12", "100.50");
+        data.purchase(lead, "2003-06-01", "20.00");
+        assertThat(revenueAndSeconds(lead)).isEqualTo("120.50 187200.0");
+
+        jdbc.sql("update purchase set amount = 30 where lead_id = :lead and amount = 20").param("lead", lead.value())
+                .update();
+        assertThat(revenueAndSeconds(lead)).isEqualTo("130.50 187200.0");
+        jdbc.sql("delete from purchase where lead_id = :lead and amount = 30").param("lead", lead.value()).update();
+        assertThat(revenueAndSeconds(lead)).isEqualTo("100.50 187200.0");
+    }
+
+    private List<String> leads(UserId user) {
+        return jdbc.sql("select utc_day, channel_code, leads from lead_day where created_by_id = :user and leads <> 0"
+                        + " order by utc_day, channel_code")
+                .param("user", user.value())
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3))
+                .list();
+    }
+
+    private String revenueAndSeconds(LeadId lead) {
+        return jdbc.sql("select revenue, to_customer_seconds from lead where id = :id").param("id", lead.value())
+                .query((rs, n) -> rs.getBigDecimal(1).setScale(2) + " " + rs.getObject(2))
+                .single();
+    }
+
     private long insertInteraction(LeadId lead, UserId user, String type, Instant at, boolean planned, Integer score) {
         jdbc.sql("insert into interaction (lead_id, type, occurred_at, planned, user_id, logged_by_id, outcome_score,"
                         + " lead_status, created_at, updated_at, version) values (:lead, :type, :at, :planned, :user,"

@@ -11,15 +11,18 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.h2.api.Trigger;
 
 /**
  * The day rollups' triggers on H2 (db/vendor/h2/V19; PostgreSQL has them in PL/pgSQL, decision
- * 017): one row-level trigger class for the three tables it watches. {@code interaction}: a held
+ * 017): one row-level trigger class for the four tables it watches. {@code interaction}: a held
  * interaction adds to its day, person and type, an edit moves it, a delete takes it out.
  * {@code lead_status_change}: a change adds to its day, person and move, with the lead's expected
- * value for a change into WON. {@code lead}: an edited expected value moves the won value of the
- * lead's changes into WON.
+ * value for a change into WON. {@code lead}: a lead adds to its creation day, creator and channel;
+ * an edited expected value moves the won value of the lead's changes into WON. {@code purchase}:
+ * the amount adds to its lead's revenue. A migration that alters a watched table drops its trigger
+ * first and creates it again afterwards (H2 copies the table).
  */
 public class H2RollupTrigger implements Trigger {
 
@@ -48,13 +51,21 @@ public class H2RollupTrigger implements Trigger {
             + " and c.to_status = 'WON' and c.changed_by_id = d.changed_by_id and c.from_status = d.from_status"
             + " and cast(floor(extract(epoch from c.changed_at) / 86400) as bigint) = d.utc_day)";
 
+    private static final String ADD_LEAD = "merge into lead_day d using (values (cast(? as bigint),"
+            + " cast(? as bigint), cast(? as varchar(30)), cast(? as bigint))) v(utc_day, created_by_id, channel_code, leads)"
+            + " on d.utc_day = v.utc_day and d.created_by_id = v.created_by_id and d.channel_code = v.channel_code"
+            + " when matched then update set leads = d.leads + v.leads"
+            + " when not matched then insert (utc_day, created_by_id, channel_code, leads)"
+            + " values (v.utc_day, v.created_by_id, v.channel_code, v.leads)";
+
     private String table;
     private final Map<String, Integer> columns = new HashMap<>();
 
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
             int type) throws SQLException {
-        table = tableName.toLowerCase();
+        // H2 re-creates the triggers on its working copy of a table it alters ("LEAD_COPY_4_12")
+        table = tableName.toLowerCase().replaceFirst("_copy_\\d+_\\d+$", "");
         try (PreparedStatement ps = conn.prepareStatement("select column_name, ordinal_position"
                 + " from information_schema.columns where table_schema = ? and table_name = ?")) {
             ps.setString(1, schemaName);
@@ -71,7 +82,8 @@ public class H2RollupTrigger implements Trigger {
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
         switch (table) {
             case "interaction" -> {
-                if (oldRow != null && newRow != null && sameInteractionCount(oldRow, newRow)) {
+                if (oldRow != null && newRow != null
+                        && same(oldRow, newRow, "occurred_at", "user_id", "type", "planned", "outcome_score")) {
                     return;
                 }
                 if (oldRow != null) {
@@ -98,19 +110,58 @@ public class H2RollupTrigger implements Trigger {
                             ps.executeUpdate();
                         }
                     }
+                    if (same(oldRow, newRow, "created_at", "created_by_id", "channel_code")) {
+                        return;
+                    }
+                }
+                if (oldRow != null) {
+                    lead(conn, oldRow, -1);
+                }
+                if (newRow != null) {
+                    lead(conn, newRow, 1);
+                }
+            }
+            case "purchase" -> {
+                if (oldRow != null && newRow != null && same(oldRow, newRow, "lead_id", "amount")) {
+                    return;
+                }
+                if (oldRow != null) {
+                    revenue(conn, oldRow, -1);
+                }
+                if (newRow != null) {
+                    revenue(conn, newRow, 1);
                 }
             }
             default -> throw new SQLException("no rollup for table " + table);
         }
     }
 
-    private boolean sameInteractionCount(Object[] oldRow, Object[] newRow) {
-        for (String column : new String[] {"occurred_at", "user_id", "type", "planned", "outcome_score"}) {
-            if (!java.util.Objects.equals(value(oldRow, column), value(newRow, column))) {
+    /** Whether the counted columns are equal in both rows (an edit of other columns changes no rollup). */
+    private boolean same(Object[] oldRow, Object[] newRow, String... counted) {
+        for (String column : counted) {
+            if (!Objects.equals(value(oldRow, column), value(newRow, column))) {
                 return false;
             }
         }
         return true;
+    }
+
+    private void lead(Connection conn, Object[] row, int sign) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(ADD_LEAD)) {
+            ps.setLong(1, day(value(row, "created_at")));
+            ps.setLong(2, number(value(row, "created_by_id")));
+            ps.setString(3, (String) value(row, "channel_code"));
+            ps.setLong(4, sign);
+            ps.executeUpdate();
+        }
+    }
+
+    private void revenue(Connection conn, Object[] row, int sign) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("update lead set revenue = revenue + ? where id = ?")) {
+            ps.setBigDecimal(1, money(value(row, "amount")).multiply(BigDecimal.valueOf(sign)));
+            ps.setLong(2, number(value(row, "lead_id")));
+            ps.executeUpdate();
+        }
     }
 
     private void interaction(Connection conn, Object[] row, int sign) throws SQLException {

@@ -120,10 +120,12 @@ public class StatsQuery {
 
     // ---- time to customer ---------------------------------------------------------------------
 
-    /** The cohort's customers: first_won_at is the lead's first change into WON, kept on write. */
-    private static final String TO_CUSTOMER = "select l.channel_code as channel, "
-            + SECONDS.formatted("l.first_won_at", "l.created_at") + " as seconds"
-            + " from lead l where l.max_status_rank = 4 and" + COHORT + " and l.first_won_at is not null";
+    /**
+     * The cohort's customers: to_customer_seconds is a generated column, first_won_at (the lead's
+     * first change into WON, kept on write) minus created_at in seconds.
+     */
+    private static final String TO_CUSTOMER = "select l.channel_code as channel, l.to_customer_seconds as seconds"
+            + " from lead l where l.max_status_rank = 4 and" + COHORT + " and l.to_customer_seconds is not null";
 
     public DurationFigures timeToCustomer(Instant from, Instant to) {
         return jdbc.sql("select count(*) as n, sum(t.seconds) as total,"
@@ -273,17 +275,23 @@ public class StatsQuery {
     private static final String INTO_MQL = "select c.changed_by_id as user_id, 1 as n from lead_status_change c"
             + " where c.to_status = 'MQL' and ";
 
+    /** A lead created in one edge of a period, in the shape of a lead_day row. */
+    private static final String CREATED_LEAD = "select l.created_by_id as user_id, 1 as n from lead l where ";
+
     public List<MarketerFigures> marketers(Instant from, Instant to) {
         Map<String, Object> period = period(from, to, null);
         Map<Long, Long> created = new HashMap<>();
-        jdbc.sql("select l.created_by_id as user_id, count(*) as n from lead l"
-                        + " where l.created_at >= :from and l.created_at < :to group by l.created_by_id")
+        DaySplit.of(from, to).addTo(period);
+        jdbc.sql("select x.user_id, sum(x.n) as n from (select d.created_by_id as user_id, d.leads as n from lead_day d"
+                        + " where d.utc_day >= :d0 and d.utc_day < :d1"
+                        + " union all " + CREATED_LEAD + DaySplit.edge("l.created_at", "h")
+                        + " union all " + CREATED_LEAD + DaySplit.edge("l.created_at", "t")
+                        + ") x group by x.user_id")
                 .params(period)
                 .query(rs -> {
                     created.put(rs.getLong("user_id"), rs.getLong("n"));
                 });
         Map<Long, Long> mqls = new HashMap<>();
-        DaySplit.of(from, to).addTo(period);
         jdbc.sql("select x.user_id, sum(x.n) as n from (select d.changed_by_id as user_id, d.changes as n"
                         + " from status_change_day d where d.utc_day >= :d0 and d.utc_day < :d1 and d.to_status = 'MQL'"
                         + " union all " + INTO_MQL + DaySplit.edge("c.changed_at", "h")
@@ -352,10 +360,9 @@ public class StatsQuery {
                 });
         Map<String, Object[]> customers = new HashMap<>();
         // the customers (first change into WON in the period, lead.first_won_at) and all their purchases
-        jdbc.sql("select l.channel_code as channel, count(*) as n, coalesce(sum(r.revenue), 0) as revenue from lead l"
-                        + " left join (select p.lead_id, sum(p.amount) as revenue from purchase p group by p.lead_id) r"
-                        + " on r.lead_id = l.id where l.first_won_at >= :from and l.first_won_at < :to"
-                        + " group by l.channel_code")
+        // (lead.revenue, kept by a trigger on purchase)
+        jdbc.sql("select l.channel_code as channel, count(*) as n, coalesce(sum(l.revenue), 0) as revenue from lead l"
+                        + " where l.first_won_at >= :from and l.first_won_at < :to group by l.channel_code")
                 .params(period)
                 .query(rs -> {
                     customers.put(rs.getString("channel"), new Object[] {rs.getLong("n"), rs.getBigDecimal("revenue")});
@@ -419,62 +426,48 @@ public class StatsQuery {
 
     /**
      * Per bucket ({@code starts[i]} .. {@code starts[i + 1]}, the last ending at {@code end}): leads
-     * created, changes into MQL and first changes into WON. The buckets are a derived table of
-     * instants joined to the index ranges, so the database counts each bucket with one range scan.
+     * created, changes into MQL and first changes into WON. The buckets are a derived table; each
+     * figure is a scalar subquery per bucket, so each is one index range whatever the plan: leads and
+     * MQLs from the day rollups for the bucket's whole UTC days plus the rows of its partial first
+     * and last day (decision 017), first changes into WON from lead.first_won_at.
      */
     public List<VolumeBucket> volume(List<LocalDate> startDates, List<Instant> starts, Instant end) {
         Map<String, Object> params = new HashMap<>();
         StringBuilder buckets = new StringBuilder();
         for (int i = 0; i < starts.size(); i++) {
-            buckets.append(i == 0 ? "select " : " union all select ").append(i)
-                    .append(" as i, cast(:s").append(i).append(" as timestamp with time zone) as s,")
-                    .append(" cast(:e").append(i).append(" as timestamp with time zone) as e");
-            params.put("s" + i, OffsetDateTime.ofInstant(starts.get(i), ZoneOffset.UTC));
-            params.put("e" + i, OffsetDateTime.ofInstant(i + 1 < starts.size() ? starts.get(i + 1) : end,
-                    ZoneOffset.UTC));
-        }
-        long[] leads = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead l"
-                + " on l.created_at >= b.s and l.created_at < b.e group by b.i", params, starts.size());
-        // changes into MQL: each bucket's whole UTC days from the day rollup, its partial days from the rows
-        StringBuilder days = new StringBuilder();
-        StringBuilder edges = new StringBuilder();
-        for (int i = 0; i < starts.size(); i++) {
             DaySplit split = DaySplit.of(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : end);
-            days.append(i == 0 ? "select " : " union all select ").append(i).append(" as i, cast(")
-                    .append(split.firstDay()).append(" as bigint) as d0, cast(").append(split.endDay())
-                    .append(" as bigint) as d1");
-            for (String edge : List.of("h", "t")) {
-                edges.append(edges.isEmpty() ? "select " : " union all select ").append(i).append(" as i,")
-                        .append(" cast(:").append(edge).append(i).append("0 as timestamp with time zone) as s,")
-                        .append(" cast(:").append(edge).append(i).append("1 as timestamp with time zone) as e");
+            Map<String, Object> own = new HashMap<>();
+            split.addTo(own);
+            buckets.append(i == 0 ? "select " : " union all select ").append(i).append(" as i");
+            for (String day : List.of("d0", "d1")) {
+                buckets.append(", cast(:").append(day).append('_').append(i).append(" as bigint) as ").append(day);
+                params.put(day + "_" + i, own.get(day));
             }
-            Map<String, Object> p = new HashMap<>();
-            split.addTo(p);
-            for (String edge : List.of("h", "t")) {
-                params.put(edge + i + "0", p.get(edge + "0"));
-                params.put(edge + i + "1", p.get(edge + "1"));
+            for (String edge : List.of("h0", "h1", "t0", "t1")) {
+                buckets.append(", cast(:").append(edge).append('_').append(i)
+                        .append(" as timestamp with time zone) as ").append(edge);
+                params.put(edge + "_" + i, own.get(edge));
             }
         }
-        long[] mqls = perBucket("select x.i, sum(x.n) as n from (select b.i, d.changes as n from (" + days + ") b"
-                + " join status_change_day d on d.utc_day >= b.d0 and d.utc_day < b.d1 and d.to_status = 'MQL'"
-                + " union all select b.i, 1 as n from (" + edges + ") b join lead_status_change c"
-                + " on c.to_status = 'MQL' and c.changed_at >= b.s and c.changed_at < b.e) x group by x.i", params,
-                starts.size());
-        long[] won = perBucket("select b.i, count(*) as n from (" + buckets + ") b join lead l"
-                + " on l.first_won_at >= b.s and l.first_won_at < b.e group by b.i", params, starts.size());
+        String leadsIn = "(select count(*) from lead l where l.created_at >= b.%s0 and l.created_at < b.%<s1)";
+        String mqlsIn = "(select count(*) from lead_status_change c where c.to_status = 'MQL'"
+                + " and c.changed_at >= b.%s0 and c.changed_at < b.%<s1)";
         List<VolumeBucket> series = new ArrayList<>();
-        for (int i = 0; i < starts.size(); i++) {
-            series.add(new VolumeBucket(startDates.get(i), leads[i], mqls[i], won[i]));
-        }
+        jdbc.sql("select b.i,"
+                        + " (select coalesce(sum(d.leads), 0) from lead_day d where d.utc_day >= b.d0 and d.utc_day < b.d1)"
+                        + " + " + leadsIn.formatted("h") + " + " + leadsIn.formatted("t") + " as leads,"
+                        + " (select coalesce(sum(d.changes), 0) from status_change_day d where d.utc_day >= b.d0"
+                        + " and d.utc_day < b.d1 and d.to_status = 'MQL')"
+                        + " + " + mqlsIn.formatted("h") + " + " + mqlsIn.formatted("t") + " as mqls,"
+                        + " (select count(*) from lead l where l.first_won_at >= b.h0 and l.first_won_at < b.t1) as won"
+                        + " from (" + buckets + ") b order by b.i")
+                .params(params)
+                .query(rs -> {
+                    int i = rs.getInt("i");
+                    series.add(new VolumeBucket(startDates.get(i), rs.getLong("leads"), rs.getLong("mqls"),
+                            rs.getLong("won")));
+                });
         return series;
-    }
-
-    private long[] perBucket(String sql, Map<String, Object> params, int size) {
-        long[] counts = new long[size];
-        jdbc.sql(sql).params(params).query(rs -> {
-            counts[rs.getInt("i")] = rs.getLong("n");
-        });
-        return counts;
     }
 
     // ---- stalled ------------------------------------------------------------------------------
