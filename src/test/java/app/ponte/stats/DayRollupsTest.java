@@ -126,6 +126,28 @@ class DayRollupsTest {
         assertThat(revenueAndSeconds(lead)).isEqualTo("100.50 187200.0");
     }
 
+    @Test
+    void a_handoff_knows_whether_its_lead_has_reached_won_and_how_long_its_decision_took() {
+        UserId marketer = testUsers.create("roll", Role.MARKETING).id();
+        UserId rep = testUsers.create("roll", Role.SALES).id();
+        String channel = data.channel(StatsFixture.prefix(), "ONLINE");
+        LeadId lead = data.lead(channel, DAY_12182, marketer);
+        data.handoff(lead, marketer, rep, "REJECTED", DAY_12182.plusSeconds(60), DAY_12182.plusSeconds(5_460),
+                "NOT_A_FIT");
+        assertThat(handoffs(lead)).containsExactly("false 5400.0");
+
+        data.win(lead, DAY_12182.plusSeconds(86_400), rep);
+        data.handoff(lead, marketer, rep, "PENDING", DAY_12182.plusSeconds(90_000), null, null);
+        assertThat(handoffs(lead)).containsExactly("true 5400.0", "true null");
+    }
+
+    private List<String> handoffs(LeadId lead) {
+        return jdbc.sql("select lead_won, decision_seconds from handoff where lead_id = :id order by created_at")
+                .param("id", lead.value())
+                .query((rs, n) -> rs.getBoolean(1) + " " + rs.getObject(2))
+                .list();
+    }
+
     private List<String> leads(UserId user) {
         return jdbc.sql("select utc_day, channel_code, leads from lead_day where created_by_id = :user and leads <> 0"
                         + " order by utc_day, channel_code")

@@ -16,13 +16,15 @@ import org.h2.api.Trigger;
 
 /**
  * The day rollups' triggers on H2 (db/vendor/h2/V19; PostgreSQL has them in PL/pgSQL, decision
- * 017): one row-level trigger class for the four tables it watches. {@code interaction}: a held
+ * 017): one row-level trigger class for the five tables it watches. {@code interaction}: a held
  * interaction adds to its day, person and type, an edit moves it, a delete takes it out.
  * {@code lead_status_change}: a change adds to its day, person and move, with the lead's expected
  * value for a change into WON. {@code lead}: a lead adds to its creation day, creator and channel;
  * an edited expected value moves the won value of the lead's changes into WON. {@code purchase}:
- * the amount adds to its lead's revenue. A migration that alters a watched table drops its trigger
- * first and creates it again afterwards (H2 copies the table).
+ * the amount adds to its lead's revenue. {@code handoff} (before the write): whether its lead has
+ * reached WON, which the lead's trigger sets on its handoffs when the lead first reaches WON. A
+ * migration that alters a watched table drops its trigger first and creates it again afterwards (H2
+ * copies the table).
  */
 public class H2RollupTrigger implements Trigger {
 
@@ -110,6 +112,13 @@ public class H2RollupTrigger implements Trigger {
                             ps.executeUpdate();
                         }
                     }
+                    if (number(value(newRow, "max_status_rank")) == 4 && number(value(oldRow, "max_status_rank")) < 4) {
+                        try (PreparedStatement ps = conn.prepareStatement(
+                                "update handoff set lead_won = true where lead_id = ? and not lead_won")) {
+                            ps.setLong(1, number(value(newRow, "id")));
+                            ps.executeUpdate();
+                        }
+                    }
                     if (same(oldRow, newRow, "created_at", "created_by_id", "channel_code")) {
                         return;
                     }
@@ -119,6 +128,18 @@ public class H2RollupTrigger implements Trigger {
                 }
                 if (newRow != null) {
                     lead(conn, newRow, 1);
+                }
+            }
+            case "handoff" -> {
+                // before insert or update: whether the handoff's lead has reached WON
+                if (newRow != null && (oldRow == null || !same(oldRow, newRow, "lead_id"))) {
+                    try (PreparedStatement ps = conn.prepareStatement(
+                            "select max_status_rank from lead where id = ?")) {
+                        ps.setLong(1, number(value(newRow, "lead_id")));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            newRow[columns.get("lead_won")] = rs.next() && rs.getInt(1) == 4;
+                        }
+                    }
                 }
             }
             case "purchase" -> {

@@ -50,8 +50,6 @@ public class StatsQuery {
 
     private static final String COHORT = " l.created_at >= :from and l.created_at < :to"
             + " and (cast(:channel as varchar(30)) is null or l.channel_code = :channel)";
-    /** Seconds between two instants, as a floating-point number (EXTRACT(EPOCH) exists in both databases). */
-    private static final String SECONDS = "cast(extract(epoch from %s) - extract(epoch from %s) as double precision)";
 
     private final JdbcClient jdbc;
 
@@ -173,15 +171,14 @@ public class StatsQuery {
         static final HandoffCounts NONE = new HandoffCounts(0, 0, 0, 0, 0);
     }
 
-    /** Handoffs to or from each user; with {@code won}, also those whose lead has reached WON (a probe per handoff). */
-    private Map<Long, HandoffCounts> handoffsBy(String userColumn, boolean won, Instant from, Instant to) {
+    /** Handoffs to or from each user by state, and those whose lead has reached WON (handoff.lead_won). */
+    private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to) {
         Map<Long, HandoffCounts> result = new HashMap<>();
         jdbc.sql("select h." + userColumn + " as user_id, count(*) as n,"
                         + " sum(case when h.state = 'ACCEPTED' then 1 else 0 end) as accepted,"
                         + " sum(case when h.state = 'REJECTED' then 1 else 0 end) as rejected,"
                         + " sum(case when h.state = 'PENDING' then 1 else 0 end) as pending,"
-                        + (won ? " sum(case when l.max_status_rank = 4 then 1 else 0 end)" : " 0") + " as won"
-                        + " from handoff h" + (won ? " join lead l on l.id = h.lead_id" : "")
+                        + " sum(case when h.lead_won then 1 else 0 end) as won from handoff h"
                         + " where h.created_at >= :from and h.created_at < :to and h." + userColumn + " is not null"
                         + " group by h." + userColumn)
                 .params(period(from, to, null))
@@ -227,11 +224,10 @@ public class StatsQuery {
                     s[0] += rs.getLong("scored");
                     s[1] += rs.getLong("score_sum");
                 });
-        Map<Long, HandoffCounts> handoffs = handoffsBy("to_user_id", false, from, to);
+        Map<Long, HandoffCounts> handoffs = handoffsBy("to_user_id", from, to);
         Map<Long, Double> decisions = new HashMap<>();
         jdbc.sql("select d.user_id, percentile_cont(0.5) within group (order by d.seconds) as median from ("
-                        + "select h.to_user_id as user_id, " + SECONDS.formatted("h.decided_at", "h.created_at")
-                        + " as seconds from handoff h where h.created_at >= :from and h.created_at < :to"
+                        + "select h.to_user_id as user_id, h.decision_seconds as seconds from handoff h where h.created_at >= :from and h.created_at < :to"
                         + " and h.to_user_id is not null and h.state <> 'PENDING') d group by d.user_id")
                 .params(period)
                 .query(rs -> {
@@ -301,7 +297,7 @@ public class StatsQuery {
                 .query(rs -> {
                     mqls.put(rs.getLong("user_id"), rs.getLong("n"));
                 });
-        Map<Long, HandoffCounts> handoffs = handoffsBy("from_user_id", true, from, to);
+        Map<Long, HandoffCounts> handoffs = handoffsBy("from_user_id", from, to);
         List<MarketerFigures> marketers = new ArrayList<>();
         for (User user : usersWithRole("MARKETING")) {
             HandoffCounts h = handoffs.getOrDefault(user.id(), HandoffCounts.NONE);
@@ -328,7 +324,7 @@ public class StatsQuery {
                     rs.getLong("pending"), rs.getLong("overdue")})
                 .single();
         Double median = jdbc.sql("select percentile_cont(0.5) within group (order by d.seconds) as median from ("
-                        + "select " + SECONDS.formatted("h.decided_at", "h.created_at") + " as seconds from handoff h"
+                        + "select h.decision_seconds as seconds from handoff h"
                         + " where h.created_at >= :from and h.created_at < :to and h.state <> 'PENDING') d")
                 .params(period)
                 .query((rs, n) -> hours(rs, "median"))
