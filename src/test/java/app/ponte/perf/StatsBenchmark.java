@@ -85,6 +85,7 @@ class StatsBenchmark {
         results.add(measure("funnel(year, all channels)", () -> stats.funnel(year, null)));
         results.add(measure("funnel(year, SEO)", () -> stats.funnel(year, "SEO")));
         results.add(measure("stageDurations(year)", () -> stats.stageDurations(year, null)));
+        results.add(measure("stageDurations(year, SEO)", () -> stats.stageDurations(year, "SEO")));
         results.add(measure("timeToCustomer(year)", () -> stats.timeToCustomer(year)));
         results.add(measure("reps(year)", () -> stats.reps(year)));
         results.add(measure("marketers(year)", () -> stats.marketers(year)));

@@ -6,15 +6,21 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
- * A period {@code [from, to)} split for the day rollups (decision 017): the whole UTC days inside it,
- * {@code [firstDay, endDay)} as day numbers (floor(epoch seconds / 86400)), read from a rollup, and
- * the partial days at its two ends, {@code [from, first day)} and {@code [end day, to)}, read from the
- * rows. A period of local dates in a zone other than UTC has at most one partial day at each end; a
- * period shorter than a whole UTC day is all edge.
+ * A period {@code [from, to)} split for the day rollups (decision 017): a range of whole UTC days
+ * {@code [firstDay, endDay)} (day numbers, floor(epoch seconds / 86400)) read from a rollup, and two
+ * edges read from the rows, each added ({@code sign} +1) or taken away (-1). A period of local dates
+ * starts and ends inside a UTC day unless the zone is UTC; each end reads the shorter side of its
+ * day from the rows: the part inside the period (added, the day left out of the range) or the part
+ * outside it (taken away, the whole day in the range). So an edge is at most 12 hours of rows: in
+ * Europe/Rome a period ending at local midnight (23:00 UTC) reads the last UTC day whole and takes
+ * away its last hour, instead of adding 23 hours of rows. A period shorter than a UTC day is read
+ * from the rows only.
  */
-record DaySplit(long firstDay, long endDay, Instant headFrom, Instant headTo, Instant tailFrom, Instant tailTo) {
+record DaySplit(long firstDay, long endDay, Instant headFrom, Instant headTo, int headSign, Instant tailFrom,
+        Instant tailTo, int tailSign) {
 
     private static final long DAY = 86_400;
+    private static final long HALF_DAY = DAY / 2;
 
     static DaySplit of(Instant from, Instant to) {
         long first = Math.floorDiv(from.getEpochSecond(), DAY);
@@ -23,24 +29,42 @@ record DaySplit(long firstDay, long endDay, Instant headFrom, Instant headTo, In
         }
         long end = Math.floorDiv(to.getEpochSecond(), DAY);
         if (first >= end) {
-            return new DaySplit(0, 0, from, to, to, to);
+            return new DaySplit(0, 0, from, to, 1, to, to, 1);
         }
-        return new DaySplit(first, end, from, Instant.ofEpochSecond(first * DAY), Instant.ofEpochSecond(end * DAY), to);
+        Instant firstStart = Instant.ofEpochSecond(first * DAY);
+        Instant endStart = Instant.ofEpochSecond(end * DAY);
+        boolean headInside = firstStart.getEpochSecond() - from.getEpochSecond() <= HALF_DAY;
+        boolean tailInside = to.getEpochSecond() - endStart.getEpochSecond() <= HALF_DAY;
+        return new DaySplit(headInside ? first : first - 1, tailInside ? end : end + 1,
+                headInside ? from : Instant.ofEpochSecond((first - 1) * DAY), headInside ? firstStart : from,
+                headInside ? 1 : -1,
+                tailInside ? endStart : to, tailInside ? to : Instant.ofEpochSecond((end + 1) * DAY),
+                tailInside ? 1 : -1);
     }
 
-    /** The parameters {@code :d0, :d1} (days) and {@code :h0, :h1, :t0, :t1} (the two edges' instants). */
+    /**
+     * The parameters {@code :d0, :d1} (days), {@code :h0, :h1, :t0, :t1} (the two edges' instants)
+     * and {@code :hs, :ts} (their signs).
+     */
     void addTo(Map<String, Object> params) {
         params.put("d0", firstDay);
         params.put("d1", endDay);
         params.put("h0", utc(headFrom));
         params.put("h1", utc(headTo));
+        params.put("hs", headSign);
         params.put("t0", utc(tailFrom));
         params.put("t1", utc(tailTo));
+        params.put("ts", tailSign);
     }
 
     /** The condition on a timestamp column for one edge: {@code edge} is "h" (head) or "t" (tail). */
     static String edge(String column, String edge) {
         return column + " >= :" + edge + "0 and " + column + " < :" + edge + "1";
+    }
+
+    /** The sign of one edge as an SQL integer expression. */
+    static String sign(String edge) {
+        return "cast(:" + edge + "s as integer)";
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -189,17 +189,26 @@ public class StatsQuery {
         return result;
     }
 
-    /** A held interaction of one edge of a period, in the shape of an interaction_day row. */
-    private static final String HELD_INTERACTION = "select i.user_id, i.type, 1 as held,"
-            + " case when i.outcome_score is null then 0 else 1 end as scored, coalesce(i.outcome_score, 0) as score_sum"
-            + " from interaction i where i.planned = false and ";
-    /** A change into WON or from OPPORTUNITY into LOST of one edge of a period, as won / won value / lost. */
-    private static final String CLOSING_CHANGE = "select c.changed_by_id as user_id,"
-            + " case when c.to_status = 'WON' then 1 else 0 end as won,"
-            + " case when c.to_status = 'WON' then coalesce(l.expected_value, 0) else 0 end as won_value,"
-            + " case when c.to_status = 'LOST' then 1 else 0 end as lost"
-            + " from lead_status_change c join lead l on l.id = c.lead_id where c.to_status in ('WON', 'LOST')"
-            + " and (c.to_status = 'WON' or c.from_status = 'OPPORTUNITY') and ";
+    /**
+     * The held interactions of one edge of a period ("h" or "t", see {@link DaySplit}), in the shape of
+     * interaction_day rows, signed.
+     */
+    private static String heldInteractions(String edge) {
+        return "select i.user_id, i.type, %1$s as held, case when i.outcome_score is null then 0 else %1$s end"
+                .formatted(DaySplit.sign(edge)) + " as scored, " + DaySplit.sign(edge)
+                + " * coalesce(i.outcome_score, 0) as score_sum from interaction i where i.planned = false and "
+                + DaySplit.edge("i.occurred_at", edge);
+    }
+
+    /** The changes into WON or from OPPORTUNITY into LOST of one edge of a period: won, won value, lost, signed. */
+    private static String closingChanges(String edge) {
+        String sign = DaySplit.sign(edge);
+        return "select c.changed_by_id as user_id, case when c.to_status = 'WON' then " + sign + " else 0 end as won,"
+                + " case when c.to_status = 'WON' then " + sign + " * coalesce(l.expected_value, 0) else 0 end"
+                + " as won_value, case when c.to_status = 'LOST' then " + sign + " else 0 end as lost"
+                + " from lead_status_change c join lead l on l.id = c.lead_id where c.to_status in ('WON', 'LOST')"
+                + " and (c.to_status = 'WON' or c.from_status = 'OPPORTUNITY') and " + DaySplit.edge("c.changed_at", edge);
+    }
 
     public List<RepFigures> reps(Instant from, Instant to) {
         Map<String, Object> period = period(from, to, null);
@@ -210,8 +219,7 @@ public class StatsQuery {
         jdbc.sql("select x.user_id, x.type, sum(x.held) as n, sum(x.scored) as scored, sum(x.score_sum) as score_sum"
                         + " from (select d.user_id, d.type, d.held, d.scored, d.score_sum from interaction_day d"
                         + " where d.utc_day >= :d0 and d.utc_day < :d1"
-                        + " union all " + HELD_INTERACTION + DaySplit.edge("i.occurred_at", "h")
-                        + " union all " + HELD_INTERACTION + DaySplit.edge("i.occurred_at", "t")
+                        + " union all " + heldInteractions("h") + " union all " + heldInteractions("t")
                         + ") x group by x.user_id, x.type")
                 .params(period)
                 .query(rs -> {
@@ -241,8 +249,7 @@ public class StatsQuery {
                         + " case when d.to_status = 'LOST' then d.changes else 0 end as lost"
                         + " from status_change_day d where d.utc_day >= :d0 and d.utc_day < :d1"
                         + " and (d.to_status = 'WON' or (d.to_status = 'LOST' and d.from_status = 'OPPORTUNITY'))"
-                        + " union all " + CLOSING_CHANGE + DaySplit.edge("c.changed_at", "h")
-                        + " union all " + CLOSING_CHANGE + DaySplit.edge("c.changed_at", "t")
+                        + " union all " + closingChanges("h") + " union all " + closingChanges("t")
                         + ") x group by x.user_id")
                 .params(period)
                 .query(rs -> {
@@ -267,12 +274,17 @@ public class StatsQuery {
         return reps;
     }
 
-    /** A change into MQL of one edge of a period, in the shape of a status_change_day row. */
-    private static final String INTO_MQL = "select c.changed_by_id as user_id, 1 as n from lead_status_change c"
-            + " where c.to_status = 'MQL' and ";
+    /** The changes into MQL of one edge of a period, by who made them, signed. */
+    private static String intoMql(String edge) {
+        return "select c.changed_by_id as user_id, " + DaySplit.sign(edge) + " as n from lead_status_change c"
+                + " where c.to_status = 'MQL' and " + DaySplit.edge("c.changed_at", edge);
+    }
 
-    /** A lead created in one edge of a period, in the shape of a lead_day row. */
-    private static final String CREATED_LEAD = "select l.created_by_id as user_id, 1 as n from lead l where ";
+    /** The leads created in one edge of a period, by who created them, signed. */
+    private static String createdLeads(String edge) {
+        return "select l.created_by_id as user_id, " + DaySplit.sign(edge) + " as n from lead l where "
+                + DaySplit.edge("l.created_at", edge);
+    }
 
     public List<MarketerFigures> marketers(Instant from, Instant to) {
         Map<String, Object> period = period(from, to, null);
@@ -280,8 +292,7 @@ public class StatsQuery {
         DaySplit.of(from, to).addTo(period);
         jdbc.sql("select x.user_id, sum(x.n) as n from (select d.created_by_id as user_id, d.leads as n from lead_day d"
                         + " where d.utc_day >= :d0 and d.utc_day < :d1"
-                        + " union all " + CREATED_LEAD + DaySplit.edge("l.created_at", "h")
-                        + " union all " + CREATED_LEAD + DaySplit.edge("l.created_at", "t")
+                        + " union all " + createdLeads("h") + " union all " + createdLeads("t")
                         + ") x group by x.user_id")
                 .params(period)
                 .query(rs -> {
@@ -290,8 +301,7 @@ public class StatsQuery {
         Map<Long, Long> mqls = new HashMap<>();
         jdbc.sql("select x.user_id, sum(x.n) as n from (select d.changed_by_id as user_id, d.changes as n"
                         + " from status_change_day d where d.utc_day >= :d0 and d.utc_day < :d1 and d.to_status = 'MQL'"
-                        + " union all " + INTO_MQL + DaySplit.edge("c.changed_at", "h")
-                        + " union all " + INTO_MQL + DaySplit.edge("c.changed_at", "t")
+                        + " union all " + intoMql("h") + " union all " + intoMql("t")
                         + ") x group by x.user_id")
                 .params(period)
                 .query(rs -> {
@@ -444,10 +454,19 @@ public class StatsQuery {
                         .append(" as timestamp with time zone) as ").append(edge);
                 params.put(edge + "_" + i, own.get(edge));
             }
+            buckets.append(", cast(:s_").append(i).append(" as timestamp with time zone) as s")
+                    .append(", cast(:e_").append(i).append(" as timestamp with time zone) as e");
+            params.put("s_" + i, OffsetDateTime.ofInstant(starts.get(i), ZoneOffset.UTC));
+            params.put("e_" + i, OffsetDateTime.ofInstant(i + 1 < starts.size() ? starts.get(i + 1) : end,
+                    ZoneOffset.UTC));
+            for (String sign : List.of("hs", "ts")) {
+                buckets.append(", cast(:").append(sign).append('_').append(i).append(" as integer) as ").append(sign);
+                params.put(sign + "_" + i, own.get(sign));
+            }
         }
-        String leadsIn = "(select count(*) from lead l where l.created_at >= b.%s0 and l.created_at < b.%<s1)";
-        String mqlsIn = "(select count(*) from lead_status_change c where c.to_status = 'MQL'"
-                + " and c.changed_at >= b.%s0 and c.changed_at < b.%<s1)";
+        String leadsIn = "b.%ss * (select count(*) from lead l where l.created_at >= b.%<s0 and l.created_at < b.%<s1)";
+        String mqlsIn = "b.%ss * (select count(*) from lead_status_change c where c.to_status = 'MQL'"
+                + " and c.changed_at >= b.%<s0 and c.changed_at < b.%<s1)";
         List<VolumeBucket> series = new ArrayList<>();
         jdbc.sql("select b.i,"
                         + " (select coalesce(sum(d.leads), 0) from lead_day d where d.utc_day >= b.d0 and d.utc_day < b.d1)"
@@ -455,7 +474,7 @@ public class StatsQuery {
                         + " (select coalesce(sum(d.changes), 0) from status_change_day d where d.utc_day >= b.d0"
                         + " and d.utc_day < b.d1 and d.to_status = 'MQL')"
                         + " + " + mqlsIn.formatted("h") + " + " + mqlsIn.formatted("t") + " as mqls,"
-                        + " (select count(*) from lead l where l.first_won_at >= b.h0 and l.first_won_at < b.t1) as won"
+                        + " (select count(*) from lead l where l.first_won_at >= b.s and l.first_won_at < b.e) as won"
                         + " from (" + buckets + ") b order by b.i")
                 .params(params)
                 .query(rs -> {
