@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,6 +57,11 @@ public class StatsService {
                 counts.cohort() == 0 ? null : (double) won / counts.cohort(), counts.lost());
     }
 
+    /**
+     * Repeatable read: for all channels the figures are several statements (the histogram's counts,
+     * then the middle values at the positions they give, decision 018), which must see one snapshot.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public StageDurations stageDurations(Period period, String channel) {
         return new StageDurations(query.stageDurations(start(period), end(period), checkChannel(channel)));
     }

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +34,10 @@ import org.springframework.stereotype.Component;
  * The statistics in SQL: every figure is an aggregate computed by the database (counts, sums,
  * {@code percentile_cont} for medians — an ordered-set aggregate both H2 2.x and PostgreSQL have,
  * the mean of the two middle values for an even count); Java only divides the aggregates and
- * fills in the zeros. No statement returns more rows than there are users, channels, statuses or
- * buckets, except the 100 longest-stalled leads.
+ * fills in the zeros. Stage durations of all channels come from a histogram instead (decision
+ * 018): Java finds the buckets of the middle values and reads only those values. No statement
+ * returns more rows than there are users, channels, statuses or buckets, except the 100
+ * longest-stalled leads.
  */
 @Component
 public class StatsQuery {
@@ -96,10 +99,20 @@ public class StatsQuery {
     // ---- stage durations ----------------------------------------------------------------------
 
     /**
-     * The cohort's closed intervals by the status they closed: a range of the change's own copy of
-     * its lead's creation instant (lead_created_at), joined with the lead only for one channel.
+     * The cohort's closed intervals by the status they closed. For all channels from the histogram
+     * (decision 018): counts and total seconds per duration bucket (the whole UTC days of the period
+     * from stage_interval_day, its partial first and last day from the rows), then the exact middle
+     * value(s) of each status from the one or two buckets that hold them. For one channel with
+     * {@code percentile_cont} over the cohort's intervals (a range of the change's own copy of its
+     * lead's creation instant, lead_created_at, joined with the lead for the channel).
      */
     public List<StageDuration> stageDurations(Instant from, Instant to, String channel) {
+        Map<String, StageDuration> figures = channel == null ? fromHistogram(from, to)
+                : fromIntervals(from, to, channel);
+        return OPEN.stream().map(s -> figures.getOrDefault(s, new StageDuration(s, 0, null, null))).toList();
+    }
+
+    private Map<String, StageDuration> fromIntervals(Instant from, Instant to, String channel) {
         Map<String, StageDuration> found = new HashMap<>();
         jdbc.sql("select c.from_status as status, count(*) as n, sum(c.from_duration_seconds) as total,"
                         + " percentile_cont(0.5) within group (order by cast(c.from_duration_seconds as double precision))"
@@ -113,7 +126,112 @@ public class StatsQuery {
                     found.put(rs.getString("status"), new StageDuration(rs.getString("status"), count,
                             rs.getLong("total") / 86400.0 / count, days(rs, "median")));
                 });
-        return OPEN.stream().map(s -> found.getOrDefault(s, new StageDuration(s, 0, null, null))).toList();
+        return found;
+    }
+
+    /** One edge of a period: the cohort's closed intervals of a partial UTC day, by status and bucket. */
+    private static final String EDGE_INTERVALS = "select c.from_status, b.bucket, 1 as n,"
+            + " c.from_duration_seconds as total from lead_status_change c join duration_bucket b on b.lo <= c.from_duration_seconds"
+            + " and c.from_duration_seconds < b.hi where c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and ";
+
+    /** The histogram's figures (read in one snapshot, see StatsService.stageDurations). */
+    private Map<String, StageDuration> fromHistogram(Instant from, Instant to) {
+        Map<String, Object> period = period(from, to, null);
+        DaySplit.of(from, to).addTo(period);
+        Map<String, List<Bucket>> histogram = new HashMap<>();
+        // grouped by (status, bucket) before the bounds are joined: a hash aggregate of the period's
+        // rollup rows into at most 600 groups (grouped by the joined bounds, PostgreSQL sorted them all)
+        jdbc.sql("select g.from_status, b.lo, b.hi, g.n, g.total from (select x.from_status, x.bucket,"
+                        + " sum(x.n) as n, sum(x.total) as total from ("
+                        + "select d.from_status, d.bucket, d.intervals as n, d.total_seconds as total"
+                        + " from stage_interval_day d where d.utc_day >= :d0 and d.utc_day < :d1"
+                        + " union all " + EDGE_INTERVALS + DaySplit.edge("c.lead_created_at", "h")
+                        + " union all " + EDGE_INTERVALS + DaySplit.edge("c.lead_created_at", "t")
+                        + ") x group by x.from_status, x.bucket) g join duration_bucket b on b.bucket = g.bucket"
+                        + " order by g.from_status, b.lo")
+                .params(period)
+                .query(rs -> {
+                    long n = rs.getLong("n");
+                    if (n > 0) {
+                        histogram.computeIfAbsent(rs.getString("from_status"), s -> new ArrayList<>())
+                                .add(new Bucket(rs.getLong("lo"), rs.getLong("hi"), n, rs.getLong("total")));
+                    }
+                });
+        Map<String, StageDuration> found = new HashMap<>();
+        for (var entry : histogram.entrySet()) {
+            String status = entry.getKey();
+            List<Bucket> buckets = entry.getValue();
+            long count = buckets.stream().mapToLong(Bucket::intervals).sum();
+            long total = buckets.stream().mapToLong(Bucket::seconds).sum();
+            // the 0-based positions of the middle interval(s): one for an odd count, two for an even one
+            long[] middle = valuesAt(status, buckets, (count - 1) / 2, count / 2, period);
+            found.put(status, new StageDuration(status, count, total / 86400.0 / count,
+                    (middle[0] + middle[1]) / 2.0 / 86400.0));
+        }
+        return found;
+    }
+
+    /** A status's closed intervals of one duration bucket {@code [lo, hi)} in the period's cohort. */
+    private record Bucket(long lo, long hi, long intervals, long seconds) {
+    }
+
+    /**
+     * The durations at positions {@code first} and {@code second} (0-based, second = first or
+     * first + 1) of a status's intervals in duration order.
+     */
+    private long[] valuesAt(String status, List<Bucket> buckets, long first, long second, Map<String, Object> period) {
+        List<Long> values = new ArrayList<>();
+        long wanted = first;
+        long before = 0;
+        for (Bucket bucket : buckets) {
+            long end = before + bucket.intervals();
+            if (wanted < end) {
+                long last = Math.min(second, end - 1);
+                List<Long> found = inBucket(status, bucket, wanted - before, last - wanted + 1, period);
+                if (found.size() != last - wanted + 1) {
+                    throw disagree(status);
+                }
+                values.addAll(found);
+                if (last == second) {
+                    return new long[] {values.getFirst(), values.getLast()};
+                }
+                wanted = last + 1;
+            }
+            before = end;
+        }
+        throw disagree(status);
+    }
+
+    private static IllegalStateException disagree(String status) {
+        return new IllegalStateException("stage_interval_day disagrees with lead_status_change for " + status);
+    }
+
+    /**
+     * {@code size} durations of a bucket from the 0-based {@code offset} in ascending order, read from
+     * whichever end of the bucket is nearer ({@code ix_status_change_duration}: status, duration,
+     * creation instant).
+     */
+    private List<Long> inBucket(String status, Bucket bucket, long offset, long size, Map<String, Object> period) {
+        long fromTop = bucket.intervals() - offset - size;
+        boolean descending = fromTop < offset;
+        Map<String, Object> params = new HashMap<>(period);
+        params.put("status", status);
+        params.put("lo", bucket.lo());
+        params.put("hi", bucket.hi());
+        params.put("skip", descending ? fromTop : offset);
+        params.put("size", size);
+        List<Long> values = new ArrayList<>(jdbc.sql("select c.from_duration_seconds from lead_status_change c"
+                        + " where c.from_status = :status and c.from_duration_seconds >= :lo"
+                        + " and c.from_duration_seconds < :hi and c.lead_created_at >= :from and c.lead_created_at < :to"
+                        + " order by c.from_duration_seconds" + (descending ? " desc" : "")
+                        + " offset :skip rows fetch next :size rows only")
+                .params(params)
+                .query((rs, n) -> rs.getLong(1))
+                .list());
+        if (descending) {
+            Collections.reverse(values);
+        }
+        return values;
     }
 
     // ---- time to customer ---------------------------------------------------------------------
