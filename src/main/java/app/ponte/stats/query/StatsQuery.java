@@ -129,10 +129,14 @@ public class StatsQuery {
         return found;
     }
 
-    /** One edge of a period: the cohort's closed intervals of a partial UTC day, by status and bucket. */
-    private static final String EDGE_INTERVALS = "select c.from_status, b.bucket, 1 as n,"
-            + " c.from_duration_seconds as total from lead_status_change c join duration_bucket b on b.lo <= c.from_duration_seconds"
-            + " and c.from_duration_seconds < b.hi where c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and ";
+    /** One edge of a period ("h" or "t", see {@link DaySplit}): its closed intervals by status and bucket, signed. */
+    private static String edgeIntervals(String edge) {
+        String sign = DaySplit.sign(edge);
+        return "select c.from_status, b.bucket, " + sign + " as n, " + sign + " * c.from_duration_seconds as total"
+                + " from lead_status_change c join duration_bucket b on b.lo <= c.from_duration_seconds"
+                + " and c.from_duration_seconds < b.hi where c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and "
+                + DaySplit.edge("c.lead_created_at", edge);
+    }
 
     /** The histogram's figures (read in one snapshot, see StatsService.stageDurations). */
     private Map<String, StageDuration> fromHistogram(Instant from, Instant to) {
@@ -145,8 +149,7 @@ public class StatsQuery {
                         + " sum(x.n) as n, sum(x.total) as total from ("
                         + "select d.from_status, d.bucket, d.intervals as n, d.total_seconds as total"
                         + " from stage_interval_day d where d.utc_day >= :d0 and d.utc_day < :d1"
-                        + " union all " + EDGE_INTERVALS + DaySplit.edge("c.lead_created_at", "h")
-                        + " union all " + EDGE_INTERVALS + DaySplit.edge("c.lead_created_at", "t")
+                        + " union all " + edgeIntervals("h") + " union all " + edgeIntervals("t")
                         + ") x group by x.from_status, x.bucket) g join duration_bucket b on b.bucket = g.bucket"
                         + " order by g.from_status, b.lo")
                 .params(period)
