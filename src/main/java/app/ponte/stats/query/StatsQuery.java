@@ -356,8 +356,9 @@ public class StatsQuery {
         Map<Long, HandoffCounts> handoffs = handoffsBy("to_user_id", from, to);
         Map<Long, Double> decisions = new HashMap<>();
         jdbc.sql("select d.user_id, percentile_cont(0.5) within group (order by d.seconds) as median from ("
-                        + "select h.to_user_id as user_id, h.decision_seconds as seconds from handoff h where h.created_at >= :from and h.created_at < :to"
-                        + " and h.to_user_id is not null and h.state <> 'PENDING') d group by d.user_id")
+                        + "select h.to_user_id as user_id, h.decision_seconds as seconds from handoff h"
+                        + " where h.created_at >= :from and h.created_at < :to and h.to_user_id is not null"
+                        + " and h.state <> 'PENDING') d group by d.user_id")
                 .params(period)
                 .query(rs -> {
                     decisions.put(rs.getLong("user_id"), hours(rs, "median"));
