@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -202,30 +203,39 @@ public class StatsQuery {
     /**
      * {@code size} durations of a bucket from the 0-based {@code offset} in ascending order, read from
      * whichever end of the bucket is nearer ({@code ix_status_change_duration}: status, duration,
-     * creation instant).
+     * creation instant; for one channel each row's lead probed by its primary key). Every value but
+     * the channel is written into the statement: a server-prepared statement's generic plan, planned
+     * without the bounds and the period, read the status's whole cohort from ix_status_change_cohort
+     * and sorted it (PostgreSQL, with the channel's join).
      */
     private List<Long> inBucket(String status, Bucket bucket, long offset, long size, Map<String, Object> period,
             String channel) {
+        if (!OPEN.contains(status)) {
+            throw new IllegalArgumentException(status);
+        }
         long fromTop = bucket.intervals() - offset - size;
         boolean descending = fromTop < offset;
-        Map<String, Object> params = new HashMap<>(period);
-        params.put("status", status);
-        params.put("lo", bucket.lo());
-        params.put("hi", bucket.hi());
-        params.put("skip", descending ? fromTop : offset);
-        params.put("size", size);
         List<Long> values = new ArrayList<>(jdbc.sql("select c.from_duration_seconds from " + changesOf(channel)
-                        + " where c.from_status = :status and c.from_duration_seconds >= :lo"
-                        + " and c.from_duration_seconds < :hi and c.lead_created_at >= :from and c.lead_created_at < :to"
+                        + " where c.from_status = '" + status + "' and c.from_duration_seconds >= " + bucket.lo()
+                        + " and c.from_duration_seconds < " + bucket.hi()
+                        + " and c.lead_created_at >= " + literal(period.get("from"))
+                        + " and c.lead_created_at < " + literal(period.get("to"))
                         + " order by c.from_duration_seconds" + (descending ? " desc" : "")
-                        + " offset :skip rows fetch next :size rows only")
-                .params(params)
+                        + " offset " + (descending ? fromTop : offset) + " rows fetch next " + size + " rows only")
+                .params(channel == null ? Map.of() : Map.of("channel", channel))
                 .query((rs, n) -> rs.getLong(1))
                 .list());
         if (descending) {
             Collections.reverse(values);
         }
         return values;
+    }
+
+    private static final DateTimeFormatter INSTANT_LITERAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+
+    /** An instant of the period as an SQL literal. */
+    private static String literal(Object utc) {
+        return "cast('" + INSTANT_LITERAL.format((OffsetDateTime) utc) + "' as timestamp(6) with time zone)";
     }
 
     // ---- time to customer ---------------------------------------------------------------------
