@@ -58,7 +58,7 @@ public class StatsService {
     }
 
     /**
-     * Repeatable read: for all channels the figures are several statements (the histogram's counts,
+     * Repeatable read: the figures are several statements (the histogram's counts, of all channels or one,
      * then the middle values at the positions they give, decision 018), which must see one snapshot.
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)

@@ -10,10 +10,13 @@ import app.ponte.lead.LeadStatus;
 import app.ponte.security.Role;
 import app.ponte.security.SystemCaller;
 import app.ponte.security.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * repeat purchases and handoffs, so this test writes no lead before June, no WON, no purchase and
  * no handoff. The period 1993-06-01..1993-06-30 is {@code [05-31 22:00Z, 06-30 22:00Z)}: the whole
  * UTC days 06-01..06-29 come from the rollup, the two hours of 05-31 and the 22 hours of 06-30 from
- * the rows. Buckets (V22): [0, 60), [60, 69), ..., [184, 212), ..., [3481, 4003), ...
+ * the rows. Buckets (V22): [0, 60), [60, 69), ..., [91, 105), ..., [184, 212), ..., [3481, 4003), ...
+ * One channel's figures come from the per-channel histogram (stage_interval_channel_day, V26) and its
+ * own intervals only; those tests live in 1995, a year no other test uses: the period
+ * 1995-06-01..1995-06-30 in Rome is {@code [05-31 22:00Z, 06-30 22:00Z)}, its first two hours are added
+ * from the rows, the UTC days 06-01..06-30 come from the rollup and the last two hours of 06-30 UTC are
+ * taken away from the rows.
  */
 @PonteTest
 @Tag("persistence")
@@ -48,11 +56,14 @@ class StageDurationHistogramTest {
 
     private UserId by;
     private String channel;
+    private String other;
 
     @BeforeEach
     void setUp() {
         by = testUsers.create("sdh", Role.MARKETING, Role.SALES).id();
-        channel = data.channel(StatsFixture.prefix(), "ONLINE");
+        String prefix = StatsFixture.prefix();
+        channel = data.channel(prefix + "_A", "ONLINE");
+        other = data.channel(prefix + "_B", "ONLINE");
     }
 
     @Test
@@ -112,20 +123,99 @@ class StageDurationHistogramTest {
         history(Instant.parse("1993-08-10T10:00:00Z"), LeadStatus.MQL, 60, LeadStatus.NEW, 59, LeadStatus.MQL, 68,
                 LeadStatus.NEW, 69, LeadStatus.MQL, 3481, LeadStatus.SQL, 212, LeadStatus.LOST, 1);
         history(Instant.parse("1993-08-10T23:59:59Z"), LeadStatus.MQL, 68, LeadStatus.LOST, 0);
-        assertThat(rollup(8622)).containsExactly("MQL 0 2 59", "MQL 2 1 69", "MQL 10 1 212",
+        assertThat(rollup(8622, null)).containsExactly("MQL 0 2 59", "MQL 2 1 69", "MQL 10 1 212",
                 "NEW 1 3 196", "NEW 30 1 3481", "SQL 0 1 1");
         // the rollup equals the rows, day by day, for all of 1993 (this test's year)
-        assertThat(rollupOf1993()).isEqualTo(rowsOf1993());
+        assertThat(rollupOf(8401, 8766, false)).isEqualTo(rowsOf("1993", false));
+    }
+
+    @Test
+    void one_channel_counts_only_its_own_intervals_with_the_middle_values_from_two_buckets() {
+        // channel A (this test's channel): in the added two hours of 05-31 UTC (NEW 70, MQL 100), on whole days (NEW 40, MQL 61;
+        // NEW 10), in the partial last local day (NEW 60, MQL 3000, SQL left open) and in the two hours
+        // taken away (NEW 9000: 07-01 01:00 Rome is 06-30 23:00Z, outside the period)
+        history(channel, rome("1995-06-01T01:00:00"), LeadStatus.MQL, 70, LeadStatus.LOST, 100);
+        history(channel, rome("1995-06-15T12:00:00"), LeadStatus.MQL, 40, LeadStatus.LOST, 61);
+        history(channel, rome("1995-06-20T10:00:00"), LeadStatus.MQL, 10);
+        history(channel, rome("1995-06-30T23:00:00"), LeadStatus.MQL, 60, LeadStatus.SQL, 3000);
+        history(channel, rome("1995-07-01T01:00:00"), LeadStatus.LOST, 9000);
+        // channel B (the other) on the same days: NEW 1, MQL 1; NEW 5, MQL 5, SQL 5; NEW 45 (between A's in bucket 0); and
+        // NEW 4 outside the period
+        history(other, rome("1995-06-01T01:30:00"), LeadStatus.MQL, 1, LeadStatus.LOST, 1);
+        history(other, rome("1995-06-15T12:00:00"), LeadStatus.MQL, 5, LeadStatus.SQL, 5, LeadStatus.OPPORTUNITY, 5);
+        history(other, rome("1995-06-30T23:30:00"), LeadStatus.LOST, 45);
+        history(other, rome("1995-07-01T00:30:00"), LeadStatus.LOST, 4);
+
+        // A: NEW 10 [40 | 60] 70 → 4, the middle values in buckets 0 and 1 (60 is its lower bound; B's 45 is
+        // the top of bucket 0 of all channels, where A's 40 is read from), median 50 s, mean 180 / 4 s;
+        // MQL 61 [100] 3000 → 3, mean 3161 / 3 s; none of B's, not the 9000
+        assertThat(june1995(channel)).containsExactly(
+                new StageDuration("NEW", 4, 180 / 86400.0 / 4, 50 / 86400.0),
+                new StageDuration("MQL", 3, 3161 / 86400.0 / 3, 100 / 86400.0),
+                new StageDuration("SQL", 0, null, null),
+                new StageDuration("OPPORTUNITY", 0, null, null));
+        // B: NEW 1 [5] 45, MQL [1 | 5], SQL 5; not the 4
+        assertThat(june1995(other)).containsExactly(
+                new StageDuration("NEW", 3, 51 / 86400.0 / 3, 5 / 86400.0),
+                new StageDuration("MQL", 2, 6 / 86400.0 / 2, 3 / 86400.0),
+                new StageDuration("SQL", 1, 5 / 86400.0, 5 / 86400.0),
+                new StageDuration("OPPORTUNITY", 0, null, null));
+        // all channels (nobody else writes 1995): NEW 1 5 10 [40] 45 60 70, MQL 1 5 [61] 100 3000, SQL 5
+        assertThat(june1995(null)).containsExactly(
+                new StageDuration("NEW", 7, 231 / 86400.0 / 7, 40 / 86400.0),
+                new StageDuration("MQL", 5, 3167 / 86400.0 / 5, 61 / 86400.0),
+                new StageDuration("SQL", 1, 5 / 86400.0, 5 / 86400.0),
+                new StageDuration("OPPORTUNITY", 0, null, null));
+        assertThat(rollupOf(9131, 9496, true)).isEqualTo(rowsOf("1995", true));
+    }
+
+    @Test
+    void a_lead_moved_to_another_channel_takes_its_intervals_along() {
+        // on 1995-09-10 UTC (day 9383): E in A (this test's channel) with NEW 100 (bucket 4), MQL 200 (bucket 9),
+        // SQL open; F in A with NEW 3600 (bucket 30); G in B (the other) with NEW 101 (bucket 4)
+        LeadId e = history(channel, Instant.parse("1995-09-10T10:00:00Z"), LeadStatus.MQL, 100, LeadStatus.SQL, 200);
+        history(channel, Instant.parse("1995-09-10T11:00:00Z"), LeadStatus.MQL, 3600);
+        history(other, Instant.parse("1995-09-10T12:00:00Z"), LeadStatus.MQL, 101);
+        assertThat(channelRollup(channel)).containsExactly("MQL 9 1 200", "NEW 4 1 100", "NEW 30 1 3600");
+        assertThat(channelRollup(other)).containsExactly("NEW 4 1 101");
+
+        jdbc.sql("update lead set channel_code = :channel where id = :id").param("channel", other).param("id", e.value())
+                .update();
+        // E's rows leave A (MQL of bucket 9 emptied and gone) and join B's; a later change of E counts in B
+        assertThat(channelRollup(channel)).containsExactly("NEW 30 1 3600");
+        assertThat(channelRollup(other)).containsExactly("MQL 9 1 200", "NEW 4 2 201");
+        data.move(e, LeadStatus.LOST, Instant.parse("1995-09-10T10:05:10Z"), by);
+        assertThat(channelRollup(other)).containsExactly("MQL 9 1 200", "NEW 4 2 201", "SQL 0 1 10");
+
+        // September 1995 in Rome: the whole UTC day 09-10 from the rollup
+        assertThat(durations("1995-09-01", "1995-09-30", channel).statuses()).containsExactly(
+                new StageDuration("NEW", 1, 3600 / 86400.0, 3600 / 86400.0),
+                new StageDuration("MQL", 0, null, null),
+                new StageDuration("SQL", 0, null, null),
+                new StageDuration("OPPORTUNITY", 0, null, null));
+        // B: NEW [100 | 101] (both in bucket 4), MQL 200, SQL 10
+        assertThat(durations("1995-09-01", "1995-09-30", other).statuses()).containsExactly(
+                new StageDuration("NEW", 2, 201 / 86400.0 / 2, 100.5 / 86400.0),
+                new StageDuration("MQL", 1, 200 / 86400.0, 200 / 86400.0),
+                new StageDuration("SQL", 1, 10 / 86400.0, 10 / 86400.0),
+                new StageDuration("OPPORTUNITY", 0, null, null));
+        assertThat(rollupOf(9131, 9496, true)).isEqualTo(rowsOf("1995", true));
     }
 
     /** A lead created at {@code created}, then moved to each status after the given seconds. */
     private void history(Instant created, Object... steps) {
-        LeadId lead = data.lead(channel, created, by);
+        history(channel, created, steps);
+    }
+
+    /** A lead of a channel created at {@code created}, then moved to each status after the given seconds. */
+    private LeadId history(String ofChannel, Instant created, Object... steps) {
+        LeadId lead = data.lead(ofChannel, created, by);
         Instant at = created;
         for (int i = 0; i < steps.length; i += 2) {
             at = at.plusSeconds(((Number) steps[i + 1]).longValue());
             data.move(lead, (LeadStatus) steps[i], at, by);
         }
+        return lead;
     }
 
     private StageDurations durations(String from, String to) {
@@ -137,35 +227,61 @@ class StageDurationHistogramTest {
                 ofChannel));
     }
 
-    private List<String> rollup(long day) {
-        return jdbc.sql("select from_status, bucket, intervals, total_seconds from stage_interval_day"
-                        + " where utc_day = :day order by from_status, bucket")
+    private List<StageDuration> june1995(String ofChannel) {
+        return durations("1995-06-01", "1995-06-30", ofChannel).statuses();
+    }
+
+    /** The rollup rows of one day, of all channels or of one (null: all). */
+    private List<String> rollup(long day, String ofChannel) {
+        return jdbc.sql("select from_status, bucket, intervals, total_seconds from "
+                        + (ofChannel == null ? "stage_interval_day where" : "stage_interval_channel_day where"
+                                + " channel_code = :channel and")
+                        + " utc_day = :day order by from_status, bucket")
                 .param("day", day)
+                .params(ofChannel == null ? Map.of() : Map.of("channel", ofChannel))
                 .query((rs, n) -> rs.getString(1) + " " + rs.getInt(2) + " " + rs.getLong(3) + " " + rs.getLong(4))
                 .list();
     }
 
-    /** 1993-01-01 is day 8401, 1994-01-01 day 8766. */
-    private List<String> rollupOf1993() {
-        return jdbc.sql("select utc_day, from_status, bucket, intervals, total_seconds from stage_interval_day"
-                        + " where utc_day >= 8401 and utc_day < 8766 order by utc_day, from_status, bucket")
-                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getLong(4)
-                        + " " + rs.getLong(5))
+    /** A channel's rollup rows of 1995-09-10 (day 9383). */
+    private List<String> channelRollup(String ofChannel) {
+        return rollup(9383, ofChannel);
+    }
+
+    /**
+     * The rollup rows of the days {@code [from, to)}, of all channels or per channel (1993-01-01 is day
+     * 8401, 1994-01-01 day 8766; 1995-01-01 day 9131, 1996-01-01 day 9496).
+     */
+    private List<String> rollupOf(long from, long to, boolean perChannel) {
+        return jdbc.sql("select " + (perChannel ? "channel_code" : "''") + ", utc_day, from_status, bucket, intervals,"
+                        + " total_seconds from " + (perChannel ? "stage_interval_channel_day" : "stage_interval_day")
+                        + " where utc_day >= :from and utc_day < :to order by 1, utc_day, from_status, bucket")
+                .param("from", from)
+                .param("to", to)
+                .query(StageDurationHistogramTest::row)
                 .list();
     }
 
-    private List<String> rowsOf1993() {
-        return jdbc.sql("select d.utc_day, d.from_status, d.bucket, count(*), sum(d.from_duration_seconds) from ("
-                        + "select cast(floor(extract(epoch from c.lead_created_at) / 86400) as bigint) as utc_day,"
+    /** The same aggregates recomputed from the rows of the leads created in a year (per channel: the lead's current one). */
+    private List<String> rowsOf(String year, boolean perChannel) {
+        return jdbc.sql("select d.channel_code, d.utc_day, d.from_status, d.bucket, count(*), sum(d.from_duration_seconds)"
+                        + " from (select " + (perChannel ? "l.channel_code" : "''") + " as channel_code,"
+                        + " cast(floor(extract(epoch from c.lead_created_at) / 86400) as bigint) as utc_day,"
                         + " c.from_status, b.bucket, c.from_duration_seconds from lead_status_change c"
+                        + " join lead l on l.id = c.lead_id"
                         + " join duration_bucket b on b.lo <= c.from_duration_seconds and c.from_duration_seconds < b.hi"
                         + " where c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY')"
                         + " and c.lead_created_at >= :from and c.lead_created_at < :to) d"
-                        + " group by d.utc_day, d.from_status, d.bucket order by d.utc_day, d.from_status, d.bucket")
-                .param("from", OffsetDateTime.parse("1993-01-01T00:00:00Z"))
-                .param("to", OffsetDateTime.parse("1994-01-01T00:00:00Z"))
-                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " " + rs.getLong(4)
-                        + " " + rs.getLong(5))
+                        + " group by d.channel_code, d.utc_day, d.from_status, d.bucket"
+                        + " order by d.channel_code, d.utc_day, d.from_status, d.bucket")
+                .param("from", OffsetDateTime.parse(year + "-01-01T00:00:00Z"))
+                .param("to", OffsetDateTime.parse(year + "-01-01T00:00:00Z").plusYears(1))
+                .query(StageDurationHistogramTest::row)
                 .list();
+    }
+
+    private static String row(ResultSet rs, int n) throws SQLException {
+        return rs.getString(1) + " " + rs.getLong(2) + " " + rs.getString(3) + " " + rs.getInt(4) + " " + rs.getLong(5)
+                + " " + rs.getLong(6);
     }
 }

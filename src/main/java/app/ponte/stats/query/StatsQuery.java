@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ import org.springframework.stereotype.Component;
  * The statistics in SQL: every figure is an aggregate computed by the database (counts, sums,
  * {@code percentile_cont} for medians — an ordered-set aggregate both H2 2.x and PostgreSQL have,
  * the mean of the two middle values for an even count); Java only divides the aggregates and
- * fills in the zeros. Stage durations of all channels come from a histogram instead (decision
+ * fills in the zeros. Stage durations come from a histogram instead (all channels or one, decision
  * 018): Java finds the buckets of the middle values and reads only those values. No statement
  * returns more rows than there are users, channels, statuses or buckets, except the 100
  * longest-stalled leads.
@@ -99,48 +100,35 @@ public class StatsQuery {
     // ---- stage durations ----------------------------------------------------------------------
 
     /**
-     * The cohort's closed intervals by the status they closed. For all channels from the histogram
-     * (decision 018): counts and total seconds per duration bucket (the whole UTC days of the period
-     * from stage_interval_day, its partial first and last day from the rows), then the exact middle
-     * value(s) of each status from the one or two buckets that hold them. For one channel with
-     * {@code percentile_cont} over the cohort's intervals (a range of the change's own copy of its
-     * lead's creation instant, lead_created_at, joined with the lead for the channel).
+     * The cohort's closed intervals by the status they closed, from the histogram (decision 018):
+     * counts and total seconds per duration bucket (the whole UTC days of the period from
+     * stage_interval_day, or stage_interval_channel_day for one channel, its partial first and last
+     * day from the rows), then the exact middle value(s) of each status from the one or two buckets
+     * that hold them.
      */
     public List<StageDuration> stageDurations(Instant from, Instant to, String channel) {
-        Map<String, StageDuration> figures = channel == null ? fromHistogram(from, to)
-                : fromIntervals(from, to, channel);
+        Map<String, StageDuration> figures = fromHistogram(from, to, channel);
         return OPEN.stream().map(s -> figures.getOrDefault(s, new StageDuration(s, 0, null, null))).toList();
     }
 
-    private Map<String, StageDuration> fromIntervals(Instant from, Instant to, String channel) {
-        Map<String, StageDuration> found = new HashMap<>();
-        jdbc.sql("select c.from_status as status, count(*) as n, sum(c.from_duration_seconds) as total,"
-                        + " percentile_cont(0.5) within group (order by cast(c.from_duration_seconds as double precision))"
-                        + " as median from lead_status_change c"
-                        + (channel == null ? "" : " join lead l on l.id = c.lead_id and l.channel_code = :channel")
-                        + " where c.lead_created_at >= :from and c.lead_created_at < :to"
-                        + " and c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') group by c.from_status")
-                .params(period(from, to, channel))
-                .query(rs -> {
-                    long count = rs.getLong("n");
-                    found.put(rs.getString("status"), new StageDuration(rs.getString("status"), count,
-                            rs.getLong("total") / 86400.0 / count, days(rs, "median")));
-                });
-        return found;
+    /** The status changes of the cohort, joined with their lead when the figures are of one channel. */
+    private static String changesOf(String channel) {
+        return "lead_status_change c"
+                + (channel == null ? "" : " join lead l on l.id = c.lead_id and l.channel_code = :channel");
     }
 
     /** One edge of a period ("h" or "t", see {@link DaySplit}): its closed intervals by status and bucket, signed. */
-    private static String edgeIntervals(String edge) {
+    private static String edgeIntervals(String edge, String channel) {
         String sign = DaySplit.sign(edge);
         return "select c.from_status, b.bucket, " + sign + " as n, " + sign + " * c.from_duration_seconds as total"
-                + " from lead_status_change c join duration_bucket b on b.lo <= c.from_duration_seconds"
+                + " from " + changesOf(channel) + " join duration_bucket b on b.lo <= c.from_duration_seconds"
                 + " and c.from_duration_seconds < b.hi where c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and "
                 + DaySplit.edge("c.lead_created_at", edge);
     }
 
     /** The histogram's figures (read in one snapshot, see StatsService.stageDurations). */
-    private Map<String, StageDuration> fromHistogram(Instant from, Instant to) {
-        Map<String, Object> period = period(from, to, null);
+    private Map<String, StageDuration> fromHistogram(Instant from, Instant to, String channel) {
+        Map<String, Object> period = period(from, to, channel);
         DaySplit.of(from, to).addTo(period);
         Map<String, List<Bucket>> histogram = new HashMap<>();
         // grouped by (status, bucket) before the bounds are joined: a hash aggregate of the period's
@@ -148,8 +136,10 @@ public class StatsQuery {
         jdbc.sql("select g.from_status, b.lo, b.hi, g.n, g.total from (select x.from_status, x.bucket,"
                         + " sum(x.n) as n, sum(x.total) as total from ("
                         + "select d.from_status, d.bucket, d.intervals as n, d.total_seconds as total"
-                        + " from stage_interval_day d where d.utc_day >= :d0 and d.utc_day < :d1"
-                        + " union all " + edgeIntervals("h") + " union all " + edgeIntervals("t")
+                        + (channel == null ? " from stage_interval_day d where"
+                                : " from stage_interval_channel_day d where d.channel_code = :channel and")
+                        + " d.utc_day >= :d0 and d.utc_day < :d1"
+                        + " union all " + edgeIntervals("h", channel) + " union all " + edgeIntervals("t", channel)
                         + ") x group by x.from_status, x.bucket) g join duration_bucket b on b.bucket = g.bucket"
                         + " order by g.from_status, b.lo")
                 .params(period)
@@ -167,7 +157,7 @@ public class StatsQuery {
             long count = buckets.stream().mapToLong(Bucket::intervals).sum();
             long total = buckets.stream().mapToLong(Bucket::seconds).sum();
             // the 0-based positions of the middle interval(s): one for an odd count, two for an even one
-            long[] middle = valuesAt(status, buckets, (count - 1) / 2, count / 2, period);
+            long[] middle = valuesAt(status, buckets, (count - 1) / 2, count / 2, period, channel);
             found.put(status, new StageDuration(status, count, total / 86400.0 / count,
                     (middle[0] + middle[1]) / 2.0 / 86400.0));
         }
@@ -182,7 +172,8 @@ public class StatsQuery {
      * The durations at positions {@code first} and {@code second} (0-based, second = first or
      * first + 1) of a status's intervals in duration order.
      */
-    private long[] valuesAt(String status, List<Bucket> buckets, long first, long second, Map<String, Object> period) {
+    private long[] valuesAt(String status, List<Bucket> buckets, long first, long second, Map<String, Object> period,
+            String channel) {
         List<Long> values = new ArrayList<>();
         long wanted = first;
         long before = 0;
@@ -190,7 +181,7 @@ public class StatsQuery {
             long end = before + bucket.intervals();
             if (wanted < end) {
                 long last = Math.min(second, end - 1);
-                List<Long> found = inBucket(status, bucket, wanted - before, last - wanted + 1, period);
+                List<Long> found = inBucket(status, bucket, wanted - before, last - wanted + 1, period, channel);
                 if (found.size() != last - wanted + 1) {
                     throw disagree(status);
                 }
@@ -206,35 +197,45 @@ public class StatsQuery {
     }
 
     private static IllegalStateException disagree(String status) {
-        return new IllegalStateException("stage_interval_day disagrees with lead_status_change for " + status);
+        return new IllegalStateException("the stage-duration histogram disagrees with lead_status_change for " + status);
     }
 
     /**
      * {@code size} durations of a bucket from the 0-based {@code offset} in ascending order, read from
      * whichever end of the bucket is nearer ({@code ix_status_change_duration}: status, duration,
-     * creation instant).
+     * creation instant; for one channel each row's lead probed by its primary key). Every value but
+     * the channel is written into the statement: a server-prepared statement's generic plan, planned
+     * without the bounds and the period, read the status's whole cohort from ix_status_change_cohort
+     * and sorted it (PostgreSQL, with the channel's join).
      */
-    private List<Long> inBucket(String status, Bucket bucket, long offset, long size, Map<String, Object> period) {
+    private List<Long> inBucket(String status, Bucket bucket, long offset, long size, Map<String, Object> period,
+            String channel) {
+        if (!OPEN.contains(status)) {
+            throw new IllegalArgumentException(status);
+        }
         long fromTop = bucket.intervals() - offset - size;
         boolean descending = fromTop < offset;
-        Map<String, Object> params = new HashMap<>(period);
-        params.put("status", status);
-        params.put("lo", bucket.lo());
-        params.put("hi", bucket.hi());
-        params.put("skip", descending ? fromTop : offset);
-        params.put("size", size);
-        List<Long> values = new ArrayList<>(jdbc.sql("select c.from_duration_seconds from lead_status_change c"
-                        + " where c.from_status = :status and c.from_duration_seconds >= :lo"
-                        + " and c.from_duration_seconds < :hi and c.lead_created_at >= :from and c.lead_created_at < :to"
+        List<Long> values = new ArrayList<>(jdbc.sql("select c.from_duration_seconds from " + changesOf(channel)
+                        + " where c.from_status = '" + status + "' and c.from_duration_seconds >= " + bucket.lo()
+                        + " and c.from_duration_seconds < " + bucket.hi()
+                        + " and c.lead_created_at >= " + literal(period.get("from"))
+                        + " and c.lead_created_at < " + literal(period.get("to"))
                         + " order by c.from_duration_seconds" + (descending ? " desc" : "")
-                        + " offset :skip rows fetch next :size rows only")
-                .params(params)
+                        + " offset " + (descending ? fromTop : offset) + " rows fetch next " + size + " rows only")
+                .params(channel == null ? Map.of() : Map.of("channel", channel))
                 .query((rs, n) -> rs.getLong(1))
                 .list());
         if (descending) {
             Collections.reverse(values);
         }
         return values;
+    }
+
+    private static final DateTimeFormatter INSTANT_LITERAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
+
+    /** An instant of the period as an SQL literal. */
+    private static String literal(Object utc) {
+        return "cast('" + INSTANT_LITERAL.format((OffsetDateTime) utc) + "' as timestamp(6) with time zone)";
     }
 
     // ---- time to customer ---------------------------------------------------------------------
