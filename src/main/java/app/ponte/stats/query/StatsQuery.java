@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -120,10 +121,14 @@ public class StatsQuery {
     /** One edge of a period ("h" or "t", see {@link DaySplit}): its closed intervals by status and bucket, signed. */
     private static String edgeIntervals(String edge, String channel) {
         String sign = DaySplit.sign(edge);
-        return "select c.from_status, b.bucket, " + sign + " as n, " + sign + " * c.from_duration_seconds as total"
-                + " from " + changesOf(channel) + " join duration_bucket b on b.lo <= c.from_duration_seconds"
-                + " and c.from_duration_seconds < b.hi where c.from_status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and "
-                + DaySplit.edge("c.lead_created_at", edge);
+        // one branch per status: an index range (status = x, lead_created_at in the edge) on both
+        // databases; H2 reads "status in (...) and range" as every row below the range's end
+        return OPEN.stream()
+                .map(status -> "select c.from_status, b.bucket, " + sign + " as n, " + sign
+                        + " * c.from_duration_seconds as total from " + changesOf(channel)
+                        + " join duration_bucket b on b.lo <= c.from_duration_seconds and c.from_duration_seconds < b.hi"
+                        + " where c.from_status = '" + status + "' and " + DaySplit.edge("c.lead_created_at", edge))
+                .collect(Collectors.joining(" union all "));
     }
 
     /** The histogram's figures (read in one snapshot, see StatsService.stageDurations). */
@@ -325,11 +330,14 @@ public class StatsQuery {
     /** The changes into WON or from OPPORTUNITY into LOST of one edge of a period: won, won value, lost, signed. */
     private static String closingChanges(String edge) {
         String sign = DaySplit.sign(edge);
-        return "select c.changed_by_id as user_id, case when c.to_status = 'WON' then " + sign + " else 0 end as won,"
-                + " case when c.to_status = 'WON' then " + sign + " * coalesce(l.expected_value, 0) else 0 end"
-                + " as won_value, case when c.to_status = 'LOST' then " + sign + " else 0 end as lost"
-                + " from lead_status_change c join lead l on l.id = c.lead_id where c.to_status in ('WON', 'LOST')"
-                + " and (c.to_status = 'WON' or c.from_status = 'OPPORTUNITY') and " + DaySplit.edge("c.changed_at", edge);
+        String changes = " from lead_status_change c join lead l on l.id = c.lead_id where ";
+        // two branches, each an index range (to_status = x, changed_at in the edge) on both databases
+        return "select c.changed_by_id as user_id, " + sign + " as won, " + sign
+                + " * coalesce(l.expected_value, 0) as won_value, 0 as lost" + changes + "c.to_status = 'WON' and "
+                + DaySplit.edge("c.changed_at", edge)
+                + " union all select c.changed_by_id as user_id, 0 as won, 0 as won_value, " + sign + " as lost"
+                + changes + "c.to_status = 'LOST' and c.from_status = 'OPPORTUNITY' and "
+                + DaySplit.edge("c.changed_at", edge);
     }
 
     public List<RepFigures> reps(Instant from, Instant to) {
