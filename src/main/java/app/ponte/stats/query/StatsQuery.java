@@ -135,24 +135,29 @@ public class StatsQuery {
     private Map<String, StageDuration> fromHistogram(Instant from, Instant to, String channel) {
         Map<String, Object> period = period(from, to, channel);
         DaySplit.of(from, to).addTo(period);
+        Map<Integer, long[]> bounds = new HashMap<>();
+        jdbc.sql("select b.bucket, b.lo, b.hi from duration_bucket b")
+                .query(rs -> {
+                    bounds.put(rs.getInt("bucket"), new long[] {rs.getLong("lo"), rs.getLong("hi")});
+                });
         Map<String, List<Bucket>> histogram = new HashMap<>();
-        // grouped by (status, bucket) before the bounds are joined: a hash aggregate of the period's
-        // rollup rows into at most 600 groups (grouped by the joined bounds, PostgreSQL sorted them all)
-        jdbc.sql("select g.from_status, b.lo, b.hi, g.n, g.total from (select x.from_status, x.bucket,"
-                        + " sum(x.n) as n, sum(x.total) as total from ("
+        // grouped by (status, bucket) only, bucket numbers ascending with their bounds; the bounds are
+        // added here: joined in SQL, PostgreSQL sorted all the rollup rows by them and H2 evaluated the
+        // whole aggregate once per bucket (883 ms at 100,000 leads)
+        jdbc.sql("select x.from_status, x.bucket, sum(x.n) as n, sum(x.total) as total from ("
                         + "select d.from_status, d.bucket, d.intervals as n, d.total_seconds as total"
                         + (channel == null ? " from stage_interval_day d where"
                                 : " from stage_interval_channel_day d where d.channel_code = :channel and")
                         + " d.utc_day >= :d0 and d.utc_day < :d1"
                         + " union all " + edgeIntervals("h", channel) + " union all " + edgeIntervals("t", channel)
-                        + ") x group by x.from_status, x.bucket) g join duration_bucket b on b.bucket = g.bucket"
-                        + " order by g.from_status, b.lo")
+                        + ") x group by x.from_status, x.bucket order by x.from_status, x.bucket")
                 .params(period)
                 .query(rs -> {
                     long n = rs.getLong("n");
                     if (n > 0) {
+                        long[] range = bounds.get(rs.getInt("bucket"));
                         histogram.computeIfAbsent(rs.getString("from_status"), s -> new ArrayList<>())
-                                .add(new Bucket(rs.getLong("lo"), rs.getLong("hi"), n, rs.getLong("total")));
+                                .add(new Bucket(range[0], range[1], n, rs.getLong("total")));
                     }
                 });
         Map<String, StageDuration> found = new HashMap<>();
