@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.h2.api.Trigger;
@@ -66,8 +67,16 @@ public class H2RollupTrigger implements Trigger {
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
             int type) throws SQLException {
-        // H2 re-creates the triggers on its working copy of a table it alters ("LEAD_COPY_4_12")
-        table = tableName.toLowerCase().replaceFirst("_copy_\\d+_\\d+$", "");
+        // told apart by the trigger's name: H2 re-creates a table's triggers on its working copy when it
+        // alters the table ("LEAD_COPY_4_12"), so the table's name is not stable, the trigger's is
+        table = switch (triggerName.toLowerCase(Locale.ROOT)) {
+            case "tg_interaction_day" -> "interaction";
+            case "tg_status_change_day" -> "lead_status_change";
+            case "tg_lead_rollups" -> "lead";
+            case "tg_handoff_lead_won" -> "handoff";
+            case "tg_lead_revenue" -> "purchase";
+            default -> throw new SQLException("no rollup for trigger " + triggerName);
+        };
         try (PreparedStatement ps = conn.prepareStatement("select column_name, ordinal_position"
                 + " from information_schema.columns where table_schema = ? and table_name = ?")) {
             ps.setString(1, schemaName);
@@ -153,7 +162,7 @@ public class H2RollupTrigger implements Trigger {
                     revenue(conn, newRow, 1);
                 }
             }
-            default -> throw new SQLException("no rollup for table " + table);
+            default -> throw new IllegalStateException(table);
         }
     }
 
