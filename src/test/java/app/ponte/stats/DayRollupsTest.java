@@ -6,6 +6,7 @@ import app.ponte.PonteTest;
 import app.ponte.TestUsers;
 import app.ponte.interaction.InteractionType;
 import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadStatus;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
 import java.math.BigDecimal;
@@ -105,6 +106,64 @@ class DayRollupsTest {
                 .update();
         assertThat(leads(marketer)).containsExactly("12182 " + first + " 1", "12182 " + second + " 1",
                 "12183 " + first + " 1");
+    }
+
+    @Test
+    void the_cohort_per_utc_day_and_channel_follows_status_moves_losses_reopening_and_a_channel_change() {
+        UserId rep = testUsers.create("roll", Role.SALES).id();
+        String first = data.channel(StatsFixture.prefix(), "ONLINE");
+        String second = data.channel(StatsFixture.prefix(), "OFFLINE");
+        LeadId a = data.lead(first, DAY_12182, rep);
+        LeadId b = data.lead(first, DAY_12182.plusSeconds(86_399), rep);
+        LeadId c = data.lead(first, DAY_12182.plusSeconds(86_400), rep);
+        LeadId d = data.lead(second, DAY_12182.plusSeconds(86_400), rep);
+        // key: day, channel, highest status reached (NEW = 0 .. WON = 4), lost-from while LOST ('-' here for '')
+        assertThat(cohort(first, second)).containsExactly("12182 " + first + " 0 - 2", "12183 " + first + " 0 - 1",
+                "12183 " + second + " 0 - 1");
+        jdbc.sql("delete from lead where id = :id").param("id", d.value()).update();
+
+        data.move(a, LeadStatus.MQL, DAY_12182.plusSeconds(3_600), rep);
+        data.move(a, LeadStatus.SQL, DAY_12182.plusSeconds(7_200), rep);
+        data.move(a, LeadStatus.LOST, DAY_12182.plusSeconds(10_800), rep);
+        data.move(b, LeadStatus.LOST, DAY_12182.plusSeconds(90_000), rep);
+        data.win(c, DAY_12182.plusSeconds(3 * 86_400), rep);
+        // a: reached SQL (2), lost from SQL; b: lost from NEW; c: reached WON
+        assertThat(cohort(first, second)).containsExactly("12182 " + first + " 0 NEW 1",
+                "12182 " + first + " 2 SQL 1", "12183 " + first + " 4 - 1");
+
+        // a reopened (LOST → NEW): no longer LOST, still reached SQL; c moved to the other channel
+        data.move(a, LeadStatus.NEW, DAY_12182.plusSeconds(14_400), rep);
+        jdbc.sql("update lead set channel_code = :c where id = :id").param("c", second).param("id", c.value())
+                .update();
+        jdbc.sql("update lead set name = 'not counted' where id = :id").param("id", b.value()).update();
+        assertThat(cohort(first, second)).containsExactly("12182 " + first + " 0 NEW 1",
+                "12182 " + first + " 2 - 1", "12183 " + second + " 4 - 1");
+        assertThat(cohort(first, second)).isEqualTo(cohortFromRows(first, second));
+
+    }
+
+    private List<String> cohort(String... channels) {
+        return jdbc.sql("select utc_day, channel_code, max_status_rank, lost_from, leads from lead_cohort_day"
+                        + " where channel_code in (:c) and leads <> 0 order by utc_day, channel_code, max_status_rank,"
+                        + " lost_from")
+                .param("c", List.of(channels))
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " "
+                        + (rs.getString(4).isEmpty() ? "-" : rs.getString(4)) + " " + rs.getLong(5))
+                .list();
+    }
+
+    private List<String> cohortFromRows(String... channels) {
+        return jdbc.sql("select x.utc_day, x.channel_code, x.max_status_rank, x.lost_from, count(*) from ("
+                        + "select cast(floor(extract(epoch from l.created_at) / 86400) as bigint) as utc_day,"
+                        + " l.channel_code, l.max_status_rank,"
+                        + " case when l.status = 'LOST' then l.lost_from else '' end as lost_from"
+                        + " from lead l where l.channel_code in (:c)) x"
+                        + " group by x.utc_day, x.channel_code, x.max_status_rank, x.lost_from"
+                        + " order by x.utc_day, x.channel_code, x.max_status_rank, x.lost_from")
+                .param("c", List.of(channels))
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getInt(3) + " "
+                        + (rs.getString(4).isEmpty() ? "-" : rs.getString(4)) + " " + rs.getLong(5))
+                .list();
     }
 
     @Test

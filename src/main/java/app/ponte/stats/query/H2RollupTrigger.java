@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,10 @@ import org.h2.api.Trigger;
  * value for a change into WON. {@code lead}: a lead adds to its creation day, creator and channel;
  * an edited expected value moves the won value of the lead's changes into WON. {@code purchase}:
  * the amount adds to its lead's revenue. {@code handoff} (before the write): whether its lead has
- * reached WON, which the lead's trigger sets on its handoffs when the lead first reaches WON. A
+ * reached WON, which the lead's trigger sets on its handoffs when the lead first reaches WON.
+ * {@code lead} again, as {@code tg_lead_cohort_day} (V30): a lead counts in lead_cohort_day under
+ * its creation day, channel, highest status reached and lost-from while LOST; an edit of these moves
+ * it. A
  * migration that alters a watched table drops its trigger first and creates it again afterwards (H2
  * copies the table).
  */
@@ -61,6 +65,16 @@ public class H2RollupTrigger implements Trigger {
             + " when not matched then insert (utc_day, created_by_id, channel_code, leads)"
             + " values (v.utc_day, v.created_by_id, v.channel_code, v.leads)";
 
+    private static final String ADD_COHORT = "merge into lead_cohort_day d using (values (cast(? as bigint),"
+            + " cast(? as varchar(30)), cast(? as smallint), cast(? as varchar(15)), cast(? as bigint)))"
+            + " v(utc_day, channel_code, max_status_rank, lost_from, leads)"
+            + " on d.utc_day = v.utc_day and d.channel_code = v.channel_code and d.max_status_rank = v.max_status_rank"
+            + " and d.lost_from = v.lost_from"
+            + " when matched then update set leads = d.leads + v.leads"
+            + " when not matched then insert (utc_day, channel_code, max_status_rank, lost_from, leads)"
+            + " values (v.utc_day, v.channel_code, v.max_status_rank, v.lost_from, v.leads)";
+
+    /** The watched table, or "lead_cohort" for lead's second rollup trigger (V30). */
     private String table;
     private final Map<String, Integer> columns = new HashMap<>();
 
@@ -75,6 +89,7 @@ public class H2RollupTrigger implements Trigger {
             case "tg_lead_rollups" -> "lead";
             case "tg_handoff_lead_won" -> "handoff";
             case "tg_lead_revenue" -> "purchase";
+            case "tg_lead_cohort_day" -> "lead_cohort";
             default -> throw new SQLException("no rollup for trigger " + triggerName);
         };
         try (PreparedStatement ps = conn.prepareStatement("select column_name, ordinal_position"
@@ -139,6 +154,17 @@ public class H2RollupTrigger implements Trigger {
                     lead(conn, newRow, 1);
                 }
             }
+            case "lead_cohort" -> {
+                if (oldRow != null && newRow != null && cohortKey(oldRow).equals(cohortKey(newRow))) {
+                    return;
+                }
+                if (oldRow != null) {
+                    cohort(conn, oldRow, -1);
+                }
+                if (newRow != null) {
+                    cohort(conn, newRow, 1);
+                }
+            }
             case "handoff" -> {
                 // before insert or update: whether the handoff's lead has reached WON
                 if (newRow != null && (oldRow == null || !same(oldRow, newRow, "lead_id"))) {
@@ -182,6 +208,25 @@ public class H2RollupTrigger implements Trigger {
             ps.setLong(2, number(value(row, "created_by_id")));
             ps.setString(3, (String) value(row, "channel_code"));
             ps.setLong(4, sign);
+            ps.executeUpdate();
+        }
+    }
+
+    /** A lead's key in lead_cohort_day: creation day, channel, highest status, lost-from while LOST ('' else). */
+    private List<Object> cohortKey(Object[] row) {
+        Object lostFrom = value(row, "lost_from");
+        return List.of(day(value(row, "created_at")), value(row, "channel_code"), number(value(row, "max_status_rank")),
+                "LOST".equals(value(row, "status")) && lostFrom != null ? lostFrom : "");
+    }
+
+    private void cohort(Connection conn, Object[] row, int sign) throws SQLException {
+        List<Object> key = cohortKey(row);
+        try (PreparedStatement ps = conn.prepareStatement(ADD_COHORT)) {
+            ps.setLong(1, (Long) key.get(0));
+            ps.setString(2, (String) key.get(1));
+            ps.setLong(3, (Long) key.get(2));
+            ps.setString(4, (String) key.get(3));
+            ps.setLong(5, sign);
             ps.executeUpdate();
         }
     }

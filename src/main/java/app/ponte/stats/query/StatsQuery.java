@@ -64,35 +64,52 @@ public class StatsQuery {
 
     // ---- funnel -------------------------------------------------------------------------------
 
+    /**
+     * The leads of one edge of a period ("h" or "t", see {@link DaySplit}) in the shape of
+     * lead_cohort_day rows, signed: channel, highest status reached, lost-from while LOST ('' else).
+     */
+    private static String cohortEdge(String edge, boolean oneChannel) {
+        return "select l.channel_code, l.max_status_rank,"
+                + " case when l.status = 'LOST' and l.lost_from is not null then l.lost_from else '' end as lost_from, "
+                + DaySplit.sign(edge) + " as leads from lead l where " + DaySplit.edge("l.created_at", edge)
+                + (oneChannel ? " and l.channel_code = :channel" : "");
+    }
+
+    /**
+     * The period's cohort by channel, highest status reached and lost-from, as counts (decision 019):
+     * the whole UTC days from lead_cohort_day, the partial first and last day from the leads.
+     */
+    private static String cohort(boolean oneChannel) {
+        return "select x.channel_code, x.max_status_rank, x.lost_from, sum(x.leads) as leads from ("
+                + "select d.channel_code, d.max_status_rank, d.lost_from, d.leads from lead_cohort_day d"
+                + " where d.utc_day >= :d0 and d.utc_day < :d1" + (oneChannel ? " and d.channel_code = :channel" : "")
+                + " union all " + cohortEdge("h", oneChannel) + " union all " + cohortEdge("t", oneChannel)
+                + ") x group by x.channel_code, x.max_status_rank, x.lost_from";
+    }
+
     /** Cohort size, how many reached each ordered status, and the current LOST ones by lost-from. */
     public FunnelCounts funnel(Instant from, Instant to, String channel) {
-        return jdbc.sql("select count(*) as cohort,"
-                        + " coalesce(sum(case when l.max_status_rank >= 1 then 1 else 0 end), 0) as r1,"
-                        + " coalesce(sum(case when l.max_status_rank >= 2 then 1 else 0 end), 0) as r2,"
-                        + " coalesce(sum(case when l.max_status_rank >= 3 then 1 else 0 end), 0) as r3,"
-                        + " coalesce(sum(case when l.max_status_rank >= 4 then 1 else 0 end), 0) as r4,"
-                        + " coalesce(sum(case when l.status = 'LOST' and l.lost_from = 'NEW' then 1 else 0 end), 0) as l0,"
-                        + " coalesce(sum(case when l.status = 'LOST' and l.lost_from = 'MQL' then 1 else 0 end), 0) as l1,"
-                        + " coalesce(sum(case when l.status = 'LOST' and l.lost_from = 'SQL' then 1 else 0 end), 0) as l2,"
-                        + " coalesce(sum(case when l.status = 'LOST' and l.lost_from = 'OPPORTUNITY' then 1 else 0 end), 0)"
-                        + " as l3 from lead l where" + COHORT)
-                .params(period(from, to, channel))
-                .query((rs, n) -> {
-                    long cohort = rs.getLong("cohort");
-                    List<FunnelStep> steps = new ArrayList<>();
-                    long previous = cohort;
-                    for (int i = 0; i < ORDERED.size(); i++) {
-                        long reached = i == 0 ? cohort : rs.getLong("r" + i);
-                        steps.add(new FunnelStep(ORDERED.get(i), reached, i == 0 ? null : ratio(reached, previous)));
-                        previous = reached;
+        Map<String, Object> period = period(from, to, channel);
+        DaySplit.of(from, to).addTo(period);
+        long[] reached = new long[ORDERED.size()];
+        Map<String, Long> lost = new LinkedHashMap<>();
+        OPEN.forEach(s -> lost.put(s, 0L));
+        jdbc.sql(cohort(channel != null))
+                .params(period)
+                .query(rs -> {
+                    long leads = rs.getLong("leads");
+                    int rank = rs.getInt("max_status_rank");
+                    for (int i = 0; i <= rank && i < reached.length; i++) {
+                        reached[i] += leads;
                     }
-                    Map<String, Long> lost = new LinkedHashMap<>();
-                    for (int i = 0; i < OPEN.size(); i++) {
-                        lost.put(OPEN.get(i), rs.getLong("l" + i));
-                    }
-                    return new FunnelCounts(cohort, steps, lost);
-                })
-                .single();
+                    lost.computeIfPresent(rs.getString("lost_from"), (s, n) -> n + leads);
+                });
+        long cohort = reached[0];
+        List<FunnelStep> steps = new ArrayList<>();
+        for (int i = 0; i < ORDERED.size(); i++) {
+            steps.add(new FunnelStep(ORDERED.get(i), reached[i], i == 0 ? null : ratio(reached[i], reached[i - 1])));
+        }
+        return new FunnelCounts(cohort, steps, lost);
     }
 
     public record FunnelCounts(long cohort, List<FunnelStep> steps, Map<String, Long> lost) {
@@ -493,12 +510,16 @@ public class StatsQuery {
     public List<ChannelFigures> channels(Instant from, Instant to, LocalDate fromDate, LocalDate toDate) {
         Map<String, Object> period = period(from, to, null);
         Map<String, long[]> cohort = new HashMap<>();
-        jdbc.sql("select l.channel_code as channel, count(*) as n,"
-                        + " sum(case when l.max_status_rank >= 1 then 1 else 0 end) as mqls"
-                        + " from lead l where l.created_at >= :from and l.created_at < :to group by l.channel_code")
-                .params(period)
+        Map<String, Object> split = new HashMap<>(period);
+        DaySplit.of(from, to).addTo(split);
+        jdbc.sql(cohort(false))
+                .params(split)
                 .query(rs -> {
-                    cohort.put(rs.getString("channel"), new long[] {rs.getLong("n"), rs.getLong("mqls")});
+                    long[] c = cohort.computeIfAbsent(rs.getString("channel_code"), k -> new long[2]);
+                    c[0] += rs.getLong("leads");
+                    if (rs.getInt("max_status_rank") >= 1) {
+                        c[1] += rs.getLong("leads");
+                    }
                 });
         Map<String, Object[]> customers = new HashMap<>();
         // the customers (first change into WON in the period, lead.first_won_at) and all their purchases
