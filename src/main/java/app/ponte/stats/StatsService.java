@@ -67,8 +67,7 @@ public class StatsService {
     }
 
     public TimeToCustomer timeToCustomer(Period period) {
-        return new TimeToCustomer(query.timeToCustomer(start(period), end(period)),
-                query.timeToCustomerByChannel(start(period), end(period)));
+        return query.timeToCustomer(start(period), end(period));
     }
 
     public Reps reps(Period period) {

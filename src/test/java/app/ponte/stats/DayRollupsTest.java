@@ -142,6 +142,58 @@ class DayRollupsTest {
 
     }
 
+    @Test
+    void customers_per_16_day_block_channel_and_duration_bucket_follow_wins_and_edits() {
+        UserId rep = testUsers.create("roll", Role.SALES).id();
+        String first = data.channel(StatsFixture.prefix(), "ONLINE");
+        String second = data.channel(StatsFixture.prefix(), "OFFLINE");
+        // DAY_12182 is in block 761 (12,182 / 16 = 761.4); 16 days later is block 762
+        LeadId a = data.lead(first, DAY_12182, rep);
+        LeadId b = data.lead(first, DAY_12182.plusSeconds(3_600), rep);
+        LeadId c = data.lead(first, DAY_12182.plusSeconds(16 * 86_400), rep);
+        data.lead(first, DAY_12182, rep);
+        assertThat(customers(first, second)).isEmpty();
+
+        // a: 2 days (172,800 s); b: 2 days less an hour (169,200 s); c: 4 hours (14,400 s); the fourth
+        // lead, not won, counts nowhere. Totals in microseconds: 342,000 s and 14,400 s
+        data.win(a, DAY_12182.plusSeconds(172_800), rep);
+        data.win(b, DAY_12182.plusSeconds(172_800), rep);
+        data.win(c, DAY_12182.plusSeconds(16 * 86_400 + 4 * 3_600), rep);
+        assertThat(customers(first, second)).isEqualTo(customersFromRows(first, second));
+        assertThat(customers(first, second)).containsExactly("761 " + first + " 2 342000000000",
+                "762 " + first + " 1 14400000000");
+
+        jdbc.sql("update lead set channel_code = :c where id = :id").param("c", second).param("id", b.value()).update();
+        jdbc.sql("update lead set created_at = :at where id = :id").param("at", utc(DAY_12182.minusSeconds(86_400)))
+                .param("id", c.value()).update();
+        jdbc.sql("update lead set name = 'not counted' where id = :id").param("id", a.value()).update();
+        assertThat(customers(first, second)).isEqualTo(customersFromRows(first, second));
+        // c now created 17 days and 4 hours before its WON: 1,483,200 s, block 761 (day 12,181):
+        // a + c = 1,656,000 s; b moved to the other channel
+        assertThat(customers(first, second)).containsExactly("761 " + first + " 2 1656000000000",
+                "761 " + second + " 1 169200000000");
+    }
+
+    private List<String> customers(String... channels) {
+        return jdbc.sql("select block, channel_code, sum(customers), sum(total_micros) from customer_block"
+                        + " where channel_code in (:c) group by block, channel_code having sum(customers) <> 0"
+                        + " order by block, channel_code")
+                .param("c", List.of(channels))
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4))
+                .list();
+    }
+
+    private List<String> customersFromRows(String... channels) {
+        return jdbc.sql("select x.block, x.channel_code, count(*), sum(x.micros) from ("
+                        + "select cast(floor(extract(epoch from l.created_at) / 1382400) as bigint) as block,"
+                        + " l.channel_code, cast(round(l.to_customer_seconds * 1000000) as bigint) as micros"
+                        + " from lead l where l.channel_code in (:c) and l.to_customer_seconds is not null) x"
+                        + " group by x.block, x.channel_code order by x.block, x.channel_code")
+                .param("c", List.of(channels))
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4))
+                .list();
+    }
+
     private List<String> cohort(String... channels) {
         return jdbc.sql("select utc_day, channel_code, max_status_rank, lost_from, leads from lead_cohort_day"
                         + " where channel_code in (:c) and leads <> 0 order by utc_day, channel_code, max_status_rank,"

@@ -14,31 +14,38 @@ import java.util.Map;
  * outside it (taken away, the whole day in the range). So an edge is at most 12 hours of rows: in
  * Europe/Rome a period ending at local midnight (23:00 UTC) reads the last UTC day whole and takes
  * away its last hour, instead of adding 23 hours of rows. A period shorter than a UTC day is read
- * from the rows only.
+ * from the rows only. The same split works for blocks of several days ({@link #of(Instant, Instant,
+ * long)}, customer_block: 16 days, decision 020): whole blocks from the rollup, each edge at most
+ * half a block of rows; {@code firstDay} and {@code endDay} are then block numbers.
  */
 record DaySplit(long firstDay, long endDay, Instant headFrom, Instant headTo, int headSign, Instant tailFrom,
         Instant tailTo, int tailSign) {
 
-    private static final long DAY = 86_400;
-    private static final long HALF_DAY = DAY / 2;
+    static final long DAY = 86_400;
 
     static DaySplit of(Instant from, Instant to) {
-        long first = Math.floorDiv(from.getEpochSecond(), DAY);
-        if (Instant.ofEpochSecond(first * DAY).isBefore(from)) {
+        return of(from, to, DAY);
+    }
+
+    /** The split into whole blocks of {@code block} seconds (block n = [n * block, (n + 1) * block) epoch seconds). */
+    static DaySplit of(Instant from, Instant to, long block) {
+        long half = block / 2;
+        long first = Math.floorDiv(from.getEpochSecond(), block);
+        if (Instant.ofEpochSecond(first * block).isBefore(from)) {
             first++;
         }
-        long end = Math.floorDiv(to.getEpochSecond(), DAY);
+        long end = Math.floorDiv(to.getEpochSecond(), block);
         if (first >= end) {
             return new DaySplit(0, 0, from, to, 1, to, to, 1);
         }
-        Instant firstStart = Instant.ofEpochSecond(first * DAY);
-        Instant endStart = Instant.ofEpochSecond(end * DAY);
-        boolean headInside = firstStart.getEpochSecond() - from.getEpochSecond() <= HALF_DAY;
-        boolean tailInside = to.getEpochSecond() - endStart.getEpochSecond() <= HALF_DAY;
+        Instant firstStart = Instant.ofEpochSecond(first * block);
+        Instant endStart = Instant.ofEpochSecond(end * block);
+        boolean headInside = firstStart.getEpochSecond() - from.getEpochSecond() <= half;
+        boolean tailInside = to.getEpochSecond() - endStart.getEpochSecond() <= half;
         return new DaySplit(headInside ? first : first - 1, tailInside ? end : end + 1,
-                headInside ? from : Instant.ofEpochSecond((first - 1) * DAY), headInside ? firstStart : from,
+                headInside ? from : Instant.ofEpochSecond((first - 1) * block), headInside ? firstStart : from,
                 headInside ? 1 : -1,
-                tailInside ? endStart : to, tailInside ? to : Instant.ofEpochSecond((end + 1) * DAY),
+                tailInside ? endStart : to, tailInside ? to : Instant.ofEpochSecond((end + 1) * block),
                 tailInside ? 1 : -1);
     }
 

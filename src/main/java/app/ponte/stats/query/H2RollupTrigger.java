@@ -27,7 +27,8 @@ import org.h2.api.Trigger;
  * reached WON, which the lead's trigger sets on its handoffs when the lead first reaches WON.
  * {@code lead} again, as {@code tg_lead_cohort_day} (V30): a lead counts in lead_cohort_day under
  * its creation day, channel, highest status reached and lost-from while LOST; an edit of these moves
- * it. A
+ * it. {@code lead} as {@code tg_customer_block} (V32): a lead with a time to customer counts in
+ * customer_block under its creation block, channel and duration bucket; an edit moves it. A
  * migration that alters a watched table drops its trigger first and creates it again afterwards (H2
  * copies the table).
  */
@@ -74,7 +75,19 @@ public class H2RollupTrigger implements Trigger {
             + " when not matched then insert (utc_day, channel_code, max_status_rank, lost_from, leads)"
             + " values (v.utc_day, v.channel_code, v.max_status_rank, v.lost_from, v.leads)";
 
-    /** The watched table, or "lead_cohort" for lead's second rollup trigger (V30). */
+    /** A customer (sign 1) or its removal (-1) in customer_block; bucket and microseconds worked out in SQL (V31). */
+    private static final String ADD_CUSTOMER = "merge into customer_block d using (select"
+            + " cast(floor(extract(epoch from cast(? as timestamp(6) with time zone)) / 1382400) as bigint) as block,"
+            + " cast(? as varchar(30)) as channel_code, b.bucket, cast(? as bigint) as customers,"
+            + " cast(? as bigint) * cast(round(cast(? as double precision) * 1000000) as bigint) as total_micros"
+            + " from duration_bucket b where b.lo <= cast(? as double precision) and cast(? as double precision) < b.hi) v"
+            + " on d.block = v.block and d.channel_code = v.channel_code and d.bucket = v.bucket"
+            + " when matched then update set customers = d.customers + v.customers,"
+            + " total_micros = d.total_micros + v.total_micros"
+            + " when not matched then insert (block, channel_code, bucket, customers, total_micros)"
+            + " values (v.block, v.channel_code, v.bucket, v.customers, v.total_micros)";
+
+    /** The watched table, or "lead_cohort" / "lead_customer" for lead's further rollup triggers (V30, V32). */
     private String table;
     private final Map<String, Integer> columns = new HashMap<>();
 
@@ -90,6 +103,7 @@ public class H2RollupTrigger implements Trigger {
             case "tg_handoff_lead_won" -> "handoff";
             case "tg_lead_revenue" -> "purchase";
             case "tg_lead_cohort_day" -> "lead_cohort";
+            case "tg_customer_block" -> "lead_customer";
             default -> throw new SQLException("no rollup for trigger " + triggerName);
         };
         try (PreparedStatement ps = conn.prepareStatement("select column_name, ordinal_position"
@@ -165,6 +179,18 @@ public class H2RollupTrigger implements Trigger {
                     cohort(conn, newRow, 1);
                 }
             }
+            case "lead_customer" -> {
+                if (oldRow != null && newRow != null
+                        && same(oldRow, newRow, "created_at", "channel_code", "to_customer_seconds")) {
+                    return;
+                }
+                if (oldRow != null) {
+                    customer(conn, oldRow, -1);
+                }
+                if (newRow != null) {
+                    customer(conn, newRow, 1);
+                }
+            }
             case "handoff" -> {
                 // before insert or update: whether the handoff's lead has reached WON
                 if (newRow != null && (oldRow == null || !same(oldRow, newRow, "lead_id"))) {
@@ -227,6 +253,24 @@ public class H2RollupTrigger implements Trigger {
             ps.setLong(3, (Long) key.get(2));
             ps.setString(4, (String) key.get(3));
             ps.setLong(5, sign);
+            ps.executeUpdate();
+        }
+    }
+
+    private void customer(Connection conn, Object[] row, int sign) throws SQLException {
+        Object seconds = value(row, "to_customer_seconds");
+        if (seconds == null) {
+            return;
+        }
+        double value = ((Number) seconds).doubleValue();
+        try (PreparedStatement ps = conn.prepareStatement(ADD_CUSTOMER)) {
+            ps.setObject(1, value(row, "created_at"));
+            ps.setString(2, (String) value(row, "channel_code"));
+            ps.setLong(3, sign);
+            ps.setLong(4, sign);
+            ps.setDouble(5, value);
+            ps.setDouble(6, value);
+            ps.setDouble(7, value);
             ps.executeUpdate();
         }
     }

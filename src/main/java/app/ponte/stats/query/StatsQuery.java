@@ -1,8 +1,6 @@
 package app.ponte.stats.query;
 
-import app.ponte.stats.ChannelDuration;
 import app.ponte.stats.ChannelFigures;
-import app.ponte.stats.DurationFigures;
 import app.ponte.stats.FunnelStep;
 import app.ponte.stats.HandoffFigures;
 import app.ponte.stats.MarketerFigures;
@@ -11,6 +9,7 @@ import app.ponte.stats.RepeatPurchases;
 import app.ponte.stats.StageDuration;
 import app.ponte.stats.Stalled;
 import app.ponte.stats.StalledLead;
+import app.ponte.stats.TimeToCustomer;
 import app.ponte.stats.VolumeBucket;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -53,13 +52,13 @@ public class StatsQuery {
     private static final List<String> INTERACTION_TYPES = List.of("CALL", "VIDEO_CALL", "MEETING", "EMAIL", "EVENT",
             "SOCIAL", "WEBSITE_VISIT", "INFO_REQUEST", "NEWSLETTER_SIGNUP", "CONTENT_DOWNLOAD", "OFFER");
 
-    private static final String COHORT = " l.created_at >= :from and l.created_at < :to"
-            + " and (cast(:channel as varchar(30)) is null or l.channel_code = :channel)";
 
     private final JdbcClient jdbc;
+    private final CustomerHistogram customers;
 
     public StatsQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.customers = new CustomerHistogram(jdbc);
     }
 
     // ---- funnel -------------------------------------------------------------------------------
@@ -261,43 +260,15 @@ public class StatsQuery {
     private static final DateTimeFormatter INSTANT_LITERAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
 
     /** An instant of the period as an SQL literal. */
-    private static String literal(Object utc) {
+    static String literal(Object utc) {
         return "cast('" + INSTANT_LITERAL.format((OffsetDateTime) utc) + "' as timestamp(6) with time zone)";
     }
 
     // ---- time to customer ---------------------------------------------------------------------
 
-    /**
-     * The cohort's customers: to_customer_seconds is a generated column, first_won_at (the lead's
-     * first change into WON, kept on write) minus created_at in seconds.
-     */
-    private static final String TO_CUSTOMER = "select l.channel_code as channel, l.to_customer_seconds as seconds"
-            + " from lead l where l.max_status_rank = 4 and" + COHORT + " and l.to_customer_seconds is not null";
-
-    public DurationFigures timeToCustomer(Instant from, Instant to) {
-        return jdbc.sql("select count(*) as n, sum(t.seconds) as total,"
-                        + " percentile_cont(0.5) within group (order by t.seconds) as median from (" + TO_CUSTOMER + ") t")
-                .params(period(from, to, null))
-                .query((rs, n) -> durations(rs))
-                .single();
-    }
-
-    public List<ChannelDuration> timeToCustomerByChannel(Instant from, Instant to) {
-        return jdbc.sql("select t.channel, count(*) as n, sum(t.seconds) as total,"
-                        + " percentile_cont(0.5) within group (order by t.seconds) as median from (" + TO_CUSTOMER + ") t"
-                        + " group by t.channel order by t.channel")
-                .params(period(from, to, null))
-                .query((rs, n) -> {
-                    DurationFigures d = durations(rs);
-                    return new ChannelDuration(rs.getString("channel"), d.count(), d.meanDays(), d.medianDays());
-                })
-                .list();
-    }
-
-    private static DurationFigures durations(ResultSet rs) throws SQLException {
-        long count = rs.getLong("n");
-        return count == 0 ? new DurationFigures(0, null, null)
-                : new DurationFigures(count, rs.getDouble("total") / 86400.0 / count, days(rs, "median"));
+    /** Overall and per channel, from the histogram customer_block (decision 020). */
+    public TimeToCustomer timeToCustomer(Instant from, Instant to) {
+        return customers.timeToCustomer(from, to);
     }
 
     // ---- people -------------------------------------------------------------------------------
@@ -691,11 +662,6 @@ public class StatsQuery {
 
     static Double ratio(long numerator, long denominator) {
         return denominator == 0 ? null : (double) numerator / denominator;
-    }
-
-    private static Double days(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : value / 86400.0;
     }
 
     private static Double hours(ResultSet rs, String column) throws SQLException {

@@ -82,4 +82,21 @@ class DaySplitTest {
         assertThat(s.headSign()).isEqualTo(1);
         assertThat(s.tailFrom()).isEqualTo(s.tailTo());
     }
+
+    @Test
+    void in_16_day_blocks_each_edge_is_the_shorter_side_of_its_block() {
+        // 2026-01-01 is epoch day 20,454, in block 1,278 (days 20,448 .. 20,463, from 2025-12-26): the
+        // period starts 6 days into it, so the block counts whole and 6 days are taken away; 2027-01-01
+        // (day 20,819) is 3 days into block 1,301 (from day 20,816, 2026-12-29): 3 days are added
+        DaySplit s = DaySplit.of(Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"),
+                16 * 86_400);
+        assertThat(s.firstDay()).isEqualTo(1_278);
+        assertThat(s.endDay()).isEqualTo(1_301);
+        assertThat(s.headFrom()).isEqualTo(Instant.parse("2025-12-26T00:00:00Z"));
+        assertThat(s.headTo()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+        assertThat(s.headSign()).isEqualTo(-1);
+        assertThat(s.tailFrom()).isEqualTo(Instant.parse("2026-12-29T00:00:00Z"));
+        assertThat(s.tailTo()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(s.tailSign()).isEqualTo(1);
+    }
 }
