@@ -174,6 +174,43 @@ class DayRollupsTest {
                 "761 " + second + " 1 169200000000");
     }
 
+    @Test
+    void open_leads_per_status_and_day_of_last_activity_follow_moves_interactions_and_closing() {
+        UserId rep = testUsers.create("roll", Role.SALES).id();
+        String channel = data.channel(StatsFixture.prefix(), "ONLINE");
+        // 1989-03-01 00:00 UTC is day 6,999; no other test has activity in 1989
+        Instant day6999 = Instant.parse("1989-03-01T00:00:00Z");
+        LeadId a = data.lead(channel, day6999, rep);
+        LeadId b = data.lead(channel, day6999.plusSeconds(86_399), rep);
+        assertThat(activity(6_999, 7_001)).containsExactly("NEW 6999 2");
+
+        data.move(a, LeadStatus.MQL, day6999.plusSeconds(86_400), rep);
+        data.interaction(b, rep, InteractionType.CALL, day6999.plusSeconds(2 * 86_400 + 60), 3);
+        // a: MQL since day 7,000; b: still NEW, last active (its call) on day 7,001
+        assertThat(activity(6_999, 7_001)).containsExactly("MQL 7000 1", "NEW 7001 1");
+
+        data.move(a, LeadStatus.LOST, day6999.plusSeconds(86_400 + 60), rep);
+        assertThat(activity(6_999, 7_001)).containsExactly("NEW 7001 1");
+        assertThat(activity(Long.MIN_VALUE, Long.MAX_VALUE)).isEqualTo(activityFromRows());
+    }
+
+    private List<String> activity(long firstDay, long lastDay) {
+        return jdbc.sql("select status, utc_day, leads from lead_activity_day where utc_day between :a and :b"
+                        + " and leads <> 0 order by status, utc_day")
+                .param("a", firstDay).param("b", lastDay)
+                .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
+                .list();
+    }
+
+    private List<String> activityFromRows() {
+        return jdbc.sql("select x.status, x.utc_day, count(*) from (select l.status,"
+                        + " cast(floor(extract(epoch from l.last_activity_at) / 86400) as bigint) as utc_day from lead l"
+                        + " where l.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY')) x group by x.status, x.utc_day"
+                        + " order by x.status, x.utc_day")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getLong(3))
+                .list();
+    }
+
     private List<String> customers(String... channels) {
         return jdbc.sql("select block, channel_code, sum(customers), sum(total_micros) from customer_block"
                         + " where channel_code in (:c) group by block, channel_code having sum(customers) <> 0"

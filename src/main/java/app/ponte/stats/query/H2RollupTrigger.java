@@ -28,7 +28,9 @@ import org.h2.api.Trigger;
  * {@code lead} again, as {@code tg_lead_cohort_day} (V30): a lead counts in lead_cohort_day under
  * its creation day, channel, highest status reached and lost-from while LOST; an edit of these moves
  * it. {@code lead} as {@code tg_customer_block} (V32): a lead with a time to customer counts in
- * customer_block under its creation block, channel and duration bucket; an edit moves it. A
+ * customer_block under its creation block, channel and duration bucket; an edit moves it. {@code lead}
+ * as {@code tg_lead_activity_day} (V34): an open lead counts in lead_activity_day under its status and
+ * the UTC day of its last activity. A
  * migration that alters a watched table drops its trigger first and creates it again afterwards (H2
  * copies the table).
  */
@@ -87,7 +89,14 @@ public class H2RollupTrigger implements Trigger {
             + " when not matched then insert (block, channel_code, bucket, customers, total_micros)"
             + " values (v.block, v.channel_code, v.bucket, v.customers, v.total_micros)";
 
-    /** The watched table, or "lead_cohort" / "lead_customer" for lead's further rollup triggers (V30, V32). */
+    private static final String ADD_ACTIVITY = "merge into lead_activity_day d using (values (cast(? as varchar(15)),"
+            + " cast(? as bigint), cast(? as bigint))) v(status, utc_day, leads)"
+            + " on d.status = v.status and d.utc_day = v.utc_day"
+            + " when matched then update set leads = d.leads + v.leads"
+            + " when not matched then insert (status, utc_day, leads) values (v.status, v.utc_day, v.leads)";
+    private static final List<String> OPEN = List.of("NEW", "MQL", "SQL", "OPPORTUNITY");
+
+    /** The watched table, or "lead_cohort" / "lead_customer" / "lead_activity" for lead's further triggers. */
     private String table;
     private final Map<String, Integer> columns = new HashMap<>();
 
@@ -104,6 +113,7 @@ public class H2RollupTrigger implements Trigger {
             case "tg_lead_revenue" -> "purchase";
             case "tg_lead_cohort_day" -> "lead_cohort";
             case "tg_customer_block" -> "lead_customer";
+            case "tg_lead_activity_day" -> "lead_activity";
             default -> throw new SQLException("no rollup for trigger " + triggerName);
         };
         try (PreparedStatement ps = conn.prepareStatement("select column_name, ordinal_position"
@@ -191,6 +201,18 @@ public class H2RollupTrigger implements Trigger {
                     customer(conn, newRow, 1);
                 }
             }
+            case "lead_activity" -> {
+                if (oldRow != null && newRow != null && Objects.equals(value(oldRow, "status"), value(newRow, "status"))
+                        && day(value(oldRow, "last_activity_at")) == day(value(newRow, "last_activity_at"))) {
+                    return;
+                }
+                if (oldRow != null) {
+                    activity(conn, oldRow, -1);
+                }
+                if (newRow != null) {
+                    activity(conn, newRow, 1);
+                }
+            }
             case "handoff" -> {
                 // before insert or update: whether the handoff's lead has reached WON
                 if (newRow != null && (oldRow == null || !same(oldRow, newRow, "lead_id"))) {
@@ -271,6 +293,18 @@ public class H2RollupTrigger implements Trigger {
             ps.setDouble(5, value);
             ps.setDouble(6, value);
             ps.setDouble(7, value);
+            ps.executeUpdate();
+        }
+    }
+
+    private void activity(Connection conn, Object[] row, int sign) throws SQLException {
+        if (!OPEN.contains(value(row, "status"))) {
+            return;
+        }
+        try (PreparedStatement ps = conn.prepareStatement(ADD_ACTIVITY)) {
+            ps.setString(1, (String) value(row, "status"));
+            ps.setLong(2, day(value(row, "last_activity_at")));
+            ps.setLong(3, sign);
             ps.executeUpdate();
         }
     }

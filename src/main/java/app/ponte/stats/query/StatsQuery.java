@@ -620,14 +620,29 @@ public class StatsQuery {
      * {@code cutoff}. The lead's last_activity_at (the later of status_changed_at, set at creation
      * and at every change, and last_interaction_at, kept by the interactions feature) holds it, so no
      * history is read; the 100 longest-stalled are the first 100 of each open status in the
-     * (status, last_activity_at, id) index, merged.
+     * (status, last_activity_at, id) index, merged. The counts come from lead_activity_day (V33).
      */
     public Stalled stalled(Instant cutoff, int days) {
         Map<String, Object> params = Map.of("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+        // the whole UTC days before the cutoff's day from lead_activity_day, the cutoff's day from the
+        // leads: the part before the cutoff added, or (past noon) the whole day counted and the part
+        // from the cutoff taken away — at most 12 hours of leads, one index range per status
+        long day = Math.floorDiv(cutoff.getEpochSecond(), DaySplit.DAY);
+        Instant dayStart = Instant.ofEpochSecond(day * DaySplit.DAY);
+        boolean addPart = cutoff.getEpochSecond() - dayStart.getEpochSecond() <= DaySplit.DAY / 2;
+        Map<String, Object> counts = new HashMap<>();
+        counts.put("endDay", addPart ? day : day + 1);
+        counts.put("e0", OffsetDateTime.ofInstant(addPart ? dayStart : cutoff, ZoneOffset.UTC));
+        counts.put("e1", OffsetDateTime.ofInstant(addPart ? cutoff : dayStart.plusSeconds(DaySplit.DAY), ZoneOffset.UTC));
+        counts.put("sign", addPart ? 1 : -1);
+        String part = OPEN.stream()
+                .map(status -> " union all select l.status, cast(:sign as integer) as n from lead l where l.status = '"
+                        + status + "' and l.last_activity_at >= :e0 and l.last_activity_at < :e1")
+                .collect(Collectors.joining());
         Map<String, Long> found = new HashMap<>();
-        jdbc.sql("select l.status, count(*) as n from lead l where l.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY')"
-                        + " and l.last_activity_at < :cutoff group by l.status")
-                .params(params)
+        jdbc.sql("select x.status, sum(x.n) as n from (select d.status, d.leads as n from lead_activity_day d"
+                        + " where d.utc_day < :endDay" + part + ") x group by x.status")
+                .params(counts)
                 .query(rs -> {
                     found.put(rs.getString("status"), rs.getLong("n"));
                 });
@@ -638,7 +653,10 @@ public class StatsQuery {
             perStatus.append(i == 0 ? "" : " union all ")
                     .append("select * from (select l.id, l.name, l.status, l.owner_id, l.last_activity_at from lead l")
                     .append(" where l.status = '").append(OPEN.get(i)).append("' and l.last_activity_at < :cutoff")
-                    .append(" order by l.last_activity_at, l.id fetch first 100 rows only) s").append(i);
+                    // the status (constant here) leads the order as it leads the index: H2 then reads the
+                    // index in order and stops after 100 rows; ordered by the last two columns only, it read
+                    // the status's whole range and sorted it (8,697 rows for NEW at 100,000 leads)
+                    .append(" order by l.status, l.last_activity_at, l.id fetch first 100 rows only) s").append(i);
         }
         List<StalledLead> leads = jdbc.sql("select s.id, s.name, s.status, o.username, s.last_activity_at as last_at"
                         + " from (" + perStatus + ") s join app_user o on o.id = s.owner_id"
