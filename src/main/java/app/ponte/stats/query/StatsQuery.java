@@ -218,8 +218,8 @@ public class StatsQuery {
      * join with lead walked the bucket's intervals of every channel and probed each one's lead, 375 ms
      * p95 at 1,000,000 leads). Every value but the channel is written into the statement: a
      * server-prepared statement's generic plan, planned without the bounds and the period, read the
-     * status's whole cohort from ix_status_change_cohort and sorted it (PostgreSQL, with the channel's
-     * join). For one channel the order names the index's leading columns too (constant here, so the
+     * status's whole cohort from ix_status_change_cohort and sorted it (PostgreSQL, with the join with
+     * lead that one channel had then). For one channel the order names the index's leading columns too (constant here, so the
      * same order): H2 reads an index in its order, and stops after the offset and size, only when the
      * order by starts with the index's columns (on a scratch table of 200,000 changes: 5 index rows
      * read instead of the bucket's 536).
