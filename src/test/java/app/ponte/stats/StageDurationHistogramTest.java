@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ponte.PonteTest;
 import app.ponte.TestUsers;
+import app.ponte.lead.LeadChanges;
+import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.security.Role;
 import app.ponte.security.SystemCaller;
@@ -36,7 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * own intervals only; those tests live in 1995, a year no other test uses: the period
  * 1995-06-01..1995-06-30 in Rome is {@code [05-31 22:00Z, 06-30 22:00Z)}, its first two hours are added
  * from the rows, the UTC days 06-01..06-30 come from the rollup and the last two hours of 06-30 UTC are
- * taken away from the rows.
+ * taken away from the rows. The changes' own copy of their lead's channel (lead_status_change.lead_channel_code,
+ * V28), which the fetch of one channel's middle values and its edges read, is tested in 1997 (the same
+ * days and edges as 1995).
  */
 @PonteTest
 @Tag("persistence")
@@ -53,6 +58,9 @@ class StageDurationHistogramTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LeadService leads;
 
     private UserId by;
     private String channel;
@@ -202,6 +210,61 @@ class StageDurationHistogramTest {
         assertThat(rollupOf(9131, 9496, true)).isEqualTo(rowsOf("1995", true));
     }
 
+    @Test
+    void the_changes_carry_their_leads_channel_and_follow_a_channel_edit() {
+        // June 1997 in Rome is [05-31 22:00Z, 06-30 22:00Z): P in the added two hours of 05-31 UTC, Q, R, V
+        // and U on whole days, T in the two hours of 06-30 UTC taken away (07-01 00:30 Rome is 06-30 22:30Z)
+        LeadId p = history(channel, rome("1997-06-01T01:00:00"), LeadStatus.MQL, 70, LeadStatus.SQL, 100);
+        LeadId q = history(channel, rome("1997-06-15T12:00:00"), LeadStatus.MQL, 40, LeadStatus.LOST, 61);
+        LeadId r = history(other, rome("1997-06-15T13:00:00"), LeadStatus.MQL, 45, LeadStatus.LOST, 62);
+        LeadId u = history(other, rome("1997-06-30T23:30:00"), LeadStatus.MQL, 30);
+        LeadId t = history(other, rome("1997-07-01T00:30:00"), LeadStatus.MQL, 50);
+        // V's only change by plain SQL, without the column: NEW 47
+        LeadId v = data.lead(other, rome("1997-06-10T10:00:00"), by);
+        jdbc.sql("insert into lead_status_change (lead_id, from_status, to_status, changed_at, changed_by_id,"
+                        + " from_duration_seconds, lead_created_at) values (:lead, 'NEW', 'MQL', :at, :by, 47, :created)")
+                .param("lead", v.value())
+                .param("at", OffsetDateTime.parse("1997-06-10T08:00:47Z"))
+                .param("by", by.value())
+                .param("created", OffsetDateTime.parse("1997-06-10T08:00:00Z"))
+                .update();
+        // set on insert, through the service's history import and by plain SQL
+        assertThat(channelsOf(p, q, r, u, t, v)).containsExactly(channel, channel, channel, channel, other, other,
+                other, other, other);
+
+        // P to B through the service's edit, U to A and T to A by JDBC: their changes follow, a later change of P too
+        SystemCaller.run(() -> {
+            LeadDetails d = leads.get(p).orElseThrow();
+            leads.update(p, new LeadChanges(d.name(), d.company(), d.email(), d.phone(), other, d.intent(),
+                    d.expectedValue(), null, d.version()));
+        });
+        jdbc.sql("update lead set channel_code = :channel where id in (:ids)").param("channel", channel)
+                .param("ids", List.of(u.value(), t.value())).update();
+        data.move(p, LeadStatus.LOST, rome("1997-06-01T01:05:00"), by);
+        assertThat(channelsOf(p, q, r, u, t, v)).containsExactly(other, other, other, channel, channel, other, other,
+                channel, channel, other);
+
+        // A: Q's NEW 40 and MQL 61 (rollup), U's NEW 30 (rollup, moved from B), not T's NEW 50 (the rollup's day
+        // 06-30 holds it since the move, the edge taken away finds it by the change's channel): NEW [30 | 40],
+        // both in bucket 0, median 35 s, mean 70 / 2 s; MQL 61; P's SQL 130 (70 + 100 s to 01:02:50, LOST at
+        // 01:05:00) is B's now
+        assertThat(durations("1997-06-01", "1997-06-30", channel).statuses()).containsExactly(
+                new StageDuration("NEW", 2, 70 / 86400.0 / 2, 35 / 86400.0),
+                new StageDuration("MQL", 1, 61 / 86400.0, 61 / 86400.0),
+                new StageDuration("SQL", 0, null, null),
+                new StageDuration("OPPORTUNITY", 0, null, null));
+        // B: P's NEW 70, MQL 100, SQL 130 (the edge added, found by the change's channel), R's NEW 45, MQL 62 and
+        // V's NEW 47: NEW 45 [47] 70, mean 162 / 3 s; MQL [62 | 100] in buckets 1 and 4, median and mean 81 s
+        assertThat(durations("1997-06-01", "1997-06-30", other).statuses()).containsExactly(
+                new StageDuration("NEW", 3, 162 / 86400.0 / 3, 47 / 86400.0),
+                new StageDuration("MQL", 2, 162 / 86400.0 / 2, 81 / 86400.0),
+                new StageDuration("SQL", 1, 130 / 86400.0, 130 / 86400.0),
+                new StageDuration("OPPORTUNITY", 0, null, null));
+        assertThat(jdbc.sql("select count(*) from lead_status_change c join lead l on l.id = c.lead_id"
+                        + " where c.lead_channel_code <> l.channel_code").query(Long.class).single()).isZero();
+        assertThat(rollupOf(9862, 10227, true)).isEqualTo(rowsOf("1997", true));
+    }
+
     /** A lead created at {@code created}, then moved to each status after the given seconds. */
     private void history(Instant created, Object... steps) {
         history(channel, created, steps);
@@ -216,6 +279,18 @@ class StageDurationHistogramTest {
             data.move(lead, (LeadStatus) steps[i], at, by);
         }
         return lead;
+    }
+
+    /** The lead_channel_code of the leads' changes, lead by lead, each lead's in the order of its changes. */
+    private List<String> channelsOf(LeadId... ofLeads) {
+        List<String> found = new java.util.ArrayList<>();
+        for (LeadId lead : ofLeads) {
+            found.addAll(jdbc.sql("select lead_channel_code from lead_status_change where lead_id = :lead order by id")
+                    .param("lead", lead.value())
+                    .query(String.class)
+                    .list());
+        }
+        return found;
     }
 
     private StageDurations durations(String from, String to) {

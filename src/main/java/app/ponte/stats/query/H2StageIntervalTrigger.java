@@ -18,7 +18,9 @@ import org.h2.tools.TriggerAdapter;
  * lead. {@code tg_lead_stage_interval_channel} (on lead): a lead moved to another channel moves all
  * its intervals from the old channel's rows to the new channel's (emptied rows deleted). The day and
  * the bucket are worked out by the database, as in the V22 and V26 backfills (the bucket from the
- * duration_bucket table, never in Java).
+ * duration_bucket table, never in Java). {@code tg_status_change_channel} (before insert, V28): the
+ * change's {@code lead_channel_code} set to its lead's channel; {@code tg_lead_status_change_channel}
+ * (on lead): a lead moved to another channel, its changes follow.
  */
 public class H2StageIntervalTrigger extends TriggerAdapter {
 
@@ -63,6 +65,30 @@ public class H2StageIntervalTrigger extends TriggerAdapter {
     @Override
     public void fire(Connection conn, ResultSet oldRow, ResultSet newRow) throws SQLException {
         String trigger = triggerName.toLowerCase(Locale.ROOT);
+        if (trigger.equals("tg_status_change_channel")) {
+            if (newRow != null) {
+                try (PreparedStatement ps = conn.prepareStatement("select channel_code from lead where id = ?")) {
+                    ps.setLong(1, newRow.getLong("lead_id"));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        // a change of no lead keeps null: the foreign key or the not-null check refuses it
+                        newRow.updateString("lead_channel_code", rs.next() ? rs.getString(1) : null);
+                    }
+                }
+            }
+            return;
+        }
+        if (trigger.equals("tg_lead_status_change_channel")) {
+            if (oldRow != null && newRow != null
+                    && !Objects.equals(oldRow.getString("channel_code"), newRow.getString("channel_code"))) {
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "update lead_status_change set lead_channel_code = ? where lead_id = ?")) {
+                    ps.setString(1, newRow.getString("channel_code"));
+                    ps.setLong(2, newRow.getLong("id"));
+                    ps.executeUpdate();
+                }
+            }
+            return;
+        }
         if (trigger.equals("tg_lead_stage_interval_channel")) {
             if (oldRow != null && newRow != null
                     && !Objects.equals(oldRow.getString("channel_code"), newRow.getString("channel_code"))) {
