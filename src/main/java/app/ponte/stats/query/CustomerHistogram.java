@@ -38,7 +38,7 @@ final class CustomerHistogram {
         // one index range of ix_lead_customers (max_status_rank = 4, created_at in the edge)
         return "select l.channel_code, b.bucket, " + sign + " as n, " + sign
                 + " * cast(round(l.to_customer_seconds * 1000000) as bigint) as micros from lead l"
-                + " join duration_bucket b on b.lo <= l.to_customer_seconds and l.to_customer_seconds < b.hi"
+                + DurationBuckets.join("b", "l.to_customer_seconds")
                 + " where l.max_status_rank = 4 and " + DaySplit.edge("l.created_at", edge)
                 + " and l.to_customer_seconds is not null";
     }

@@ -141,7 +141,7 @@ public class StatsQuery {
         return OPEN.stream()
                 .map(status -> "select c.from_status, b.bucket, " + sign + " as n, " + sign
                         + " * c.from_duration_seconds as total from lead_status_change c"
-                        + " join duration_bucket b on b.lo <= c.from_duration_seconds and c.from_duration_seconds < b.hi"
+                        + DurationBuckets.join("b", "c.from_duration_seconds")
                         + " where c.from_status = '" + status + "' and " + DaySplit.edge("c.lead_created_at", edge)
                         + (channel == null ? "" : " and upper(c.lead_channel_code) = :channel"))
                 .collect(Collectors.joining(" union all "));
