@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +50,8 @@ final class CustomerHistogram {
                 .query(rs -> {
                     bounds.put(rs.getInt("bucket"), new long[] {rs.getLong("lo"), rs.getLong("hi")});
                 });
-        Map<String, List<Bucket>> byChannel = new TreeMap<>();
-        Map<Integer, Bucket> all = new TreeMap<>();
+        Map<String, List<Histogram.Bucket>> byChannel = new TreeMap<>();
+        Map<Integer, Histogram.Bucket> all = new TreeMap<>();
         jdbc.sql("select x.channel_code, x.bucket, sum(x.n) as n, sum(x.micros) as micros from ("
                         + "select c.channel_code, c.bucket, c.customers as n, c.total_micros as micros"
                         + " from customer_block c where c.block >= :d0 and c.block < :d1"
@@ -64,92 +63,51 @@ final class CustomerHistogram {
                     if (n > 0) {
                         int number = rs.getInt("bucket");
                         long[] range = bounds.get(number);
-                        Bucket bucket = new Bucket(range[0], range[1], n, rs.getLong("micros"));
+                        Histogram.Bucket bucket = new Histogram.Bucket(range[0], range[1], n, rs.getLong("micros"));
                         byChannel.computeIfAbsent(rs.getString("channel_code"), c -> new ArrayList<>()).add(bucket);
-                        all.merge(number, bucket, Bucket::plus);
+                        all.merge(number, bucket, Histogram.Bucket::plus);
                     }
                 });
-        Instant[] cohort = {from, to};
         List<ChannelDuration> channels = new ArrayList<>();
         byChannel.forEach((channel, buckets) -> {
-            DurationFigures d = figures(buckets, channel, cohort);
+            DurationFigures d = figures(buckets, channel, from, to);
             channels.add(new ChannelDuration(channel, d.count(), d.meanDays(), d.medianDays()));
         });
-        return new TimeToCustomer(figures(new ArrayList<>(all.values()), null, cohort), channels);
+        return new TimeToCustomer(figures(new ArrayList<>(all.values()), null, from, to), channels);
     }
 
-    /** Customers of one duration bucket {@code [lo, hi)} seconds: how many, their total in microseconds. */
-    private record Bucket(long lo, long hi, long customers, long micros) {
-
-        Bucket plus(Bucket other) {
-            return new Bucket(lo, hi, customers + other.customers, micros + other.micros);
-        }
-    }
-
-    private DurationFigures figures(List<Bucket> buckets, String channel, Instant[] cohort) {
-        long count = buckets.stream().mapToLong(Bucket::customers).sum();
+    /** Count, mean and median (days) of the customers counted by {@code buckets}, all channels or one. */
+    private DurationFigures figures(List<Histogram.Bucket> buckets, String channel, Instant from, Instant to) {
+        long count = Histogram.count(buckets);
         if (count == 0) {
             return new DurationFigures(0, null, null);
         }
-        long micros = buckets.stream().mapToLong(Bucket::micros).sum();
-        double[] middle = valuesAt(buckets, (count - 1) / 2, count / 2, channel, cohort);
-        return new DurationFigures(count, micros / 1_000_000.0 / 86400.0 / count,
-                (middle[0] + middle[1]) / 2.0 / 86400.0);
-    }
-
-    /** The values at the 0-based positions {@code first} and {@code second} (= first or first + 1) in order. */
-    private double[] valuesAt(List<Bucket> buckets, long first, long second, String channel, Instant[] cohort) {
-        List<Double> values = new ArrayList<>();
-        long wanted = first;
-        long before = 0;
-        for (Bucket bucket : buckets) {
-            long end = before + bucket.customers();
-            if (wanted < end) {
-                long last = Math.min(second, end - 1);
-                List<Double> found = inBucket(bucket, wanted - before, last - wanted + 1, channel, cohort);
-                if (found.size() != last - wanted + 1) {
-                    throw disagree();
-                }
-                values.addAll(found);
-                if (last == second) {
-                    return new double[] {values.getFirst(), values.getLast()};
-                }
-                wanted = last + 1;
-            }
-            before = end;
-        }
-        throw disagree();
-    }
-
-    private static IllegalStateException disagree() {
-        return new IllegalStateException("the time-to-customer histogram disagrees with the leads");
+        double median = Histogram.median(buckets,
+                (bucket, skip, size, descending) -> inBucket(bucket, skip, size, descending, channel, from, to),
+                () -> new IllegalStateException("the time-to-customer histogram disagrees with the leads"));
+        return new DurationFigures(count, Histogram.total(buckets) / 1_000_000.0 / 86400.0 / count, median / 86400.0);
     }
 
     /**
-     * {@code size} times to customer of a bucket from the 0-based {@code offset}, ascending, read from
-     * whichever end of the bucket is nearer: the bucket's customers of all periods in value order
-     * (one channel's or all), those created in the period counted. The bounds and the period are
-     * written into the statement, as for the stage durations (a generic plan would not know them).
+     * {@code size} times to customer of a bucket after skipping {@code skip}, in order or its reverse:
+     * the bucket's customers of all periods in value order (one channel's or all), those created in
+     * the period counted. The bounds and the period are written into the statement, as for the stage
+     * durations (a generic plan would not know them); for one channel the channel (a constant) leads
+     * the order as it leads the index, so H2 reads the index in order instead of sorting the bucket.
      */
-    private List<Double> inBucket(Bucket bucket, long offset, long size, String channel, Instant[] cohort) {
-        long fromTop = bucket.customers() - offset - size;
-        boolean descending = fromTop < offset;
-        List<Double> values = new ArrayList<>(jdbc.sql("select l.to_customer_seconds from lead l where "
+    private List<Double> inBucket(Histogram.Bucket bucket, long skip, long size, boolean descending, String channel,
+            Instant from, Instant to) {
+        String direction = descending ? " desc" : "";
+        return jdbc.sql("select l.to_customer_seconds from lead l where "
                         + (channel == null ? "" : "l.channel_code = :channel and ")
                         + "l.to_customer_seconds >= " + bucket.lo() + " and l.to_customer_seconds < " + bucket.hi()
-                        + " and l.created_at >= " + StatsQuery.literal(OffsetDateTime.ofInstant(cohort[0], ZoneOffset.UTC))
-                        + " and l.created_at < " + StatsQuery.literal(OffsetDateTime.ofInstant(cohort[1], ZoneOffset.UTC))
-                        // one channel: the channel (a constant) leads the order as it leads the index, so H2
-                        // reads the index in order instead of sorting the bucket
-                        + " order by " + (channel == null ? "" : "l.channel_code" + (descending ? " desc" : "") + ", ")
-                        + "l.to_customer_seconds" + (descending ? " desc" : "") + " offset " + (descending ? fromTop : offset)
-                        + " rows fetch next " + size + " rows only")
+                        + " and l.created_at >= " + StatsQuery.literal(OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                        + " and l.created_at < " + StatsQuery.literal(OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                        + " order by " + (channel == null ? "" : "l.channel_code" + direction + ", ")
+                        + "l.to_customer_seconds" + direction
+                        + " offset " + skip + " rows fetch next " + size + " rows only")
                 .params(channel == null ? Map.of() : Map.of("channel", channel))
                 .query((rs, n) -> rs.getDouble(1))
-                .list());
-        if (descending) {
-            Collections.reverse(values);
-        }
-        return values;
+                .list();
     }
 }

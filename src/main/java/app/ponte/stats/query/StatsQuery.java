@@ -22,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -156,7 +155,7 @@ public class StatsQuery {
                 .query(rs -> {
                     bounds.put(rs.getInt("bucket"), new long[] {rs.getLong("lo"), rs.getLong("hi")});
                 });
-        Map<String, List<Bucket>> histogram = new HashMap<>();
+        Map<String, List<Histogram.Bucket>> histogram = new HashMap<>();
         // grouped by (status, bucket) only, bucket numbers ascending with their bounds; the bounds are
         // added here: joined in SQL, PostgreSQL sorted all the rollup rows by them and H2 evaluated the
         // whole aggregate once per bucket (883 ms at 100,000 leads)
@@ -173,100 +172,55 @@ public class StatsQuery {
                     if (n > 0) {
                         long[] range = bounds.get(rs.getInt("bucket"));
                         histogram.computeIfAbsent(rs.getString("from_status"), s -> new ArrayList<>())
-                                .add(new Bucket(range[0], range[1], n, rs.getLong("total")));
+                                .add(new Histogram.Bucket(range[0], range[1], n, rs.getLong("total")));
                     }
                 });
         Map<String, StageDuration> found = new HashMap<>();
         for (var entry : histogram.entrySet()) {
             String status = entry.getKey();
-            List<Bucket> buckets = entry.getValue();
-            long count = buckets.stream().mapToLong(Bucket::intervals).sum();
-            long total = buckets.stream().mapToLong(Bucket::seconds).sum();
-            // the 0-based positions of the middle interval(s): one for an odd count, two for an even one
-            long[] middle = valuesAt(status, buckets, (count - 1) / 2, count / 2, period, channel);
-            found.put(status, new StageDuration(status, count, total / 86400.0 / count,
-                    (middle[0] + middle[1]) / 2.0 / 86400.0));
+            List<Histogram.Bucket> buckets = entry.getValue();
+            long count = Histogram.count(buckets);
+            double median = Histogram.median(buckets,
+                    (bucket, skip, size, descending) -> inBucket(status, bucket, skip, size, descending, period, channel),
+                    () -> new IllegalStateException(
+                            "the stage-duration histogram disagrees with lead_status_change for " + status));
+            found.put(status, new StageDuration(status, count, Histogram.total(buckets) / 86400.0 / count,
+                    median / 86400.0));
         }
         return found;
     }
 
-    /** A status's closed intervals of one duration bucket {@code [lo, hi)} in the period's cohort. */
-    private record Bucket(long lo, long hi, long intervals, long seconds) {
-    }
-
     /**
-     * The durations at positions {@code first} and {@code second} (0-based, second = first or
-     * first + 1) of a status's intervals in duration order.
-     */
-    private long[] valuesAt(String status, List<Bucket> buckets, long first, long second, Map<String, Object> period,
-            String channel) {
-        List<Long> values = new ArrayList<>();
-        long wanted = first;
-        long before = 0;
-        for (Bucket bucket : buckets) {
-            long end = before + bucket.intervals();
-            if (wanted < end) {
-                long last = Math.min(second, end - 1);
-                List<Long> found = inBucket(status, bucket, wanted - before, last - wanted + 1, period, channel);
-                if (found.size() != last - wanted + 1) {
-                    throw disagree(status);
-                }
-                values.addAll(found);
-                if (last == second) {
-                    return new long[] {values.getFirst(), values.getLast()};
-                }
-                wanted = last + 1;
-            }
-            before = end;
-        }
-        throw disagree(status);
-    }
-
-    private static IllegalStateException disagree(String status) {
-        return new IllegalStateException("the stage-duration histogram disagrees with lead_status_change for " + status);
-    }
-
-    /**
-     * {@code size} durations of a bucket from the 0-based {@code offset} in ascending order, read from
-     * whichever end of the bucket is nearer ({@code ix_status_change_duration}: status, duration,
+     * {@code size} durations of a status's intervals of a bucket after skipping {@code skip}, in
+     * duration order or its reverse ({@code ix_status_change_duration}: status, duration,
      * creation instant; for one channel {@code ix_status_change_channel_duration}, the same after the
      * change's copy of its lead's channel (V28): the channel's intervals of the bucket only, where a
      * join with lead walked the bucket's intervals of every channel and probed each one's lead, 375 ms
      * p95 at 1,000,000 leads). Every value but the channel is written into the statement: a
      * server-prepared statement's generic plan, planned without the bounds and the period, read the
      * status's whole cohort from ix_status_change_cohort and sorted it (PostgreSQL, with the join with
-     * lead that one channel had then). For one channel the order names the index's leading columns too (constant here, so the
-     * same order): H2 reads an index in its order, and stops after the offset and size, only when the
-     * order by starts with the index's columns (on a scratch table of 200,000 changes: 5 index rows
-     * read instead of the bucket's 536).
+     * lead that one channel had then). The order names the index's leading columns too (constants
+     * here, so the same order): H2 reads an index in its order, instead of sorting the bucket, only
+     * when the order by starts with the index's columns.
      */
-    private List<Long> inBucket(String status, Bucket bucket, long offset, long size, Map<String, Object> period,
-            String channel) {
+    private List<Double> inBucket(String status, Histogram.Bucket bucket, long skip, long size, boolean descending,
+            Map<String, Object> period, String channel) {
         if (!OPEN.contains(status)) {
             throw new IllegalArgumentException(status);
         }
-        long fromTop = bucket.intervals() - offset - size;
-        boolean descending = fromTop < offset;
         String direction = descending ? " desc" : "";
-        List<Long> values = new ArrayList<>(jdbc.sql("select c.from_duration_seconds from lead_status_change c where"
+        return jdbc.sql("select c.from_duration_seconds from lead_status_change c where"
                         + (channel == null ? "" : " c.lead_channel_code = :channel and")
                         + " c.from_status = '" + status + "' and c.from_duration_seconds >= " + bucket.lo()
                         + " and c.from_duration_seconds < " + bucket.hi()
                         + " and c.lead_created_at >= " + literal(period.get("from"))
                         + " and c.lead_created_at < " + literal(period.get("to"))
-                        + " order by "
-                        // the index's leading columns (constants here) lead the order: so H2 reads the index in
-                        // order and stops at the wanted rows instead of sorting the whole bucket
-                        + (channel == null ? "" : "c.lead_channel_code" + direction + ", ") + "c.from_status" + direction + ", "
-                        + "c.from_duration_seconds" + direction
-                        + " offset " + (descending ? fromTop : offset) + " rows fetch next " + size + " rows only")
+                        + " order by " + (channel == null ? "" : "c.lead_channel_code" + direction + ", ")
+                        + "c.from_status" + direction + ", c.from_duration_seconds" + direction
+                        + " offset " + skip + " rows fetch next " + size + " rows only")
                 .params(channel == null ? Map.of() : Map.of("channel", channel))
-                .query((rs, n) -> rs.getLong(1))
-                .list());
-        if (descending) {
-            Collections.reverse(values);
-        }
-        return values;
+                .query((rs, n) -> (double) rs.getLong(1))
+                .list();
     }
 
     private static final DateTimeFormatter INSTANT_LITERAL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSxxx");
