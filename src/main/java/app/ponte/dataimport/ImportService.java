@@ -81,12 +81,16 @@ public class ImportService {
      * of an import is by key (external ids, a batch's leads), but the tables grow inside the
      * transaction, where the planner's statistics cannot follow: on a new database it took the
      * tables for empty and scanned them whole for each batch (the import of 200,000 leads then
-     * grew quadratically). H2 plans by its own row counts and needs nothing.
+     * grew quadratically). H2 plans by its own row counts and needs nothing. JIT off as well: a scan
+     * that has no index (the statistics' triggers join the 150-row duration_bucket table by range)
+     * costs 10^10 with seq scans "off", far above jit_above_cost, so PostgreSQL JIT-compiled each
+     * trigger statement: 430 ms a lead, the 200,000 leads never finished (decision 020).
      */
     private void indexesOnly() {
         String product = jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
         if ("PostgreSQL".equals(product)) {
             jdbc.execute("set local enable_seqscan = off");
+            jdbc.execute("set local jit = off");
         }
     }
 
