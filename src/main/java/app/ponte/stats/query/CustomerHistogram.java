@@ -45,11 +45,7 @@ final class CustomerHistogram {
     TimeToCustomer timeToCustomer(Instant from, Instant to) {
         Map<String, Object> period = new HashMap<>();
         DaySplit.of(from, to, BLOCK).addTo(period);
-        Map<Integer, long[]> bounds = new HashMap<>();
-        jdbc.sql("select b.bucket, b.lo, b.hi from duration_bucket b")
-                .query(rs -> {
-                    bounds.put(rs.getInt("bucket"), new long[] {rs.getLong("lo"), rs.getLong("hi")});
-                });
+        Map<Integer, long[]> bounds = Histogram.bounds(jdbc);
         Map<String, List<Histogram.Bucket>> byChannel = new TreeMap<>();
         Map<Integer, Histogram.Bucket> all = new TreeMap<>();
         jdbc.sql("select x.channel_code, x.bucket, sum(x.n) as n, sum(x.micros) as micros from ("

@@ -2,8 +2,11 @@ package app.ponte.stats.query;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Exact medians from a histogram (decisions 018 and 020): the buckets in ascending order with their
@@ -28,6 +31,16 @@ final class Histogram {
     interface Fetch {
 
         List<Double> values(Bucket bucket, long skip, long size, boolean descending);
+    }
+
+    /** Every duration bucket's bounds {@code [lo, hi)} by bucket number (150 rows; added in Java, see the callers). */
+    static Map<Integer, long[]> bounds(JdbcClient jdbc) {
+        Map<Integer, long[]> bounds = new HashMap<>();
+        jdbc.sql("select b.bucket, b.lo, b.hi from duration_bucket b")
+                .query(rs -> {
+                    bounds.put(rs.getInt("bucket"), new long[] {rs.getLong("lo"), rs.getLong("hi")});
+                });
+        return bounds;
     }
 
     static long count(List<Bucket> buckets) {

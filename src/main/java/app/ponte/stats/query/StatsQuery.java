@@ -150,11 +150,7 @@ public class StatsQuery {
     private Map<String, StageDuration> fromHistogram(Instant from, Instant to, String channel) {
         Map<String, Object> period = period(from, to, channel);
         DaySplit.of(from, to).addTo(period);
-        Map<Integer, long[]> bounds = new HashMap<>();
-        jdbc.sql("select b.bucket, b.lo, b.hi from duration_bucket b")
-                .query(rs -> {
-                    bounds.put(rs.getInt("bucket"), new long[] {rs.getLong("lo"), rs.getLong("hi")});
-                });
+        Map<Integer, long[]> bounds = Histogram.bounds(jdbc);
         Map<String, List<Histogram.Bucket>> histogram = new HashMap<>();
         // grouped by (status, bucket) only, bucket numbers ascending with their bounds; the bounds are
         // added here: joined in SQL, PostgreSQL sorted all the rollup rows by them and H2 evaluated the
