@@ -51,7 +51,8 @@ public class NextStepReminder {
         int sent = 0;
         for (Due d : due) {
             if (notifications.send(new app.ponte.notification.NewNotification(new UserId(d.userId()),
-                    NotificationKind.NEXT_STEP_DUE, "agenda", "notification.next-steps-due",
+                    NotificationKind.NEXT_STEP_DUE, "agenda",
+                    d.count() == 1 ? "notification.next-steps-due.one" : "notification.next-steps-due.many",
                     List.of(Integer.toString(d.count())), "next-steps-due:" + today))) {
                 sent++;
             }
