@@ -2,6 +2,8 @@ package app.ponte.health.ui;
 
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.MainLayout;
+import app.ponte.base.ui.chart.Chart;
+import app.ponte.base.ui.chart.ChartData;
 import app.ponte.health.Enps;
 import app.ponte.health.Question;
 import app.ponte.health.QuestionResult;
@@ -60,7 +62,7 @@ class SurveyResultsView extends VerticalLayout implements BeforeEnterObserver, H
     private final ComboBox<SurveyRun> run = new ComboBox<>();
     private final Div results = new Div();
     private final Div trend = new Div();
-    private final TrendChart chart = new TrendChart();
+    private final Chart chart;
     private final Anchor export;
     private SurveySummary survey;
     private List<Question> questions = List.of();
@@ -100,6 +102,7 @@ class SurveyResultsView extends VerticalLayout implements BeforeEnterObserver, H
         results.setWidthFull();
         trend.setId("survey-trend");
         trend.setWidthFull();
+        chart = new Chart(getTranslation("survey.results.trend"));
         chart.setId("survey-trend-chart");
         var bar = new HorizontalLayout(run, export);
         bar.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -249,19 +252,24 @@ class SurveyResultsView extends VerticalLayout implements BeforeEnterObserver, H
         }
         trend.add(new H3(getTranslation("survey.results.trend")),
                 new Paragraph(getTranslation("survey.results.trend-hidden", surveys.anonymityThreshold())));
-        List<String> labels = points.stream().map(p -> p.run().periodStart().toString()).toList();
-        List<TrendChart.Series> series = new ArrayList<>();
+        List<String> labels = points.stream().map(p -> java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(getLocale())
+                .format(p.run().periodStart())).toList();
+        List<ChartData.Series> series = new ArrayList<>();
+        // eNPS runs from -100 to 100 on the left axis; a 1-5 question's mean on the right one
         if (questions.stream().anyMatch(q -> q.type() == app.ponte.health.QuestionType.ENPS_0_10)) {
-            series.add(new TrendChart.Series(getTranslation("survey.results.trend-enps"), true,
-                    points.stream().map(p -> p.enps() == null ? null : p.enps().doubleValue()).toList()));
+            series.add(new ChartData.Series(getTranslation("survey.results.trend-enps"),
+                    points.stream().map(p -> p.enps() == null ? null : p.enps().doubleValue()).toList(), 0));
         }
         for (Question q : questions) {
             if (q.type() == app.ponte.health.QuestionType.SCALE_1_5) {
-                series.add(new TrendChart.Series(q.order() + ". " + SurveyTexts.question(this, q), false,
-                        points.stream().map(p -> p.means().get(q.id())).toList()));
+                series.add(new ChartData.Series(q.order() + ". " + SurveyTexts.question(this, q),
+                        points.stream().map(p -> p.means().get(q.id())).toList(), 1));
             }
         }
-        chart.setData(labels, series);
+        chart.setData(new ChartData.Categories(ChartData.Categories.Kind.LINE, labels, series, List.of(
+                new ChartData.ValueAxis(getTranslation("survey.results.trend-enps"), -100.0, 100.0),
+                new ChartData.ValueAxis(getTranslation("survey.results.trend-mean"), 1.0, 5.0))));
         trend.add(chart);
     }
 
@@ -293,7 +301,7 @@ class SurveyResultsView extends VerticalLayout implements BeforeEnterObserver, H
         return format.format(value);
     }
 
-    TrendChart chart() {
+    Chart chart() {
         return chart;
     }
 

@@ -6,6 +6,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ponte.KaribuTest;
+import app.ponte.base.ui.chart.Chart;
 import app.ponte.health.Cadence;
 import app.ponte.health.ImportedResponse;
 import app.ponte.health.LibraryQuestion;
@@ -159,7 +160,7 @@ class SurveyViewsTest extends KaribuTest {
                 .isEmpty();
         assertThat(_find(ListItem.class)).isEmpty();
         // the chart leaves the run out as well
-        assertThat(_get(SurveyResultsView.class).chart().data()).contains("\"values\":[null]");
+        assertThat(_get(SurveyResultsView.class).chart().tableRows()).last().asList().endsWith("–");
     }
 
     @Test
@@ -206,10 +207,17 @@ class SurveyViewsTest extends KaribuTest {
         });
         login(manager.username(), Role.MANAGER);
         UI.getCurrent().navigate("survey-results/" + survey.value());
-        assertThat(_get(SurveyResultsView.class).chart().data()).isEqualTo("{\"labels\":[\"" + start + "\",\""
-                + start.plusMonths(1) + "\",\"" + start.plusMonths(2) + "\"],\"series\":["
-                + "{\"label\":\"eNPS\",\"axis\":\"enps\",\"values\":[40,null,-60]},"
-                + "{\"label\":\"2. My workload is manageable.\",\"axis\":\"scale\",\"values\":[3.60,null,1]}]}");
+        Chart chart = _get(SurveyResultsView.class).chart();
+        java.time.format.DateTimeFormatter medium = java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(java.util.Locale.ENGLISH);
+        assertThat(chart.tableRows()).containsExactly(
+                List.of("", "eNPS", "2. My workload is manageable."),
+                List.of(medium.format(start), "40", "3.6"),
+                List.of(medium.format(start.plusMonths(1)), "–", "–"),
+                List.of(medium.format(start.plusMonths(2)), "-60", "1"));
+        // the same values go to the browser, unrounded, with a gap (null) for the small run
+        assertThat(chart.option()).contains("\"data\":[40.0,null,-60.0]", "\"data\":[3.6,null,1.0]",
+                "\"min\":-100.0", "\"max\":100.0", "\"yAxisIndex\":1");
     }
 
     @Test

@@ -1,0 +1,133 @@
+package app.ponte.base.ui.chart;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableRow;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every chart of Ponte: drawn by Apache ECharts in the browser ({@code frontend/ponte-chart.ts})
+ * from an option written here with Jackson, and below it a table view of the same data (for screen
+ * readers, and to copy figures out), with numbers in the user's locale.
+ */
+public class Chart extends Composite<Div> implements HasSize {
+
+    private final Canvas canvas = new Canvas();
+    private final Details tableView = new Details();
+    private final NativeTable table = new NativeTable();
+    private final String description;
+    private ChartData data;
+
+    /** @param description what the chart shows, in the user's language (read to screen readers) */
+    public Chart(String description) {
+        this.description = description;
+        canvas.setWidthFull();
+        canvas.setHeight("320px");
+        canvas.getElement().setAttribute("role", "img");
+        canvas.getElement().setAttribute("aria-label", description);
+        table.addClassName("ponte-chart-table");
+        tableView.setSummaryText(getTranslation("chart.table"));
+        tableView.add(table);
+        tableView.addClassName("ponte-chart-details");
+        getContent().addClassName("ponte-chart");
+        getContent().add(canvas, tableView);
+    }
+
+    public void setData(ChartData data) {
+        this.data = data;
+        Locale locale = getLocale() == null ? Locale.ENGLISH : getLocale();
+        canvas.getElement().setProperty("locale", locale.toLanguageTag());
+        canvas.getElement().setProperty("option", ChartOptions.json(data, description));
+        fillTable(data, locale);
+    }
+
+    /** The drawn part's height, e.g. {@code "240px"}; the table view takes what it needs below. */
+    public void setChartHeight(String height) {
+        canvas.setHeight(height);
+    }
+
+    public ChartData data() {
+        return data;
+    }
+
+    /** The ECharts option as sent to the browser. */
+    public String option() {
+        return canvas.getElement().getProperty("option");
+    }
+
+    /** The table view's rows, header first, as the person reads them. */
+    public List<List<String>> tableRows() {
+        return java.util.stream.Stream.concat(table.getHead().getRows().stream(), table.getBody().getRows().stream())
+                .map(row -> row.getAllCells().stream().map(c -> c.getElement().getText()).toList())
+                .toList();
+    }
+
+    private void fillTable(ChartData data, Locale locale) {
+        table.getHead().removeAllRows();
+        table.getBody().removeAllRows();
+        NumberFormat numbers = NumberFormat.getNumberInstance(locale);
+        numbers.setMaximumFractionDigits(2);
+        switch (data) {
+            case ChartData.Categories c -> {
+                NativeTableRow head = header("", c.series().stream().map(ChartData.Series::name).toList());
+                table.getHead().addRows(head);
+                for (int i = 0; i < c.categories().size(); i++) {
+                    int at = i;
+                    row(c.categories().get(i), c.series().stream().map(s -> format(numbers, s.values().get(at))).toList());
+                }
+            }
+            case ChartData.Slices s -> {
+                table.getHead().addRows(header("", List.of(getTranslation("chart.value"))));
+                s.slices().forEach(slice -> row(slice.name(), List.of(format(numbers, slice.value()))));
+            }
+            case ChartData.Flow f -> {
+                table.getHead().addRows(header(getTranslation("chart.from"), List.of(getTranslation("chart.to"),
+                        getTranslation("chart.value"))));
+                f.links().forEach(l -> row(l.source(), List.of(l.target(), format(numbers, l.value()))));
+            }
+            case ChartData.Grid g -> {
+                table.getHead().addRows(header("", g.columns()));
+                String[][] cells = new String[g.rows().size()][g.columns().size()];
+                g.cells().forEach(c -> cells[c.row()][c.column()] = format(numbers, c.value()));
+                for (int r = 0; r < g.rows().size(); r++) {
+                    row(g.rows().get(r), java.util.Arrays.stream(cells[r]).map(v -> v == null ? "–" : v).toList());
+                }
+            }
+        }
+    }
+
+    private static NativeTableRow header(String first, List<String> rest) {
+        var row = new NativeTableRow();
+        row.addHeaderCell().setText(first);
+        rest.forEach(text -> row.addHeaderCell().setText(text));
+        return row;
+    }
+
+    private void row(String label, List<String> values) {
+        NativeTableRow row = table.getBody().addRow();
+        var head = row.addHeaderCell();
+        head.setText(label);
+        head.getElement().setAttribute("scope", "row");
+        values.forEach(v -> row.addDataCell().setText(v));
+    }
+
+    private static String format(NumberFormat numbers, Number value) {
+        return value == null ? "–" : numbers.format(value);
+    }
+
+    /** The ECharts element itself. */
+    @Tag("ponte-chart")
+    @JsModule("./ponte-chart.ts")
+    @NpmPackage(value = "echarts", version = "6.1.0")
+    static class Canvas extends Component implements HasSize {
+    }
+}
