@@ -52,7 +52,8 @@ final class ChartOptions {
         for (ChartData.ValueAxis axis : c.axes()) {
             ObjectNode a = y.addObject().put("type", "value");
             if (axis.name() != null) {
-                a.put("name", axis.name());
+                // a name centred over its axis is cut at the chart's edge: align it inwards
+                a.put("name", axis.name()).putObject("nameTextStyle").put("align", y.size() == 1 ? "left" : "right");
             }
             if (axis.min() != null) {
                 a.put("min", axis.min());
