@@ -1,5 +1,6 @@
 package app.ponte.dataimport;
 
+import app.ponte.lead.ChannelService;
 import app.ponte.lead.LeadService;
 import app.ponte.security.UserService;
 import jakarta.persistence.EntityManager;
@@ -37,13 +38,16 @@ public class ImportService {
     private final KindImports kinds;
     private final UserService users;
     private final LeadService leads;
+    private final ChannelService channels;
     private final MessageSource messageSource;
     private final TransactionTemplate transactions;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
 
-    ImportService(KindImports kinds, UserService users, LeadService leads, MessageSource messageSource,
-            PlatformTransactionManager transactionManager, EntityManager entityManager, JdbcTemplate jdbc) {
+    ImportService(KindImports kinds, UserService users, LeadService leads, ChannelService channels,
+            MessageSource messageSource, PlatformTransactionManager transactionManager, EntityManager entityManager,
+            JdbcTemplate jdbc) {
+        this.channels = channels;
         this.jdbc = jdbc;
         this.kinds = kinds;
         this.users = users;
@@ -114,7 +118,7 @@ public class ImportService {
             if (!source.headerProblems().isEmpty()) {
                 return new ImportResult(kind, 0, source.headerProblems());
             }
-            ImportSession session = new ImportSession(messages, users, leads);
+            ImportSession session = new ImportSession(messages, users, leads, channels.directory());
             int width = source.header().size();
             List<Row> batch = new ArrayList<>(BATCH);
             CsvSource.Record record;

@@ -1,6 +1,8 @@
 package app.ponte.dataimport;
 
 import app.ponte.base.BusinessRuleException;
+import app.ponte.lead.Channel;
+import app.ponte.lead.ChannelDirectory;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.security.UserId;
@@ -21,15 +23,17 @@ final class ImportSession {
     private final Messages messages;
     private final UserService users;
     private final LeadService leads;
+    private final ChannelDirectory channels;
     private final Map<String, Optional<UserId>> people = new HashMap<>();
     private Map<String, LeadId> batchLeads = Map.of();
     /** Leads whose interactions changed: their outcome summaries are recomputed once, at the end. */
     private final java.util.Set<LeadId> touched = new java.util.LinkedHashSet<>();
 
-    ImportSession(Messages messages, UserService users, LeadService leads) {
+    ImportSession(Messages messages, UserService users, LeadService leads, ChannelDirectory channels) {
         this.messages = messages;
         this.users = users;
         this.leads = leads;
+        this.channels = channels;
     }
 
     Messages messages() {
@@ -78,6 +82,23 @@ final class ImportSession {
             row.fail(column, "import.error.unknown-lead", externalId);
         }
         return id;
+    }
+
+    /**
+     * The code of the channel a cell names by its code or its name in English or Italian (any case,
+     * trimmed; decision 022); a problem of the row listing the valid codes when there is none.
+     */
+    String channel(Row row, String column) {
+        String value = row.required(column);
+        if (value == null) {
+            return null;
+        }
+        Optional<Channel> channel = channels.find(value);
+        if (channel.isEmpty()) {
+            row.fail(column, "import.error.unknown-channel", value.strip(), String.join(", ", channels.codes()));
+            return null;
+        }
+        return channel.get().code();
     }
 
     /** A rule a feature's service refused: the problem of the row, at the column the rule names. */

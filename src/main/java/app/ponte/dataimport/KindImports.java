@@ -122,7 +122,7 @@ class KindImports {
             UserId createdBy = session.person(row, "created_by", true);
             UserId owner = session.person(row, "owner", true);
             String name = row.required("name");
-            String channel = row.required("channel");
+            String channel = session.channel(row, "channel");
             Intent intent = row.choice("intent", Intent.class, false);
             BigDecimal value = row.decimal("value", false);
             if (row.failed()) {
@@ -241,7 +241,7 @@ class KindImports {
 
     private void spend(List<Row> rows, ImportSession session) {
         for (Row row : rows) {
-            String channel = row.required("channel");
+            String channel = session.channel(row, "channel");
             YearMonth month = row.month("month");
             BigDecimal amount = row.decimal("amount", true);
             if (row.failed()) {

@@ -80,8 +80,12 @@ class DemoDataLoader implements ApplicationRunner {
         java.util.List<app.ponte.security.UserId> marketers = activeIds(app.ponte.security.Role.MARKETING);
         java.util.List<app.ponte.security.UserId> sellers = activeIds(app.ponte.security.Role.SALES);
         java.util.List<app.ponte.security.UserId> managers = activeIds(app.ponte.security.Role.MANAGER);
+        // every text is written in its author's language (README, demo data)
+        java.util.Set<app.ponte.security.UserId> italian = java.util.stream.Stream.of(app.ponte.security.Role.values())
+                .flatMap(role -> users.activeWithRole(role).stream()).filter(DemoHealth::writesItalian)
+                .map(UserSummary::id).collect(Collectors.toSet());
         int changes = leads.create(properties.demo().leads(), properties.demo().seed(), clock.instant(), marketers,
-                sellers, managers);
+                sellers, managers, italian);
         log.info("Demo data: created {} leads with {} status changes in {} ms", properties.demo().leads(), changes,
                 (System.nanoTime() - started) / 1_000_000);
         int spend = leads.createSpend(clock.instant(), properties.demo().seed());

@@ -1,5 +1,6 @@
 package app.ponte.demo;
 
+import app.ponte.base.i18n.Languages;
 import app.ponte.health.Cadence;
 import app.ponte.health.ImportedResponse;
 import app.ponte.health.LibraryQuestion;
@@ -23,6 +24,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +42,8 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoHealth {
 
-    static final String SURVEY_TITLE = "Monthly pulse";
+    static final String SURVEY_TITLE = DemoTexts.SURVEY_TITLE;
     static final int PAST_RUNS = 12;
-    private static final String[] TEXTS = {"More time for customer visits", "Fewer internal meetings",
-        "Clearer handoff rules between marketing and sales", "Better CRM reports", "Great team spirit",
-        "Più formazione sul prodotto", "Obiettivi trimestrali più chiari", "Ottima collaborazione con il marketing"};
 
     private final SurveyService surveys;
     private final OneOnOneService oneOnOnes;
@@ -61,8 +61,14 @@ class DemoHealth {
     int create(long seed, ZoneId zone, UserSummary manager, UserSummary seller, UserSummary marketer) {
         Random random = new Random(seed ^ 0x5eed_4ea1L);
         Map<UserId, Role> people = new LinkedHashMap<>();
+        Set<UserId> italian = new HashSet<>();
         for (Role role : List.of(Role.MANAGER, Role.ADMIN, Role.SALES, Role.MARKETING)) {
-            users.activeWithRole(role).forEach(u -> people.putIfAbsent(u.id(), role));
+            users.activeWithRole(role).forEach(u -> {
+                people.putIfAbsent(u.id(), role);
+                if (writesItalian(u)) {
+                    italian.add(u.id());
+                }
+            });
         }
         int threshold = surveys.anonymityThreshold();
         LocalDate thisMonth = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
@@ -79,14 +85,14 @@ class DemoHealth {
             List<UserId> answered = pick(everyone, count, random);
             double mood = i / (double) PAST_RUNS; // slowly better over the year
             surveys.importRun(survey, period, opens, period.plusDays(7).atStartOfDay(zone).toInstant(), everyone.size(),
-                    answered, responses(answered, people, mood, random));
+                    answered, responses(answered, people, italian, mood, random));
         }
         // this month's run: open, and still below the threshold
         int few = Math.max(0, Math.min(threshold - 1, 3));
         List<UserId> early = pick(everyone.stream().filter(id -> !id.equals(manager.id())).toList(), few, random);
         Instant now = clock.instant();
         surveys.importRun(survey, thisMonth, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(6)),
-                everyone.size(), early, responses(early, people, 0.9, random));
+                everyone.size(), early, responses(early, people, italian, 0.9, random));
         createOneOnOnes(manager, seller, marketer, zone);
         return PAST_RUNS + 1;
     }
@@ -97,8 +103,9 @@ class DemoHealth {
         return List.copyOf(copy.subList(0, Math.min(count, copy.size())));
     }
 
-    private static List<ImportedResponse> responses(List<UserId> answered, Map<UserId, Role> people, double mood,
-            Random random) {
+    /** Answers as each respondent would write them: free text in their own language. */
+    private static List<ImportedResponse> responses(List<UserId> answered, Map<UserId, Role> people,
+            Set<UserId> italian, double mood, Random random) {
         List<ImportedResponse> result = new ArrayList<>();
         for (UserId id : answered) {
             int enps = clamp((int) Math.round(5.5 + 3 * mood + random.nextGaussian() * 2.2), 0, 10);
@@ -107,8 +114,8 @@ class DemoHealth {
             for (int q = 2; q <= 4; q++) {
                 scores.put(q, clamp((int) Math.round(3 + mood + random.nextGaussian()), 1, 5));
             }
-            Map<Integer, String> texts = random.nextInt(3) == 0 ? Map.of(5, TEXTS[random.nextInt(TEXTS.length)])
-                    : Map.of();
+            Map<Integer, String> texts = random.nextInt(3) == 0
+                    ? Map.of(5, DemoTexts.SURVEY_ANSWERS.pick(random, italian.contains(id))) : Map.of();
             result.add(new ImportedResponse(people.get(id), scores, texts));
         }
         return result;
@@ -118,12 +125,26 @@ class DemoHealth {
         return Math.max(min, Math.min(max, value));
     }
 
+    /**
+     * The manager's one-on-ones. What the manager writes for the report (the shared agenda and notes,
+     * the report's action items) is in the report's language; the manager's own action item and
+     * private note in the manager's (README, demo data).
+     */
     private void createOneOnOnes(UserSummary manager, UserSummary rossi, UserSummary sromano, ZoneId zone) {
         LocalDate today = LocalDate.now(clock.withZone(zone));
+        boolean managerItalian = writesItalian(manager);
+        boolean rossiItalian = writesItalian(rossi);
+        boolean saraItalian = writesItalian(sromano);
         as(manager, () -> {
             Instant firstMeeting = today.minusWeeks(6).atTime(10, 0).atZone(zone).toInstant();
-            String[][] rossiNotes = {
-                {"Q3 pipeline; training on the new offer", "Pipeline healthy, two deals stuck at OPPORTUNITY."},
+            String[][] rossiNotes = rossiItalian ? new String[][] {
+                {"Pipeline del trimestre; formazione sulla nuova offerta",
+                    "Pipeline in salute, due trattative ferme allo stadio di opportunità."},
+                {"Trattative ferme; seguito dei contatti della fiera",
+                    "Concordata una chiamata con il marketing per i contatti della fiera."},
+                {"Obiettivi del prossimo trimestre", "Obiettivi concordati; vuole guidare il progetto pilota grandi clienti."}}
+                : new String[][] {
+                {"Q3 pipeline; training on the new offer", "Pipeline healthy, two deals stuck at the opportunity stage."},
                 {"Stuck deals; trade fair follow-ups", "Agreed a joint call with marketing for the fair leads."},
                 {"Targets for next quarter", "Targets agreed; wants to lead the key-account pilot."}};
             OneOnOneId last = null;
@@ -131,20 +152,37 @@ class DemoHealth {
                 last = meeting(manager, rossi, firstMeeting.plus(Duration.ofDays(14L * i)), rossiNotes[i][0],
                         rossiNotes[i][1]);
             }
-            long done = oneOnOnes.addActionItem(last, rossi.id(), "Send the case study to Alpi Meccanica",
+            long done = oneOnOnes.addActionItem(last, rossi.id(), rossiItalian
+                    ? "Inviare il caso di studio ad Alpi Meccanica" : "Send the case study to Alpi Meccanica",
                     today.minusDays(3));
             oneOnOnes.setActionDone(done, true);
-            oneOnOnes.addActionItem(last, rossi.id(), "Prepare the key-account pilot plan", today.plusDays(5));
-            oneOnOnes.addActionItem(last, manager.id(), "Ask finance about the training budget", today.plusDays(2));
-            oneOnOnes.savePrivateNote(last, "Ready for more responsibility; discuss a raise in the review.");
+            oneOnOnes.addActionItem(last, rossi.id(), rossiItalian
+                    ? "Preparare il piano del progetto pilota grandi clienti" : "Prepare the key-account pilot plan",
+                    today.plusDays(5));
+            oneOnOnes.addActionItem(last, manager.id(), managerItalian
+                    ? "Chiedere all'amministrazione il budget per la formazione" : "Ask finance about the training budget",
+                    today.plusDays(2));
+            oneOnOnes.savePrivateNote(last, managerItalian
+                    ? "Pronto per più responsabilità; parlare di un aumento alla valutazione."
+                    : "Ready for more responsibility; discuss a raise in the review.");
             // the next one, from the biweekly rhythm
             oneOnOnes.schedule(new NewOneOnOne(rossi.id(), firstMeeting.plus(Duration.ofDays(42)), null, Rhythm.BIWEEKLY));
 
-            OneOnOneId sara = meeting(manager, sromano, today.minusWeeks(2).atTime(15, 0).atZone(zone).toInstant(),
-                    "Newsletter results; handoff quality", "Newsletter opens up; fewer rejected handoffs since the new checklist.");
-            oneOnOnes.addActionItem(sara, sromano.id(), "Share the handoff checklist with the team", today.minusDays(1));
+            OneOnOneId sara = saraItalian
+                    ? meeting(manager, sromano, today.minusWeeks(2).atTime(15, 0).atZone(zone).toInstant(),
+                            "Risultati della newsletter; qualità dei passaggi",
+                            "Aperture della newsletter in crescita; meno passaggi rifiutati dopo la nuova checklist.")
+                    : meeting(manager, sromano, today.minusWeeks(2).atTime(15, 0).atZone(zone).toInstant(),
+                            "Newsletter results; handoff quality",
+                            "Newsletter opens up; fewer rejected handoffs since the new checklist.");
+            oneOnOnes.addActionItem(sara, sromano.id(), saraItalian ? "Condividere con il team la checklist dei passaggi"
+                    : "Share the handoff checklist with the team", today.minusDays(1));
             return null;
         });
+    }
+
+    static boolean writesItalian(UserSummary user) {
+        return user.language() != null && Languages.ITALIAN.getLanguage().equals(user.language().getLanguage());
     }
 
     private OneOnOneId meeting(UserSummary manager, UserSummary report, Instant at, String agenda, String notes) {

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,39 +50,16 @@ class DemoLeads {
     private static final String[] COMPANY_KIND = {"Meccanica", "Logistica", "Alimentari", "Tessile", "Software",
         "Costruzioni", "Arredamenti", "Energia", "Farmaceutica", "Consulting", "Trasporti", "Design"};
     private static final String[] COMPANY_FORM = {"Srl", "Spa", "& Figli", "Group", "Srl", "Ltd", "GmbH"};
-    private static final String[] LOST_REASONS = {"No budget this year", "Chose a competitor", "No answer after five attempts",
-        "Not the decision maker", "Timing: project postponed", "Price too high", "Requirements not a fit",
-        "Company acquired, project cancelled"};
     private static final Map<String, Integer> CHANNEL_WEIGHTS = Map.ofEntries(Map.entry("WEBSITE", 15),
             Map.entry("SEO", 12), Map.entry("SOCIAL", 10), Map.entry("ADVERTISING", 10), Map.entry("BLOG", 6),
             Map.entry("INFLUENCER", 4), Map.entry("WORD_OF_MOUTH", 8), Map.entry("SALES_NETWORK", 8),
             Map.entry("TRADE_FAIR", 8), Map.entry("EVENT", 6), Map.entry("DIRECT_MARKETING", 5), Map.entry("RADIO", 2),
             Map.entry("TV", 2), Map.entry("OWN_STORE", 3), Map.entry("DOOR_TO_DOOR", 1));
 
-    private static final String[] SUMMARIES = {"Introduced our services", "Discussed needs and timeline",
-        "Asked for references", "Walked through the price list", "Clarified technical requirements",
-        "Agreed on a demo", "Negotiated terms", "Followed up on the proposal", "Answered questions on delivery",
-        "Met the purchasing manager"};
-    private static final String[] NEXT_STEPS = {"Send the price list", "Call back", "Prepare the offer",
-        "Schedule a demo", "Send a case study", "Confirm the meeting", "Follow up on the proposal",
-        "Introduce the technical team"};
-
-    /** Rejection reasons with a realistic mix (weights), each with the notes sales typically write. */
+    /** Rejection reasons with a realistic mix (weights); their notes are in {@link DemoTexts#REJECT_NOTES}. */
     private static final Map<RejectReason, Integer> REJECT_WEIGHTS = Map.of(RejectReason.NOT_READY, 30,
             RejectReason.NO_BUDGET, 20, RejectReason.NO_CONTACT, 18, RejectReason.NOT_A_FIT, 15,
             RejectReason.OTHER, 10, RejectReason.DUPLICATE, 7);
-    private static final Map<RejectReason, String[]> REJECT_NOTES = Map.of(
-            RejectReason.NOT_READY, new String[] {"Only collecting information for next year",
-                "Wants to talk again after the summer", "Still comparing options internally"},
-            RejectReason.NO_BUDGET, new String[] {"Budget frozen until Q3", "No budget approved this year"},
-            RejectReason.NO_CONTACT, new String[] {"Three calls and two e-mails, no answer",
-                "Phone number does not work"},
-            RejectReason.NOT_A_FIT, new String[] {"Too small for our offer", "Needs a product we do not sell"},
-            RejectReason.OTHER, new String[] {"Already served by our partner", "Student project, not a buyer"},
-            RejectReason.DUPLICATE, new String[] {"Same company as an open opportunity"});
-    private static final String[] HANDOFF_NOTES = {"Downloaded the price list twice and asked for a call",
-        "Wants a demo for the whole team", "Asked for an offer before the end of the month",
-        "Attended the webinar and booked a meeting", "Replacing their current supplier this year"};
 
     private final LeadService leads;
     private final InteractionHistory interactions;
@@ -104,8 +82,12 @@ class DemoLeads {
     private record Step(LeadStatus to, Instant at, UserId by, String reason) {
     }
 
-    /** Creates {@code count} leads; the team's ids come from the caller. Returns how many changes were stored. */
-    int create(int count, long seed, Instant now, List<UserId> marketers, List<UserId> sellers, List<UserId> managers) {
+    /**
+     * Creates {@code count} leads; the team's ids come from the caller, and {@code italian} names those
+     * who write in Italian (every text is in its author's language). Returns how many changes were stored.
+     */
+    int create(int count, long seed, Instant now, List<UserId> marketers, List<UserId> sellers, List<UserId> managers,
+            Set<UserId> italian) {
         var random = new Random(seed);
         // purchases draw from their own sequence, so the leads' story is the same with or without them
         var purchaseRandom = new Random(seed ^ 0x5EEDL);
@@ -120,7 +102,7 @@ class DemoLeads {
             Integer stored = transactions.execute(tx -> {
                 int n = 0;
                 for (int i = first; i < end; i++) {
-                    n += createOne(i, random, purchaseRandom, now, channels, marketers, sellers, managers);
+                    n += createOne(i, random, purchaseRandom, now, channels, marketers, sellers, managers, italian);
                 }
                 return n;
             });
@@ -130,11 +112,11 @@ class DemoLeads {
     }
 
     private int createOne(int index, Random random, Random purchaseRandom, Instant now, List<String> channels,
-            List<UserId> marketers, List<UserId> sellers, List<UserId> managers) {
+            List<UserId> marketers, List<UserId> sellers, List<UserId> managers, Set<UserId> italian) {
         Instant created = now.minus(Duration.ofMinutes(random.nextLong(540L * 24 * 60)));
         UserId marketer = pick(random, marketers);
         UserId seller = pick(random, sellers);
-        List<Step> steps = history(random, created, now, marketer, seller, managers);
+        List<Step> steps = history(random, created, now, marketer, seller, managers, italian);
         LeadStatus last = steps.isEmpty() ? LeadStatus.NEW : steps.getLast().to();
         boolean reachedSales = steps.stream().anyMatch(s -> s.to() == LeadStatus.SQL);
         boolean ownedBySales = reachedSales && last != LeadStatus.NEW;
@@ -153,7 +135,7 @@ class DemoLeads {
                 pick(random, channels), Intent.values()[random.nextInt(Intent.values().length)], value));
         // the handoffs draw from their own random, so the leads' story stays the same with or without them
         var handoffRandom = new Random(7919L * index + 17);
-        List<ImportedHandoff> handoffHistory = handoffsAlong(id, handoffRandom, steps, now, marketer, seller);
+        List<ImportedHandoff> handoffHistory = handoffsAlong(id, handoffRandom, steps, now, marketer, seller, italian);
         for (Step step : steps) {
             String reason = step.reason();
             ImportedHandoff rejected = handoffHistory.stream().filter(h -> h.decision() == HandoffState.REJECTED
@@ -164,7 +146,7 @@ class DemoLeads {
             leads.importStatusChange(id, step.to(), step.at(), step.by(), reason);
         }
         handoffHistory.forEach(handoffs::importHandoff);
-        interactionsAlong(id, random, created, now, steps, marketer, seller);
+        interactionsAlong(id, random, created, now, steps, marketer, seller, italian);
         if (last == LeadStatus.WON) {
             purchasesOf(id, purchaseRandom, steps.getLast().at(), now, value);
         }
@@ -178,7 +160,7 @@ class DemoLeads {
      * 24-hour SLA.
      */
     private static List<ImportedHandoff> handoffsAlong(LeadId id, Random random, List<Step> steps, Instant now,
-            UserId marketer, UserId seller) {
+            UserId marketer, UserId seller, Set<UserId> italian) {
         List<ImportedHandoff> result = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).to() != LeadStatus.MQL) {
@@ -186,7 +168,7 @@ class DemoLeads {
             }
             Instant mqlAt = steps.get(i).at();
             Step next = i + 1 < steps.size() ? steps.get(i + 1) : null;
-            String note = pick(random, HANDOFF_NOTES);
+            String note = DemoTexts.HANDOFF_NOTES.pick(random, italian.contains(marketer));
             if (next == null) {
                 if (random.nextInt(5) == 0) {
                     continue; // not handed off yet
@@ -206,7 +188,7 @@ class DemoLeads {
                 } else {
                     RejectReason reason = rejectReason(random);
                     result.add(new ImportedHandoff(id, created, marketer, seller, HandoffState.REJECTED, next.at(),
-                            reason, note, pick(random, REJECT_NOTES.get(reason))));
+                            reason, note, DemoTexts.REJECT_NOTES.get(reason).pick(random, italian.contains(seller))));
                 }
             }
         }
@@ -280,7 +262,7 @@ class DemoLeads {
      * so every demo user has some overdue and some upcoming.
      */
     private void interactionsAlong(LeadId id, Random random, Instant created, Instant now, List<Step> steps,
-            UserId marketer, UserId seller) {
+            UserId marketer, UserId seller, Set<UserId> italian) {
         List<Instant> starts = new ArrayList<>();
         List<LeadStatus> statuses = new ArrayList<>();
         starts.add(created);
@@ -306,7 +288,8 @@ class DemoLeads {
                 InteractionType type = typeFor(status, random);
                 UserId who = status.rank() >= LeadStatus.SQL.rank() ? seller : marketer;
                 Integer score = type.requiresScore() || random.nextInt(3) == 0 ? scoreFor(status, lostNext, random) : null;
-                last = new ImportedInteraction(id, at, type, who, score, pick(random, SUMMARIES), null, null, null);
+                last = new ImportedInteraction(id, at, type, who, score,
+                        DemoTexts.SUMMARIES.pick(random, italian.contains(who)), null, null, null);
                 interactions.importInteraction(last);
                 count++;
             }
@@ -322,7 +305,8 @@ class DemoLeads {
                 LocalDate due = now.atZone(properties.zone()).toLocalDate().plusDays(random.nextInt(24) - 6);
                 LocalDate occurred = at.atZone(properties.zone()).toLocalDate();
                 interactions.importInteraction(new ImportedInteraction(id, at, InteractionType.CALL, who,
-                        scoreFor(current, false, random), pick(random, SUMMARIES), pick(random, NEXT_STEPS),
+                        scoreFor(current, false, random), DemoTexts.SUMMARIES.pick(random, italian.contains(who)),
+                        DemoTexts.NEXT_STEPS.pick(random, italian.contains(who)),
                         due.isBefore(occurred) ? occurred : due, null));
                 count++;
             }
@@ -361,7 +345,7 @@ class DemoLeads {
 
     /** Walks a lead along the bridge with realistic odds and gaps; stops at "now". */
     private static List<Step> history(Random random, Instant created, Instant now, UserId marketer, UserId seller,
-            List<UserId> managers) {
+            List<UserId> managers, Set<UserId> italian) {
         List<Step> steps = new ArrayList<>();
         LeadStatus status = LeadStatus.NEW;
         Instant at = created;
@@ -382,7 +366,7 @@ class DemoLeads {
                     if (roll < 0.62) { next = LeadStatus.SQL; by = seller; gapDays = 1 + random.nextInt(6); }
                     else if (roll < 0.75) {
                         next = LeadStatus.NEW; by = seller; gapDays = 1 + random.nextInt(4);
-                        reason = "Handoff rejected: not ready yet";
+                        reason = DemoTexts.RECYCLED.get(0, italian.contains(by));
                     }
                     else if (roll < 0.87) { next = LeadStatus.LOST; by = marketer; gapDays = 3 + random.nextInt(30); }
                     else { return steps; }
@@ -400,7 +384,7 @@ class DemoLeads {
                 case LOST -> {
                     if (roll < 0.06 && !managers.isEmpty()) {
                         next = LeadStatus.NEW; by = pick(random, managers); gapDays = 20 + random.nextInt(120);
-                        reason = "Reopened: new budget announced";
+                        reason = DemoTexts.REOPENED.get(0, italian.contains(by));
                     } else {
                         return steps;
                     }
@@ -414,7 +398,7 @@ class DemoLeads {
                 return steps;
             }
             if (next == LeadStatus.LOST) {
-                reason = pick(random, LOST_REASONS);
+                reason = DemoTexts.LOST_REASONS.pick(random, italian.contains(by));
             }
             steps.add(new Step(next, when, by, reason));
             status = next;

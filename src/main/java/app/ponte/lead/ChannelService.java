@@ -3,6 +3,7 @@ package app.ponte.lead;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.CsvWriter;
+import app.ponte.base.i18n.Bilingual;
 import app.ponte.lead.query.LeadQuery;
 import app.ponte.lead.repository.ChannelEntity;
 import app.ponte.lead.repository.ChannelRepository;
@@ -21,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("isAuthenticated()")
 public class ChannelService {
 
-    /** Columns of the channels export (docs/export.md). */
-    public static final List<String> EXPORT_HEADER = List.of("code", "name", "kind", "active");
+    /** Columns of the channels export (docs/export.md): {@code name} is the English name. */
+    public static final List<String> EXPORT_HEADER = List.of("code", "name", "name_it", "kind", "active");
     static final Pattern CODE = Pattern.compile("[A-Z0-9_]{2,30}");
 
     private final ChannelRepository channels;
@@ -46,13 +47,22 @@ public class ChannelService {
     @PreAuthorize("hasRole('ADMIN')")
     public void export(OutputStream out) {
         CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
-        list(true).forEach(c -> csv.row(c.code(), c.name(), c.kind().name(), c.active()));
+        list(true).forEach(c -> csv.row(c.code(), c.englishName(), c.italianNameShown(), c.kind().name(), c.active()));
         csv.flush();
     }
 
+    /** Every channel, found by its code or its name in either language (for an import file). */
+    public ChannelDirectory directory() {
+        return new ChannelDirectory(list(true));
+    }
+
+    /**
+     * Adds a channel with its English name and, optionally, its Italian one (empty: the same as
+     * the English name, decision 022).
+     */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public Channel add(String code, String name, ChannelKind kind) {
+    public Channel add(String code, String englishName, String italianName, ChannelKind kind) {
         String normalized = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         if (!CODE.matcher(normalized).matches()) {
             throw new BusinessRuleException("code", "channel.error.code-format");
@@ -60,20 +70,37 @@ public class ChannelService {
         if (channels.existsById(normalized)) {
             throw new BusinessRuleException("code", "channel.error.code-taken", normalized);
         }
+        String english = requireName(englishName, "name");
+        String italian = optionalName(italianName, english);
         if (kind == null) {
             throw new BusinessRuleException("kind", "channel.error.kind-required");
         }
-        return channel(channels.saveAndFlush(new ChannelEntity(normalized, requireName(name), kind)));
+        List<ChannelEntity> others = channels.findAll();
+        requireUnique(normalized, "code", others, normalized);
+        requireUnique(english, "name", others, normalized);
+        if (italian != null) {
+            requireUnique(italian, "nameIt", others, normalized);
+        }
+        return channel(channels.saveAndFlush(new ChannelEntity(normalized, english, italian, kind)));
     }
 
+    /** Renames a channel in both languages (an empty Italian name: the same as the English one). */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
-    public Channel rename(String code, String name, long version) {
+    public Channel rename(String code, String englishName, String italianName, long version) {
         ChannelEntity channel = load(code);
         if (channel.getVersion() != version) {
             throw new ConcurrentEditException("", null);
         }
-        channel.setName(requireName(name));
+        String english = requireName(englishName, "name");
+        String italian = optionalName(italianName, english);
+        List<ChannelEntity> others = channels.findAll();
+        requireUnique(english, "name", others, channel.getCode());
+        if (italian != null) {
+            requireUnique(italian, "nameIt", others, channel.getCode());
+        }
+        channel.setName(english);
+        channel.setNameIt(italian);
         return channel(channels.saveAndFlush(channel));
     }
 
@@ -91,7 +118,7 @@ public class ChannelService {
     public void delete(String code) {
         ChannelEntity channel = load(code);
         if (query.channelInUse(channel.getCode())) {
-            throw new BusinessRuleException(null, "channel.error.in-use", channel.getName());
+            throw new BusinessRuleException(null, "channel.error.in-use", names(channel));
         }
         channels.delete(channel);
         channels.flush();
@@ -102,18 +129,48 @@ public class ChannelService {
                 .orElseThrow(() -> new BusinessRuleException("code", "channel.error.not-found"));
     }
 
-    private static String requireName(String name) {
+    private static String requireName(String name, String field) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
-            throw new BusinessRuleException("name", "channel.error.name-required");
+            throw new BusinessRuleException(field, "channel.error.name-required");
         }
         if (trimmed.length() > 80) {
-            throw new BusinessRuleException("name", "lead.error.too-long", 80);
+            throw new BusinessRuleException(field, "lead.error.too-long", 80);
         }
         return trimmed;
     }
 
+    /** The Italian name to store: null when empty or the same as the English one (decision 022). */
+    private static String optionalName(String name, String english) {
+        if (name == null || name.isBlank() || name.strip().equals(english)) {
+            return null;
+        }
+        return requireName(name, "nameIt");
+    }
+
+    /**
+     * A code or name must not be another channel's code or name in either language (any case):
+     * the import finds a channel by any of them, so each must point to one channel only.
+     */
+    private static void requireUnique(String text, String field, List<ChannelEntity> others, String self) {
+        String key = ChannelDirectory.key(text);
+        for (ChannelEntity other : others) {
+            if (other.getCode().equals(self)) {
+                continue;
+            }
+            if (ChannelDirectory.key(other.getCode()).equals(key) || ChannelDirectory.key(other.getName()).equals(key)
+                    || (other.getNameIt() != null && ChannelDirectory.key(other.getNameIt()).equals(key))) {
+                throw new BusinessRuleException(field, "channel.error.name-taken", text, names(other));
+            }
+        }
+    }
+
+    /** A channel's name for a message, resolved in the reader's language when the message is shown. */
+    static Bilingual names(ChannelEntity c) {
+        return new Bilingual(c.getName(), c.getNameIt());
+    }
+
     private static Channel channel(ChannelEntity c) {
-        return new Channel(c.getCode(), c.getName(), c.getKind(), c.isActive(), c.getVersion());
+        return new Channel(c.getCode(), c.getName(), c.getNameIt(), c.getKind(), c.isActive(), c.getVersion());
     }
 }

@@ -2,6 +2,7 @@ package app.ponte.lead;
 
 import com.vaadin.flow.component.Component;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How other features add to the lead views without the lead feature depending on them (which
@@ -26,6 +27,16 @@ public interface LeadExtension {
      */
     default List<Component> sections(LeadId lead) {
         return List.of();
+    }
+
+    /**
+     * The text to show, in the current UI's language, for a status change's stored reason that this
+     * feature wrote in a form of its own (the handoff's rejection, stored as {@code NO_CONTACT: note}
+     * so imports and exports keep the code); empty when the reason is not this feature's. The lead
+     * page shows any other reason as it was typed.
+     */
+    default Optional<String> reasonText(String reason) {
+        return Optional.empty();
     }
 
     /** Timeline entries of a lead; {@code refresh} re-reads the page after a change made from an entry. */

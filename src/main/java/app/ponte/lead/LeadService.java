@@ -542,7 +542,7 @@ public class LeadService {
             throw new BusinessRuleException("channel", "lead.error.channel-required");
         }
         if (!channel.isActive()) {
-            throw new BusinessRuleException("channel", "lead.error.channel-inactive", channel.getName());
+            throw new BusinessRuleException("channel", "lead.error.channel-inactive", ChannelService.names(channel));
         }
         return channel.getCode();
     }
@@ -566,7 +566,7 @@ public class LeadService {
         ChannelEntity channel = channels.findById(normalized)
                 .orElseThrow(() -> new BusinessRuleException("channel", "lead.error.unknown-channel", code.strip()));
         if (!channel.isActive()) {
-            throw new BusinessRuleException("channel", "lead.error.channel-inactive", channel.getName());
+            throw new BusinessRuleException("channel", "lead.error.channel-inactive", ChannelService.names(channel));
         }
         return channel.getCode();
     }

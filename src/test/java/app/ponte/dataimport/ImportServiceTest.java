@@ -214,13 +214,47 @@ class ImportServiceTest {
         assertRefused(result, 3, "created_at", "'2025-03-01' is not an instant");
         assertRefused(result, 4, "value", "'12;5' is not a number");
         assertRefused(result, 5, "owner", "No user " + p + "-nobody");
-        assertRefused(result, 6, "channel", "Unknown channel FAX");
+        assertRefused(result, 6, "channel", "Unknown channel 'FAX'");
         assertRefused(result, 7, "external_id", "already used");
         assertRefused(result, 8, "external_id", "already used");
         assertRefused(result, 9, "name", "required");
         assertRefused(result, 10, "value", "between 0 and");
         assertThat(result.problems()).hasSize(8);
         assertThat(leads.idsByExternalId(List.of(p + "-1", p + "-9"))).isEmpty();
+    }
+
+    @Test
+    void a_lead_names_its_channel_by_code_or_by_its_english_or_italian_name_in_any_case() {
+        people();
+        String header = "external_id,created_at,created_by,owner,name,channel\n";
+        ImportResult result = run(ImportKind.LEADS, header
+                + p + "-c,2025-03-01T09:00:00Z," + p + "-m," + p + "-m,By code,trade_fair\n"
+                + p + "-e,2025-03-01T09:00:00Z," + p + "-m," + p + "-m,By English name,\" Word of Mouth \"\n"
+                + p + "-i,2025-03-01T09:00:00Z," + p + "-m," + p + "-m,By Italian name,PASSAPAROLA\n"
+                + p + "-a,2025-03-01T09:00:00Z," + p + "-m," + p + "-m,Accented,pubblicità\n");
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.imported()).isEqualTo(4);
+        assertThat(leadByExternalId(p + "-c").channelCode()).isEqualTo("TRADE_FAIR");
+        assertThat(leadByExternalId(p + "-e").channelCode()).isEqualTo("WORD_OF_MOUTH");
+        assertThat(leadByExternalId(p + "-i").channelCode()).isEqualTo("WORD_OF_MOUTH");
+        assertThat(leadByExternalId(p + "-a").channelCode()).isEqualTo("ADVERTISING");
+    }
+
+    @Test
+    void an_unknown_channel_is_refused_with_the_valid_codes_and_nothing_is_stored() {
+        people();
+        ImportResult result = run(ImportKind.LEADS, "external_id,created_at,created_by,owner,name,channel\n"
+                + p + "-1,2025-03-01T09:00:00Z," + p + "-m," + p + "-m,Good one,Fiere\n"
+                + p + "-2,2025-03-01T09:00:00Z," + p + "-m," + p + "-m,Unknown,Fax\n");
+        assertRefused(result, 3, "channel", "Unknown channel 'Fax'; use a code or a name of: ");
+        assertThat(result.problems()).hasSize(1);
+        assertThat(result.problems().getFirst().message()).contains("ADVERTISING", "BLOG", "TRADE_FAIR").contains("WORD_OF_MOUTH");
+        assertThat(leads.idsByExternalId(List.of(p + "-1"))).isEmpty();
+
+        ImportResult spend = run(ImportKind.SPEND, "channel,month,amount\nRete vendita,2019-05,10\nFax,2019-06,1\n");
+        assertRefused(spend, 3, "channel", "Unknown channel 'Fax'");
+        assertThat(purchases.spend(YearMonth.of(2019, 5), YearMonth.of(2019, 5)).stream()
+                .filter(s -> s.channelCode().equals("SALES_NETWORK"))).isEmpty();
     }
 
     @Test

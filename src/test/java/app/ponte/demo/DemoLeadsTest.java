@@ -28,14 +28,24 @@ class DemoLeadsTest {
     @Autowired
     JdbcClient jdbc;
 
+    /** Each of these people wrote texts of this kind, and every one of them is from the given list. */
+    private void assertWrittenIn(java.util.List<String> texts, String sql, UserId... authors) {
+        for (UserId author : authors) {
+            java.util.List<String> written = jdbc.sql(sql).param("u", author.value()).query(String.class).list();
+            assertThat(written).as(sql + " by " + author).isNotEmpty().allMatch(texts::contains);
+        }
+    }
+
     @Test
     void demo_leads_spread_over_every_channel_and_status_with_an_ordered_history() {
         List<UserId> marketers = List.of(testUsers.create("demo-mkt", Role.MARKETING).id());
         List<UserId> sellers = List.of(testUsers.create("demo-sales", Role.SALES).id(),
                 testUsers.create("demo-sales", Role.SALES).id());
         List<UserId> managers = List.of(testUsers.create("demo-mgr", Role.MANAGER).id());
+        // the marketer and the first salesperson write in Italian, the second salesperson and the manager in English
+        java.util.Set<UserId> italian = java.util.Set.of(marketers.getFirst(), sellers.get(0));
         int changes = SystemCaller.call(() -> demoLeads.create(600, 42L, Instant.parse("2026-11-01T12:00:00Z"),
-                marketers, sellers, managers));
+                marketers, sellers, managers, italian));
         assertThat(changes).isGreaterThan(600);
 
         Map<String, Long> byStatus = jdbc.sql("select status, count(*) as n from lead where external_id like 'demo-%'"
@@ -104,6 +114,32 @@ class DemoLeadsTest {
         assertThat(jdbc.sql("select count(*) from purchase p join lead l on l.id = p.lead_id where l.external_id like"
                 + " 'demo-%' and p.purchased_on > :today").param("today", java.time.LocalDate.parse("2026-11-01"))
                 .query(Long.class).single()).isZero();
+        // every text is in its author's language
+        UserId italianMarketer = marketers.getFirst();
+        UserId italianSeller = sellers.get(0);
+        UserId englishSeller = sellers.get(1);
+        assertWrittenIn(DemoTexts.SUMMARIES.italian(), "select distinct summary from interaction where user_id = :u",
+                italianMarketer, italianSeller);
+        assertWrittenIn(DemoTexts.SUMMARIES.english(), "select distinct summary from interaction where user_id = :u",
+                englishSeller);
+        assertWrittenIn(DemoTexts.NEXT_STEPS.italian(), "select distinct next_step from interaction where user_id = :u"
+                + " and next_step is not null", italianMarketer, italianSeller);
+        assertWrittenIn(DemoTexts.NEXT_STEPS.english(), "select distinct next_step from interaction where user_id = :u"
+                + " and next_step is not null", englishSeller);
+        assertWrittenIn(DemoTexts.HANDOFF_NOTES.italian(), "select distinct note from handoff where from_user_id = :u",
+                italianMarketer);
+        assertWrittenIn(DemoTexts.LOST_REASONS.italian(), "select distinct reason from lead_status_change"
+                + " where changed_by_id = :u and to_status = 'LOST'", italianMarketer, italianSeller);
+        assertWrittenIn(DemoTexts.LOST_REASONS.english(), "select distinct reason from lead_status_change"
+                + " where changed_by_id = :u and to_status = 'LOST'", englishSeller);
+        java.util.List<String> italianRejections = DemoTexts.REJECT_NOTES.values().stream()
+                .flatMap(t -> t.italian().stream()).toList();
+        java.util.List<String> englishRejections = DemoTexts.REJECT_NOTES.values().stream()
+                .flatMap(t -> t.english().stream()).toList();
+        assertWrittenIn(italianRejections, "select distinct decision_note from handoff where to_user_id = :u"
+                + " and state = 'REJECTED'", italianSeller);
+        assertWrittenIn(englishRejections, "select distinct decision_note from handoff where to_user_id = :u"
+                + " and state = 'REJECTED'", englishSeller);
         // eighteen months of spend for each of the fifteen channels
         assertThat(SystemCaller.call(() -> demoLeads.createSpend(Instant.parse("2026-11-01T12:00:00Z"), 42L)))
                 .isEqualTo(15 * 18);

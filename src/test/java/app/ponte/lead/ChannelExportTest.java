@@ -35,14 +35,14 @@ class ChannelExportTest {
     }
 
     @Test
-    void every_channel_exports_with_code_name_kind_and_whether_it_is_active() {
+    void every_channel_exports_with_code_names_kind_and_whether_it_is_active() {
         String code = ("CX_" + TestUsers.uniqueName("c").replace("-", "_")).toUpperCase(Locale.ROOT);
-        SystemCaller.call(() -> channels.add(code, "@Fair, Milan", ChannelKind.OFFLINE));
+        SystemCaller.call(() -> channels.add(code, "@Fair, Milan " + code, "Fiera di Milano " + code, ChannelKind.OFFLINE));
         SystemCaller.call(() -> channels.setActive(code, false));
 
         String csv = export(testUsers.create("cx-admin", Role.ADMIN));
-        assertThat(csv).startsWith("code,name,kind,active\r\n");
-        assertThat(csv.split("\r\n")).contains(code + ",\"'@Fair, Milan\",OFFLINE,false");
+        assertThat(csv).startsWith("code,name,name_it,kind,active\r\n");
+        assertThat(csv.split("\r\n")).contains(code + ",\"'@Fair, Milan " + code + "\",Fiera di Milano " + code + ",OFFLINE,false");
     }
 
     @Test

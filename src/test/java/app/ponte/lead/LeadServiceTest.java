@@ -232,14 +232,14 @@ class LeadServiceTest {
         signIn(admin);
         String code = ("C" + TestUsers.uniqueName("x").replaceAll("[^A-Za-z0-9]", "")).toUpperCase();
         code = code.substring(0, Math.min(30, code.length()));
-        Channel channel = channels.add(code, "Podcast", ChannelKind.ONLINE);
+        Channel channel = channels.add(code, "Podcast " + code, null, ChannelKind.ONLINE);
         String channelCode = channel.code();
         leads.create(new NewLead(TestUsers.uniqueName("pod"), null, null, null, channelCode, null, null, null));
         assertThatThrownBy(() -> channels.delete(channelCode)).isInstanceOf(BusinessRuleException.class)
                 .hasMessageContaining("channel.error.in-use");
         assertThat(channels.setActive(channelCode, false).active()).isFalse();
         assertRefused(() -> leads.create(new NewLead("Late", null, null, null, channelCode, null, null, null)), "channel");
-        String unused = channels.add(code.substring(0, Math.min(28, code.length())) + "_U", "Unused", ChannelKind.OFFLINE)
+        String unused = channels.add(code.substring(0, Math.min(28, code.length())) + "_U", "Unused " + code, "", ChannelKind.OFFLINE)
                 .code();
         channels.delete(unused);
         assertThat(channels.list(true)).extracting(Channel::code).doesNotContain(unused).contains(channelCode);

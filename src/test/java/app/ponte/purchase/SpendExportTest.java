@@ -47,7 +47,7 @@ class SpendExportTest {
     @Test
     void the_spend_of_a_year_exports_as_channel_month_amount() {
         String code = ("SX_" + TestUsers.uniqueName("x").replace("-", "_")).toUpperCase(Locale.ROOT);
-        SystemCaller.call(() -> channels.add(code, "Spend export " + code, ChannelKind.ONLINE));
+        SystemCaller.call(() -> channels.add(code, "Spend export " + code, null, ChannelKind.ONLINE));
         UserSummary manager = testUsers.create("sx-mgr", Role.MANAGER);
         SystemCaller.callAs(manager.username(), manager.roles(), () -> {
             purchases.setSpend(code, YearMonth.of(2031, 3), new BigDecimal("1200.5"));

@@ -5,6 +5,7 @@ import app.ponte.base.ui.Formats;
 import app.ponte.handoff.HandoffEntry;
 import app.ponte.handoff.HandoffService;
 import app.ponte.handoff.HandoffState;
+import app.ponte.handoff.RejectReason;
 import app.ponte.lead.LeadAction;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadExtension;
@@ -18,6 +19,9 @@ import com.vaadin.flow.component.html.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Handoffs on the lead views: "Hand off to sales" wherever a lead is shown (for marketing and
@@ -84,6 +88,28 @@ class HandoffLeadExtension implements LeadExtension {
             return List.of(box);
         }
         return List.of();
+    }
+
+    /** How {@code HandoffService.reject} (and the demo data) store a rejection on the lead: {@code CODE: note}. */
+    private static final Pattern CODED_REASON = Pattern.compile("([A-Z_]+)(?::\\s?(.*))?", Pattern.DOTALL);
+
+    /** A rejection stored on the lead as {@code NO_CONTACT: note} reads "No contact: note" (translated). */
+    @Override
+    public Optional<String> reasonText(String reason) {
+        Matcher m = CODED_REASON.matcher(reason.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        RejectReason code;
+        try {
+            code = RejectReason.valueOf(m.group(1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        var texts = new Div();
+        String name = texts.getTranslation("handoff.reason." + code.name());
+        String note = m.group(2) == null ? "" : m.group(2).strip();
+        return Optional.of(note.isEmpty() ? name : texts.getTranslation("handoff.reason-with-note", name, note));
     }
 
     @Override

@@ -18,8 +18,13 @@ public class ChannelEntity {
     @Column(length = 30)
     private String code;
 
+    /** The English name. */
     @Column(nullable = false, length = 80)
     private String name;
+
+    /** The Italian name; null when it is the same as the English one (decision 022). */
+    @Column(name = "name_it", length = 80)
+    private String nameIt;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 10)
@@ -34,15 +39,18 @@ public class ChannelEntity {
     protected ChannelEntity() {
     }
 
-    public ChannelEntity(String code, String name, ChannelKind kind) {
+    public ChannelEntity(String code, String name, String nameIt, ChannelKind kind) {
         this.code = code;
         this.name = name;
+        this.nameIt = nameIt;
         this.kind = kind;
     }
 
     public String getCode() { return code; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }
+    public String getNameIt() { return nameIt; }
+    public void setNameIt(String nameIt) { this.nameIt = nameIt; }
     public ChannelKind getKind() { return kind; }
     public void setKind(ChannelKind kind) { this.kind = kind; }
     public boolean isActive() { return active; }

@@ -35,6 +35,7 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
     final Grid<Channel> grid = new Grid<>();
     final TextField code = new TextField();
     final TextField name = new TextField();
+    final TextField nameIt = new TextField();
     final ComboBox<ChannelKind> kind = new ComboBox<>();
     private final FormErrors errors = new FormErrors(this);
 
@@ -48,8 +49,12 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
         code.setHelperText(getTranslation("channels.code-help"));
         code.setMaxLength(30);
         name.setId("channel-name");
-        name.setLabel(getTranslation("channels.name"));
+        name.setLabel(getTranslation("channels.name-en"));
         name.setMaxLength(80);
+        nameIt.setId("channel-name-it");
+        nameIt.setLabel(getTranslation("channels.name-it"));
+        nameIt.setHelperText(getTranslation("channels.name-it-help"));
+        nameIt.setMaxLength(80);
         kind.setId("channel-kind");
         kind.setLabel(getTranslation("channels.kind"));
         kind.setItems(ChannelKind.values());
@@ -57,13 +62,17 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
         var add = new Button(getTranslation("channels.add"), e -> add());
         add.setId("channel-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        errors.field("code", code).field("name", name).field("kind", kind);
-        var form = new HorizontalLayout(code, name, kind, add);
+        errors.field("code", code).field("name", name).field("nameIt", nameIt).field("kind", kind);
+        var form = new HorizontalLayout(code, name, nameIt, kind, add);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
 
         grid.setId("channels-grid");
         grid.addColumn(Channel::code).setHeader(getTranslation("channels.code")).setAutoWidth(true);
-        grid.addComponentColumn(this::nameEditor).setHeader(getTranslation("channels.name")).setFlexGrow(1);
+        grid.addComponentColumn(c -> nameEditor(c, false)).setHeader(getTranslation("channels.name-en"))
+                .setFlexGrow(1);
+        grid.addComponentColumn(c -> nameEditor(c, true)).setHeader(getTranslation("channels.name-it"))
+                .setFlexGrow(1);
         grid.addColumn(c -> getTranslation("channel-kind." + c.kind().name())).setHeader(getTranslation("channels.kind"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::status).setHeader(getTranslation("channels.status")).setAutoWidth(true);
@@ -75,15 +84,20 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
-    private TextField nameEditor(Channel channel) {
+    /** The English or the Italian name of a channel, saved when the admin leaves the field. */
+    private TextField nameEditor(Channel channel, boolean italian) {
         var field = new TextField();
-        field.setId("channel-name-" + channel.code());
-        field.setValue(channel.name());
+        field.setId((italian ? "channel-name-it-" : "channel-name-") + channel.code());
+        field.setValue(italian ? (channel.italianName() == null ? "" : channel.italianName()) : channel.englishName());
+        if (italian) {
+            field.setPlaceholder(channel.englishName()); // what Italian readers see while it is empty
+        }
         field.setWidthFull();
         field.setMaxLength(80);
         field.addValueChangeListener(e -> {
             if (e.isFromClient()) {
-                rename(channel, e.getValue(), field);
+                rename(channel, italian ? channel.englishName() : e.getValue(),
+                        italian ? e.getValue() : channel.italianName(), field);
             }
         });
         return field;
@@ -109,10 +123,11 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
     void add() {
         errors.clear();
         try {
-            Channel added = channels.add(code.getValue(), name.getValue(), kind.getValue());
-            FormErrors.success(getTranslation("channels.added", added.name()));
+            Channel added = channels.add(code.getValue(), name.getValue(), nameIt.getValue(), kind.getValue());
+            FormErrors.success(getTranslation("channels.added", added.name(getLocale())));
             code.clear();
             name.clear();
+            nameIt.clear();
             kind.clear();
             refresh();
         } catch (BusinessRuleException e) {
@@ -120,10 +135,10 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    void rename(Channel channel, String newName, TextField field) {
+    void rename(Channel channel, String englishName, String italianName, TextField field) {
         try {
-            channels.rename(channel.code(), newName, channel.version());
-            FormErrors.success(getTranslation("channels.renamed", channel.code()));
+            Channel renamed = channels.rename(channel.code(), englishName, italianName, channel.version());
+            FormErrors.success(getTranslation("channels.renamed", renamed.name(getLocale())));
             refresh();
         } catch (BusinessRuleException e) {
             field.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
@@ -142,7 +157,7 @@ class ChannelsView extends VerticalLayout implements HasDynamicTitle {
     void delete(Channel channel) {
         try {
             channels.delete(channel.code());
-            FormErrors.success(getTranslation("channels.deleted", channel.name()));
+            FormErrors.success(getTranslation("channels.deleted", channel.name(getLocale())));
             refresh();
         } catch (BusinessRuleException e) {
             FormErrors.error(getTranslation(e.messageKey(), e.arguments()));

@@ -72,8 +72,8 @@ class LeadDialog extends Dialog {
         phone.setLabel(getTranslation("leads.phone"));
         channel.setId("lead-channel");
         channel.setLabel(getTranslation("leads.channel"));
-        channel.setItems(activeChannels);
-        channel.setItemLabelGenerator(Channel::name);
+        channel.setItems(activeChannels.stream().sorted(Channel.byName(getLocale())).toList());
+        channel.setItemLabelGenerator(c -> c.name(getLocale()));
         channel.setRequiredIndicatorVisible(true);
         intent.setId("lead-intent");
         intent.setLabel(getTranslation("leads.intent"));

@@ -5,6 +5,7 @@ import app.ponte.live.PresenceService;
 import app.ponte.live.PresenceAvatars;
 import com.vaadin.flow.shared.Registration;
 import java.util.Objects;
+import java.util.Optional;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
@@ -129,8 +130,8 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         channel.setId("lead-channel");
         channel.setLabel(getTranslation("lead.field.channel"));
         Map<String, String> channelNames = new LinkedHashMap<>();
-        for (Channel c : channels.list(true)) {
-            channelNames.put(c.code(), c.name());
+        for (Channel c : channels.list(true).stream().sorted(Channel.byName(getLocale())).toList()) {
+            channelNames.put(c.code(), c.name(getLocale()));
         }
         channel.setItems(channelNames.keySet());
         channel.setItemLabelGenerator(code -> channelNames.getOrDefault(code, code));
@@ -307,7 +308,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         header.add(title, facts);
         if (d.status() == LeadStatus.LOST) {
             var lost = new Div(new Span(getTranslation("lead.page.lost-from",
-                    getTranslation("status." + d.lostFrom().name()), d.lostReason())));
+                    getTranslation("status." + d.lostFrom().name()), reasonText(d.lostReason()))));
             lost.setId("lead-lost");
             lost.addClassName("ponte-lead-lost");
             header.add(lost);
@@ -378,6 +379,20 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         timeline.add(created);
     }
 
+    /** A stored reason as people read it: translated by the feature that wrote it in coded form, else as typed. */
+    private String reasonText(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        for (LeadExtension extension : extensions) {
+            Optional<String> text = extension.reasonText(reason);
+            if (text.isPresent()) {
+                return text.get();
+            }
+        }
+        return reason;
+    }
+
     private Div statusEntry(StatusChangeEntry change) {
         var entry = new Div();
         entry.addClassName("ponte-timeline-entry");
@@ -391,7 +406,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         when.addClassName("ponte-timeline-when");
         entry.add(what, when);
         if (change.reason() != null) {
-            var reason = new Span(change.reason());
+            var reason = new Span(reasonText(change.reason()));
             reason.addClassName("ponte-timeline-reason");
             entry.add(reason);
         }

@@ -106,8 +106,8 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         this.clock = clock;
         this.currentUser = currentUser;
         this.channels = channels.list(true);
-        this.channelNames = this.channels.stream()
-                .collect(Collectors.toMap(Channel::code, Channel::name, (a, b) -> a, LinkedHashMap::new));
+        this.channelNames = this.channels.stream().sorted(Channel.byName(getLocale()))
+                .collect(Collectors.toMap(Channel::code, c -> c.name(getLocale()), (a, b) -> a, LinkedHashMap::new));
         this.owners = possibleOwners(users);
         setId("leads-view");
         setSizeFull();
@@ -219,7 +219,8 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 .setKey(LeadSort.STATUS.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> l.stage() == null ? "" : getTranslation("stage." + l.stage().name()))
                 .setHeader(getTranslation("leads.stage")).setKey("stage").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(LeadSummary::channelCode).setHeader(getTranslation("leads.channel"))
+        grid.addColumn(l -> channelNames.getOrDefault(l.channelCode(), l.channelCode()))
+                .setHeader(getTranslation("leads.channel"))
                 .setKey(LeadSort.CHANNEL.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LeadSummary::ownerFullName).setHeader(getTranslation("leads.owner"))
                 .setKey(LeadSort.OWNER.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);

@@ -75,8 +75,8 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
 
         channel.setId("spend-channel");
         channel.setLabel(getTranslation("spend.channel"));
-        channel.setItems(channels.list(false));
-        channel.setItemLabelGenerator(Channel::name);
+        channel.setItems(channels.list(false).stream().sorted(Channel.byName(getLocale())).toList());
+        channel.setItemLabelGenerator(c -> c.name(getLocale()));
         month.setId("spend-month");
         month.setLabel(getTranslation("spend.month"));
         month.setItems(Month.values());
@@ -123,7 +123,7 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
         try {
             MonthlySpend saved = purchases.setSpend(channel.getValue() == null ? null : channel.getValue().code(),
                     YearMonth.of(year.getValue(), month.getValue()), amount.getValue());
-            FormErrors.success(getTranslation("spend.saved", channel.getValue().name(),
+            FormErrors.success(getTranslation("spend.saved", channel.getValue().name(getLocale()),
                     month.getValue().getDisplayName(TextStyle.FULL, getLocale()) + " " + year.getValue(),
                     format(saved.amount())));
             amount.clear();
@@ -145,9 +145,10 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
         }
         List<Row> rows = channels.list(true).stream()
                 .filter(c -> c.active() || byChannel.containsKey(c.code()))
+                .sorted(Channel.byName(getLocale()))
                 .map(c -> {
                     Map<Integer, BigDecimal> months = byChannel.getOrDefault(c.code(), Map.of());
-                    return new Row(c.code(), c.name(), months,
+                    return new Row(c.code(), c.name(getLocale()), months,
                             months.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
                 })
                 .toList();

@@ -202,6 +202,38 @@ class HandoffViewsTest extends KaribuTest {
                 .isEqualTo("Budget only next year");
     }
 
+    /** Every text of the lead page's timeline, in order. */
+    private static java.util.List<String> timelineTexts() {
+        var timeline = _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class,
+                spec -> spec.withId("lead-timeline"));
+        return _find(timeline, Span.class).stream().map(Span::getText).toList();
+    }
+
+    @Test
+    void the_lead_timeline_shows_a_rejection_s_reason_translated_never_its_code() {
+        UserSummary seller = testUsers.create("hv-sales", Role.SALES);
+        UserSummary marketer = signedIn("hv-mkt", Role.MARKETING);
+        LeadId lead = mql(TestUsers.uniqueName("Timeline"));
+        HandoffId id = handoffs.handOff(new NewHandoff(lead, seller.id(), "Chiede una demo"));
+        as(seller);
+        handoffs.reject(id, RejectReason.NO_CONTACT, "Tre chiamate, nessuna risposta", stored(id).version());
+
+        as(marketer);
+        UI.getCurrent().setLocale(java.util.Locale.ITALIAN);
+        UI.getCurrent().navigate("leads/" + lead.value());
+        java.util.List<String> texts = timelineTexts();
+        // the move back to NEW carries the reason the handoff service stored on the lead
+        assertThat(texts).contains("Nessun contatto: Tre chiamate, nessuna risposta");
+        assertThat(texts).noneMatch(text -> text.matches("(?s).*\\b[A-Z]+_[A-Z_]+\\b.*"));
+        assertThat(texts).noneMatch(text -> text.contains("NO_CONTACT"));
+
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("leads");
+        UI.getCurrent().navigate("leads/" + lead.value());
+        assertThat(timelineTexts()).contains("No contact: Tre chiamate, nessuna risposta")
+                .noneMatch(text -> text.contains("NO_CONTACT"));
+    }
+
     @Test
     void the_marketer_s_view_lists_state_decision_and_reason_with_this_month_s_rate() {
         UserSummary seller = testUsers.create("hv-sales", Role.SALES);

@@ -44,16 +44,16 @@ class ChannelsViewTest extends KaribuTest {
     @Test
     void adding_a_channel_lists_it_and_a_bad_code_is_refused_at_the_field() {
         ChannelsView view = open();
+        String code = uniqueCode();
         _setValue(view.code, "bad code!");
-        _setValue(view.name, "Podcast");
+        _setValue(view.name, "Podcast " + code);
         _setValue(view.kind, ChannelKind.ONLINE);
         _click(_get(Button.class, spec -> spec.withId("channel-add")));
         _expectInvalid(view.code, "Use 2 to 30 capital letters, digits or underscores.");
 
-        String code = uniqueCode();
         _setValue(view.code, code);
         _click(_get(Button.class, spec -> spec.withId("channel-add")));
-        NotificationsKt.expectNotifications("Channel Podcast added");
+        NotificationsKt.expectNotifications("Channel Podcast " + code + " added");
         assertThat(channels.list(true)).extracting(Channel::code).contains(code);
     }
 
@@ -61,7 +61,7 @@ class ChannelsViewTest extends KaribuTest {
     void deactivating_and_deleting_an_unused_channel() {
         ChannelsView view = open();
         String code = uniqueCode();
-        Channel channel = channels.add(code, "Radio ads", ChannelKind.OFFLINE);
+        Channel channel = channels.add(code, "Radio ads " + code, null, ChannelKind.OFFLINE);
         view.setActive(channel, false);
         assertThat(channels.list(false)).extracting(Channel::code).doesNotContain(code);
         view.delete(channel);

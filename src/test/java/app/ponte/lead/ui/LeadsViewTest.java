@@ -154,10 +154,32 @@ class LeadsViewTest extends KaribuTest {
         assertThat(_size(grid())).isEqualTo(1);
         assertThat(_getFormatted(grid(), 0, "stage")).isEqualTo("Awareness");
         assertThat(_getFormatted(grid(), 0, LeadSort.OWNER.name())).isEqualTo(me.fullName());
-        assertThat(_getFormatted(grid(), 0, LeadSort.CHANNEL.name())).isEqualTo("WEBSITE");
+        assertThat(_getFormatted(grid(), 0, LeadSort.CHANNEL.name())).isEqualTo("Website");
         assertThat(_getFormatted(grid(), 0, LeadSort.DAYS_IN_STATUS.name())).isEqualTo("0");
         assertThat(_getFormatted(grid(), 0, LeadSort.EXPECTED_VALUE.name())).isEqualTo("1,234.50");
         assertThat(_getFormatted(grid(), 0, LeadSort.LAST_INTERACTION.name())).isEmpty();
+    }
+
+    @Test
+    void an_italian_user_sees_the_channels_italian_name_in_the_grid_and_the_filter_never_its_code() {
+        signIn("grid-it", Role.MARKETING);
+        String tag = TestUsers.uniqueName("fiera");
+        leadService.create(new NewLead("Fair " + tag, null, null, null, "TRADE_FAIR", null, null, null));
+        UI.getCurrent().setLocale(java.util.Locale.ITALIAN);
+        UI.getCurrent().navigate("leads");
+        _setValue(search(), tag);
+
+        assertThat(_size(grid())).isEqualTo(1);
+        assertThat(_getFormatted(grid(), 0, LeadSort.CHANNEL.name())).isEqualTo("Fiere");
+        List<String> cells = grid().getColumns().stream().filter(c -> c.getKey() != null)
+                .map(c -> _getFormatted(grid(), 0, c.getKey())).toList();
+        assertThat(cells).noneMatch(text -> text.matches(".*[A-Z]+_[A-Z_]+.*"));
+
+        ComboBox<String> filter = comboBox("leads-channel");
+        List<String> labels = filter.getListDataView().getItems().map(filter.getItemLabelGenerator()::apply).toList();
+        assertThat(labels).contains("Fiere", "Passaparola", "Sito web").noneMatch(l -> l.matches("[A-Z]+_[A-Z_]+"));
+        _setValue(filter, "TRADE_FAIR");
+        assertThat(names()).containsExactly("Fair " + tag);
     }
 
     @Test
