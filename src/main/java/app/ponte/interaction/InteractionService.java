@@ -33,11 +33,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The only door to interactions: logging calls, meetings and every other touch with an outcome
  * score and a next step, editing them within the rules, and each user's agenda of next steps.
+ * An ADMIN reads a lead's interactions (the lead page) but writes none and has no agenda
+ * (decision 006: admins read leads, decision 022: what an admin sees).
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER')")
+@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
 public class InteractionService {
+
+    /** The roles that log, edit and complete interactions and keep an agenda. */
+    static final String WRITERS = "hasAnyRole('MARKETING', 'SALES', 'MANAGER')";
 
     static final int SUMMARY_MAX = 2000;
     /** Columns of the interactions export (docs/export.md); {@code lead} is Ponte's lead id. */
@@ -82,11 +87,13 @@ public class InteractionService {
     }
 
     /** The signed-in user's open next steps, soonest first. */
+    @PreAuthorize(WRITERS)
     public List<AgendaItem> myAgenda() {
         return query.agenda(users.currentUserId(), 500);
     }
 
     /** How many of the signed-in user's next steps are past due (for the navigation badge). */
+    @PreAuthorize(WRITERS)
     public long myOverdueCount() {
         return query.overdueCount(users.currentUserId(), today());
     }
@@ -130,12 +137,18 @@ public class InteractionService {
      * (asking {@link #mayEdit} per entry costs a query per entry).
      */
     public InteractionRights rights() {
-        return new InteractionRights(users.currentUserId(), currentUser.has(Role.MANAGER), clock.instant());
+        return new InteractionRights(users.currentUserId(), mayLog(), currentUser.has(Role.MANAGER), clock.instant());
+    }
+
+    /** Whether the signed-in user's roles may log interactions (an ADMIN only reads them). */
+    public boolean mayLog() {
+        return currentUser.has(Role.MARKETING) || currentUser.has(Role.SALES) || currentUser.has(Role.MANAGER);
     }
 
     // ---- writing -----------------------------------------------------------------------------
 
     @Transactional
+    @PreAuthorize(WRITERS)
     public InteractionId log(NewInteraction input) {
         Instant now = clock.instant();
         UserId me = users.currentUserId();
@@ -164,6 +177,7 @@ public class InteractionService {
      * it, a manager always. Every change is kept in the audit trail.
      */
     @Transactional
+    @PreAuthorize(WRITERS)
     public InteractionEntry edit(InteractionId id, InteractionChanges changes) {
         InteractionEntity entity = load(id);
         String refusal = rights().editRefusal(new UserId(entity.getUserId()), new UserId(entity.getLoggedById()),
@@ -191,6 +205,7 @@ public class InteractionService {
 
     /** Marks a next step done; only the person whose agenda holds it, or a manager. */
     @Transactional
+    @PreAuthorize(WRITERS)
     public void completeNextStep(InteractionId id) {
         InteractionEntity entity = load(id);
         if (entity.getNextStep() == null) {
@@ -208,6 +223,7 @@ public class InteractionService {
 
     /** Marks a next step done and logs the follow-up interaction in one transaction. */
     @Transactional
+    @PreAuthorize(WRITERS)
     public InteractionId completeWithFollowUp(InteractionId id, NewInteraction followUp) {
         completeNextStep(id);
         return log(followUp);

@@ -98,7 +98,11 @@ class SecurityConfiguration {
                 // our own login view, never Spring's generated page; failures map to ?error / ?throttled
                 .formLogin(form -> form.loginPage("/login").permitAll().failureHandler(failures))
                 .sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry))
-                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+                // Vaadin denies every address that is no route (a bare 403 for signed-in users, which
+                // browsers offer as a download); signed-in, the app answers it with its not-found view and
+                // 404 (DocumentStatusFilter), signed-out the sign-in page comes first (decision 022)
+                .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                        .anyRequest(any -> any.authenticated()));
         return http.build();
     }
 

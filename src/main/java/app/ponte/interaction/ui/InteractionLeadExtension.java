@@ -38,6 +38,10 @@ class InteractionLeadExtension implements LeadExtension {
 
     @Override
     public List<LeadAction> actions() {
+        // an ADMIN reads a lead's interactions but logs none: no action the service would refuse
+        if (!ui.interactions().mayLog()) {
+            return List.of();
+        }
         return List.of(
                 new LeadAction("log-interaction", "interaction.log",
                         (lead, refresh) -> new LogInteractionDialog(ui, lead, InteractionType.CALL, refresh).open()),

@@ -44,6 +44,15 @@ class NavigationTest extends KaribuTest {
     }
 
     @Test
+    void an_italian_user_is_greeted_without_a_masculine_word() {
+        login(testUsers.create("nav-it", Role.MARKETING).username(), Role.MARKETING);
+        UI.getCurrent().setLocale(java.util.Locale.ITALIAN);
+        UI.getCurrent().navigate("");
+        String greeting = _get(H2.class, spec -> spec.withId("home-welcome")).getText();
+        assertThat(greeting).startsWith("Ciao, ").doesNotContain("Benvenut");
+    }
+
+    @Test
     void marketing_and_managers_see_no_user_administration() {
         login(testUsers.create("nav-mgr", Role.MANAGER, Role.MARKETING).username(), Role.MANAGER, Role.MARKETING);
         UI.getCurrent().navigate("");
