@@ -225,9 +225,9 @@ public class HandoffService {
         if (lead == null) {
             throw new BusinessRuleException("lead", "handoff.error.lead-required");
         }
-        if (lead.status() != LeadStatus.MQL) {
-            throw new BusinessRuleException("lead", "handoff.error.not-mql", lead.status().name());
-        }
+        leads.handoffRefusal(lead.status()).ifPresent(key -> {
+            throw new BusinessRuleException("lead", key, lead.status().name());
+        });
         UserSummary recipient = input.to() == null ? null : requireSalesperson(input.to());
         String note = text(input.note(), "note");
         if (handoffs.existsByPendingLeadId(lead.id().value())) {

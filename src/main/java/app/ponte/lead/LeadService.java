@@ -140,6 +140,33 @@ public class LeadService {
         return query.board(BoardColumn.all(), Math.max(1, Math.min(perColumn, 200)));
     }
 
+    /**
+     * These columns of the bridge board: each one's {@code perColumn} most recent cards, and how many
+     * leads stand in it with the sum of their expected values, counted by the database. Two
+     * statements, whatever the number of columns: the board reads all of them when it opens, and
+     * only the ones a move touched afterwards.
+     */
+    public Map<BoardColumn, BoardColumnContent> boardColumns(Collection<BoardColumn> columns, int perColumn) {
+        List<BoardColumn> wanted = List.copyOf(new java.util.LinkedHashSet<>(columns));
+        Map<BoardColumn, List<LeadSummary>> cards = wanted.isEmpty() ? Map.of()
+                : query.board(wanted, Math.max(1, Math.min(perColumn, 200)));
+        Map<BoardColumn, BoardColumnTotal> totals = query.boardTotals(wanted);
+        Map<BoardColumn, BoardColumnContent> board = new java.util.LinkedHashMap<>();
+        for (BoardColumn column : wanted) {
+            BoardColumnTotal total = totals.get(column);
+            List<LeadSummary> shown = cards.getOrDefault(column, List.of());
+            // a lead that arrived between the two statements is shown but not yet counted
+            board.put(column, new BoardColumnContent(column, shown, Math.max(total.leads(), shown.size()),
+                    total.expectedValue()));
+        }
+        return board;
+    }
+
+    /** How many leads stand in these board columns, and their expected values: one grouped statement. */
+    public Map<BoardColumn, BoardColumnTotal> boardTotals(Collection<BoardColumn> columns) {
+        return query.boardTotals(columns);
+    }
+
     /** The lead's path: every status change in time order. */
     public List<StatusChangeEntry> history(LeadId id) {
         return query.history(id);
@@ -162,6 +189,14 @@ public class LeadService {
             }
         }
         return allowed;
+    }
+
+    /**
+     * Why the signed-in user may not hand a lead in this status off to sales, or empty when they
+     * may: the lifecycle's one rule, read by the handoff service and by every view offering the action.
+     */
+    public Optional<String> handoffRefusal(LeadStatus status) {
+        return Lifecycle.handoffRefusal(status, roles());
     }
 
     /** Whether the signed-in user may edit the lead's fields (not its status). */

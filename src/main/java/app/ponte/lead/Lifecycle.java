@@ -58,6 +58,19 @@ final class Lifecycle {
         return Optional.of(sales ? "lead.move.sales-own-leads" : "lead.move.sales-stage");
     }
 
+    /**
+     * Why a user with these roles may not hand a lead in this status off to sales, or empty when
+     * they may (domain.md, "Handoff"): only an MQL is handed off, by marketing or a manager. The
+     * lead page and the board offer "Hand off to sales" exactly when this is empty, and the handoff
+     * service refuses with the same key, so the button never leads to an error.
+     */
+    static Optional<String> handoffRefusal(LeadStatus status, Set<Role> roles) {
+        if (!roles.contains(Role.MARKETING) && !roles.contains(Role.MANAGER)) {
+            return Optional.of("handoff.error.marketing-only");
+        }
+        return status == LeadStatus.MQL ? Optional.empty() : Optional.of("handoff.error.not-mql");
+    }
+
     private static String lossRefusal(LeadStatus from) {
         return from == LeadStatus.NEW || from == LeadStatus.MQL ? "lead.move.marketing-stage" : "lead.move.sales-own-leads";
     }

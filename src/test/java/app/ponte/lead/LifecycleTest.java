@@ -85,6 +85,40 @@ class LifecycleTest {
                 Arguments.of(new Move(NEW, NEW), EnumSet.of(Role.MANAGER), false, "lead.move.same"));
     }
 
+    static Stream<Arguments> everyStatusForEveryKindOfUser() {
+        List<Arguments> cases = new ArrayList<>();
+        for (LeadStatus status : LeadStatus.values()) {
+            boolean mql = status == MQL;
+            cases.add(Arguments.of("marketing", EnumSet.of(Role.MARKETING), status, mql));
+            cases.add(Arguments.of("manager", EnumSet.of(Role.MANAGER), status, mql));
+            cases.add(Arguments.of("marketing and sales", EnumSet.of(Role.MARKETING, Role.SALES), status, mql));
+            cases.add(Arguments.of("sales", EnumSet.of(Role.SALES), status, false));
+            cases.add(Arguments.of("admin", EnumSet.of(Role.ADMIN), status, false));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}: hand off {2} allowed={3}")
+    @MethodSource("everyStatusForEveryKindOfUser")
+    void only_an_mql_is_handed_off_and_only_by_marketing_or_a_manager(String who, Set<Role> roles, LeadStatus status,
+            boolean allowed) {
+        assertThat(Lifecycle.handoffRefusal(status, roles).isEmpty()).isEqualTo(allowed);
+    }
+
+    @ParameterizedTest(name = "hand off {0} as {1}")
+    @MethodSource("handoffRefusalsWithTheirReason")
+    void a_handoff_refusal_says_why(LeadStatus status, Set<Role> roles, String key) {
+        assertThat(Lifecycle.handoffRefusal(status, roles)).contains(key);
+    }
+
+    static Stream<Arguments> handoffRefusalsWithTheirReason() {
+        return Stream.of(
+                Arguments.of(SQL, EnumSet.of(Role.MARKETING), "handoff.error.not-mql"),
+                Arguments.of(OPPORTUNITY, EnumSet.of(Role.MANAGER), "handoff.error.not-mql"),
+                Arguments.of(NEW, EnumSet.of(Role.MARKETING), "handoff.error.not-mql"),
+                Arguments.of(MQL, EnumSet.of(Role.SALES), "handoff.error.marketing-only"));
+    }
+
     @ParameterizedTest(name = "import {0} allowed={1}")
     @MethodSource("importOrder")
     void imported_history_checks_only_the_order(Move move, boolean allowed) {

@@ -47,13 +47,17 @@ class HandoffLeadExtension implements LeadExtension {
         if (!handoffs.mayHandOff()) {
             return List.of();
         }
+        // offered only where the lifecycle allows a handoff (an MQL); the lead may have moved since
+        // the view was drawn, so the click checks again and says why instead of opening the dialog
         return List.of(new LeadAction("handoff", "handoff.action", (id, refresh) -> leads.get(id).ifPresent(lead -> {
-            if (lead.status() != LeadStatus.MQL) {
-                FormErrors.error(new Span().getTranslation("handoff.only-mql"));
+            var refusal = leads.handoffRefusal(lead.status());
+            if (refusal.isPresent()) {
+                FormErrors.error(new Span().getTranslation(refusal.get(), statusLabel(lead.status())));
+                refresh.run();
                 return;
             }
             new HandoffDialog(handoffs, users, lead, refresh).open();
-        })));
+        }), status -> leads.handoffRefusal(status).isEmpty()));
     }
 
     @Override
@@ -155,6 +159,10 @@ class HandoffLeadExtension implements LeadExtension {
             entry.add(reason);
         }
         return entry;
+    }
+
+    private static String statusLabel(LeadStatus status) {
+        return new Span().getTranslation("status." + status.name());
     }
 
     private static Locale locale(Component c) {

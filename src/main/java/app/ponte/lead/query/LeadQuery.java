@@ -3,6 +3,8 @@ package app.ponte.lead.query;
 import static app.ponte.base.SqlValues.instant;
 
 import app.ponte.lead.BoardColumn;
+import app.ponte.lead.BoardColumnTotal;
+import app.ponte.lead.BridgeStage;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadExportRow;
@@ -144,6 +146,36 @@ public class LeadQuery {
         board.values().forEach(cards -> cards.sort(java.util.Comparator.comparing(LeadSummary::statusChangedAt)
                 .thenComparing(c -> c.id().value()).reversed()));
         return board;
+    }
+
+    /**
+     * The totals of these board columns in one grouped statement: the database counts and sums, at
+     * most one row per status (and per status lost from) comes back. Reads only the statuses asked for.
+     */
+    public Map<BoardColumn, BoardColumnTotal> boardTotals(java.util.Collection<BoardColumn> columns) {
+        Map<BoardColumn, BoardColumnTotal> totals = new java.util.LinkedHashMap<>();
+        columns.forEach(c -> totals.put(c, BoardColumnTotal.NONE));
+        if (columns.isEmpty()) {
+            return totals;
+        }
+        List<String> statuses = columns.stream().map(c -> c.status().name()).distinct().toList();
+        jdbc.sql("select l.status, l.lost_from, count(*) as leads, sum(l.expected_value) as expected_value"
+                        + " from lead l where l.status in (:statuses) group by l.status, l.lost_from")
+                .param("statuses", statuses)
+                .query(rs -> {
+                    LeadStatus status = status(rs, "status");
+                    LeadStatus lostFrom = status(rs, "lost_from");
+                    BridgeStage stage = LeadStatus.stageOf(status, lostFrom);
+                    if (stage == null) {
+                        return; // a lost lead without the status it fell from is on no span
+                    }
+                    BoardColumn column = new BoardColumn(stage, status);
+                    BoardColumnTotal known = totals.get(column);
+                    if (known != null) {
+                        totals.put(column, known.plus(rs.getLong("leads"), rs.getBigDecimal("expected_value")));
+                    }
+                });
+        return totals;
     }
 
     public Optional<LeadDetails> details(LeadId id) {

@@ -8,7 +8,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.contextmenu.ContextMenu;
-import com.vaadin.flow.component.contextmenu.MenuItem;
 import com.vaadin.flow.component.dnd.DragSource;
 import com.vaadin.flow.component.dnd.EffectAllowed;
 import com.vaadin.flow.component.html.Anchor;
@@ -27,25 +26,26 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class BoardCard extends Div {
 
-    /** The statuses a lead may be moved to by the signed-in user, and the other ones, in order. */
-    record MoveTargets(List<LeadStatus> allowed, List<LeadStatus> others) {
+    /**
+     * What the signed-in user may do with the lead now: the statuses the lifecycle lets them move it
+     * to, in order, and the other features' actions that apply to it.
+     */
+    record MoveTargets(List<LeadStatus> allowed, List<LeadAction> actions) {
     }
 
     private final LeadSummary lead;
-    private final List<LeadAction> actions;
     private final Runnable refresh;
     final MoveMenu moveMenu;
 
     BoardCard(LeadSummary lead, long daysInStatus, Function<LeadId, MoveTargets> targets,
             BiConsumer<LeadId, LeadStatus> move) {
-        this(lead, daysInStatus, targets, move, List.of(), () -> { });
+        this(lead, daysInStatus, targets, move, () -> { });
     }
 
-    /** A card whose menu also offers other features' actions; {@code refresh} re-reads the board after one. */
+    /** A card whose menu also offers other features' actions; {@code refresh} redraws the lead after one. */
     BoardCard(LeadSummary lead, long daysInStatus, Function<LeadId, MoveTargets> targets,
-            BiConsumer<LeadId, LeadStatus> move, List<LeadAction> actions, Runnable refresh) {
+            BiConsumer<LeadId, LeadStatus> move, Runnable refresh) {
         this.lead = lead;
-        this.actions = List.copyOf(actions);
         this.refresh = refresh;
         setId("card-" + lead.id());
         addClassName("ponte-card");
@@ -111,7 +111,6 @@ class BoardCard extends Div {
         add(foot);
 
         DragSource<BoardCard> drag = DragSource.create(this);
-        drag.setDragData(lead);
         drag.setEffectAllowed(EffectAllowed.MOVE);
     }
 
@@ -125,9 +124,9 @@ class BoardCard extends Div {
 
     /**
      * The card's "Move…" menu. It is filled when it opens (a server round trip happens anyway), so
-     * the board asks for each lead's allowed moves only when someone wants to move it: the moves
-     * the rules allow come first, then every other status apart — those can still be tried, and
-     * the service says why it refuses.
+     * the board asks for each lead's allowed moves only when someone wants to move it. It offers only
+     * what the lifecycle allows this user now (a drop on any column can still be tried, and the
+     * service then says why it refuses), then the other features' actions that apply to the lead.
      */
     final class MoveMenu extends ContextMenu {
 
@@ -154,18 +153,12 @@ class BoardCard extends Div {
                 addItem(getTranslation("board.card.no-moves")).setEnabled(false);
             }
             for (LeadStatus status : choices.allowed()) {
-                addItem(statusLabel(status), e -> move.accept(lead.id(), status));
+                addItem(statusLabel(status), e -> move.accept(lead.id(), status))
+                        .setId("card-move-" + status.name() + "-" + lead.id());
             }
-            if (!choices.others().isEmpty()) {
+            if (!choices.actions().isEmpty()) {
                 addSeparator();
-                MenuItem others = addItem(getTranslation("board.card.other-moves"));
-                for (LeadStatus status : choices.others()) {
-                    others.getSubMenu().addItem(statusLabel(status), e -> move.accept(lead.id(), status));
-                }
-            }
-            if (!actions.isEmpty()) {
-                addSeparator();
-                for (LeadAction action : actions) {
+                for (LeadAction action : choices.actions()) {
                     addItem(getTranslation(action.labelKey()), e -> action.handler().run(lead.id(), refresh))
                             .setId("card-action-" + action.id() + "-" + lead.id());
                 }

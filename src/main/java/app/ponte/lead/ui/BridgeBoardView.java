@@ -1,10 +1,12 @@
 package app.ponte.lead.ui;
 
-import app.ponte.live.LiveUpdates;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.FormErrors;
+import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.lead.BoardColumn;
+import app.ponte.lead.BoardColumnContent;
+import app.ponte.lead.BoardColumnTotal;
 import app.ponte.lead.BridgeStage;
 import app.ponte.lead.LeadAction;
 import app.ponte.lead.LeadDetails;
@@ -13,6 +15,8 @@ import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.lead.LeadSummary;
+import app.ponte.live.LiveEvent;
+import app.ponte.live.LiveUpdates;
 import app.ponte.security.AppRoles;
 import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
@@ -30,7 +34,10 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +49,10 @@ import org.springframework.beans.factory.ObjectProvider;
  * The bridge board: the three spans side by side, each with its statuses and a column of the
  * leads lost on it — where the bridge broke. Cards move by drag and drop or by their menu; every
  * move goes through {@link LeadService#move}, which decides.
+ *
+ * <p>The lanes and columns are built once; a move, or a live signal that a lead changed, re-reads
+ * and redraws only the columns it touched (the lead's old and new one), so a move on a board of
+ * 200 cards sends the browser two columns, not the whole board.
  */
 @Route(value = "board", layout = MainLayout.class)
 @Menu(order = 20, title = "nav.board", icon = "vaadin:road-branches")
@@ -50,39 +61,34 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
 
     /** Cards per column: the most recent ones; the column's "more" link opens the full list. */
     static final int PER_COLUMN = 25;
+    /** How long a card that just moved stays highlighted. */
+    static final int HIGHLIGHT_MILLIS = 2000;
+    static final String MOVED_CLASS = "ponte-card-moved";
 
     private final LeadService leadService;
     private final Clock clock;
     private final PonteProperties properties;
     private final Div board = new Div();
-    /** Other features' actions, offered in every card's menu. */
+    /** Other features' actions, offered in every card's menu where they apply. */
     private final List<LeadAction> actions;
+    private final Map<BoardColumn, ColumnView> columns = new LinkedHashMap<>();
+    /** The cards on the board now, by lead: what each shows, hence which column it stands in. */
+    private final Map<LeadId, LeadSummary> shown = new HashMap<>();
 
     BridgeBoardView(LeadService leadService, Clock clock, PonteProperties properties,
             ObjectProvider<LeadExtension> extensions, LiveUpdates live) {
         this.leadService = leadService;
-        live.subscribe(this, LeadService.TOPIC, null, changed -> reload());
+        live.subscribe(this, LeadService.TOPIC, null, this::changedElsewhere);
         this.actions = extensions.orderedStream().flatMap(e -> e.actions().stream()).toList();
         this.clock = clock;
         this.properties = properties;
         setId("bridge-board-view");
+        addClassName("ponte-board-view");
         setSizeFull();
 
         board.setId("bridge-board");
         board.addClassName("ponte-board");
         board.setWidthFull();
-
-        var intro = new Paragraph(getTranslation("board.intro"));
-        intro.addClassName("ponte-board-intro");
-        add(new H2(getTranslation("nav.board")), intro, board);
-        expand(board);
-        reload();
-    }
-
-    /** Reads the board again: one query per column, the most recent cards of each. */
-    void reload() {
-        board.removeAll();
-        Map<BoardColumn, List<LeadSummary>> columns = leadService.board(PER_COLUMN);
         for (BridgeStage stage : BridgeStage.values()) {
             var lane = new Section();
             lane.setId("lane-" + stage.name());
@@ -91,60 +97,99 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
             title.addClassName("ponte-lane-title");
             var laneColumns = new Div();
             laneColumns.addClassName("ponte-lane-columns");
-            columns.forEach((column, cards) -> {
+            for (BoardColumn column : BoardColumn.all()) {
                 if (column.stage() == stage) {
-                    laneColumns.add(column(column, cards));
+                    var view = new ColumnView(column);
+                    columns.put(column, view);
+                    laneColumns.add(view);
                 }
-            });
+            }
             lane.add(title, laneColumns);
             board.add(lane);
         }
+
+        var intro = new Paragraph(getTranslation("board.intro"));
+        intro.addClassName("ponte-board-intro");
+        add(new H2(getTranslation("nav.board")), intro, board);
+        expand(board);
+        reload();
     }
 
-    private Div column(BoardColumn column, List<LeadSummary> leads) {
-        String key = column.stage().name() + "-" + column.status().name();
-        var columnDiv = new Div();
-        columnDiv.setId("column-" + key);
-        columnDiv.addClassName("ponte-column");
-        if (column.isLost()) {
-            columnDiv.addClassName("ponte-column-lost");
+    /** Reads the whole board again: the cards of every column (one statement) and their totals (one). */
+    void reload() {
+        show(leadService.boardColumns(columns.keySet(), PER_COLUMN).values());
+    }
+
+    /** Re-reads and redraws only these columns. */
+    private void refresh(Collection<BoardColumn> changed) {
+        show(leadService.boardColumns(changed, PER_COLUMN).values());
+    }
+
+    private void show(Collection<BoardColumnContent> contents) {
+        for (BoardColumnContent content : contents) {
+            ColumnView view = columns.get(content.column());
+            view.cardsShown().forEach(shown::remove);
+            view.show(content);
+            content.cards().forEach(card -> shown.put(card.id(), card));
         }
+    }
 
-        var name = new Span(column.isLost() ? getTranslation("board.column.lost") : statusLabel(column.status()));
-        var count = new Span(leads.size() >= PER_COLUMN ? leads.size() + "+" : Integer.toString(leads.size()));
-        count.addClassName("ponte-column-count");
-        var header = new Div(name, count);
-        header.addClassName("ponte-column-header");
-
-        var cards = new Div();
-        cards.setId("cards-" + key);
-        cards.addClassName("ponte-column-cards");
-        if (leads.isEmpty()) {
-            var empty = new Span(getTranslation("board.column.empty"));
-            empty.addClassName("ponte-column-empty");
-            cards.add(empty);
+    /** Live signals: other people's changes (and the echo of one's own) redraw only what they touched. */
+    private void changedElsewhere(Set<Long> ids) {
+        if (ids.stream().anyMatch(id -> id == LiveEvent.EVERYTHING)) {
+            reload();
+            return;
         }
-        for (LeadSummary lead : leads) {
-            cards.add(new BoardCard(lead, daysInStatus(lead), this::moveTargets, this::requestMove, actions,
-                    this::reload));
+        ids.forEach(id -> leadChanged(new LeadId(id)));
+    }
+
+    /**
+     * A lead changed (here or elsewhere): redraw its card in place when it stays in its column, or
+     * the columns it left and entered when it moved, and highlight it there for a moment. A change
+     * the board already shows (the echo of one's own move) costs one small read and nothing else.
+     */
+    void leadChanged(LeadId id) {
+        LeadSummary before = shown.get(id);
+        Optional<LeadSummary> now = leadService.get(id).map(BridgeBoardView::summaryOf);
+        BoardColumn from = before == null ? null : columnOf(before);
+        BoardColumn to = now.map(BridgeBoardView::columnOf).filter(columns::containsKey).orElse(null);
+        if (before != null && now.isPresent() && from.equals(to)) {
+            if (!before.equals(now.get())) {
+                columns.get(to).replace(now.get());
+                shown.put(id, now.get());
+            }
+            return;
         }
+        Set<BoardColumn> changed = new LinkedHashSet<>();
+        if (from != null) {
+            changed.add(from);
+        }
+        if (to != null) {
+            changed.add(to);
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        refresh(changed);
+        if (before == null) {
+            // the column it came from is unknown (its card was not among the shown): recount them all
+            leadService.boardTotals(columns.keySet()).forEach((column, total) -> columns.get(column).showTotal(total));
+        }
+        if (to != null) {
+            columns.get(to).highlight(id);
+        }
+    }
 
-        var more = new Anchor(LeadLinks.href(column.filter()), getTranslation("board.column.more"));
-        more.setId("more-" + key);
-        more.addClassName("ponte-column-more");
-        more.setTitle(getTranslation("board.column.more-title"));
+    private static BoardColumn columnOf(LeadSummary lead) {
+        BridgeStage stage = lead.stage();
+        return stage == null ? null : new BoardColumn(stage, lead.status());
+    }
 
-        columnDiv.add(header, cards, more);
-
-        DropTarget<Div> dropTarget = DropTarget.create(columnDiv);
-        dropTarget.setDropEffect(DropEffect.MOVE);
-        dropTarget.addDropListener(e -> e.getDragData()
-                .filter(LeadSummary.class::isInstance)
-                .map(LeadSummary.class::cast)
-                // dropped back where it was (or a lost card on another span's lost column): nothing to do
-                .filter(lead -> lead.status() != column.status())
-                .ifPresent(lead -> requestMove(lead.id(), column.status())));
-        return columnDiv;
+    /** What a card shows of a lead, as the board's query would read it. */
+    static LeadSummary summaryOf(LeadDetails d) {
+        return new LeadSummary(d.id(), d.name(), d.company(), d.email(), d.status(), d.lostFrom(), d.channelCode(),
+                d.owner().username(), d.owner().fullName(), d.statusChangedAt(), d.lastInteractionAt(),
+                d.lastOutcomeScore(), d.expectedValue(), d.atRisk());
     }
 
     private long daysInStatus(LeadSummary lead) {
@@ -152,20 +197,18 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
                 : Math.max(0, Duration.between(lead.statusChangedAt(), clock.instant()).toDays());
     }
 
-    /** The statuses this user may move the lead to now, and the other ones (which may be tried). */
+    /** The statuses this user may move the lead to now, and the other features' actions that apply to it. */
     BoardCard.MoveTargets moveTargets(LeadId id) {
-        return leadService.get(id).map(lead -> {
-            Set<LeadStatus> allowed = leadService.allowedMoves(lead);
-            List<LeadStatus> others = Arrays.stream(LeadStatus.values())
-                    .filter(s -> s != lead.status() && !allowed.contains(s)).toList();
-            return new BoardCard.MoveTargets(List.copyOf(allowed), others);
-        }).orElseGet(() -> new BoardCard.MoveTargets(List.of(), List.of()));
+        return leadService.get(id).map(lead -> new BoardCard.MoveTargets(
+                        List.copyOf(leadService.allowedMoves(lead)),
+                        actions.stream().filter(a -> a.offeredFor(lead.status())).toList()))
+                .orElseGet(() -> new BoardCard.MoveTargets(List.of(), List.of()));
     }
 
     /**
      * Moves a lead as the menu or a drop asks. LOST needs a reason and OPPORTUNITY a value when the
-     * lead has none: a dialog asks for them. A move the rules refuse is sent as it is, so the
-     * service's refusal is what the user reads.
+     * lead has none: a dialog asks for them. A move the rules refuse (a drop on any column) is sent as
+     * it is, so the service's refusal, about this lead's move, is what the user reads.
      */
     void requestMove(LeadId id, LeadStatus target) {
         Optional<LeadDetails> found = leadService.get(id);
@@ -174,7 +217,20 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
             reload();
             return;
         }
-        LeadMoves.request(this, leadService, found.get(), target, properties.currency(), this::reload);
+        LeadMoves.request(this, leadService, found.get(), target, properties.currency(), () -> leadChanged(id));
+    }
+
+    /**
+     * A card dropped on a column: the dragged card is the drag source Vaadin reports for this drop
+     * (its id is read from the card itself, not from data captured when the board was drawn), and
+     * the target status is the column's own.
+     */
+    void dropped(BoardColumn column, Optional<?> dragged) {
+        dragged.filter(BoardCard.class::isInstance).map(BoardCard.class::cast)
+                .map(BoardCard::lead)
+                // dropped back where it was (or a lost card on another span's lost column): nothing to do
+                .filter(lead -> lead.status() != column.status())
+                .ifPresent(lead -> requestMove(lead.id(), column.status()));
     }
 
     private String statusLabel(LeadStatus status) {
@@ -184,5 +240,97 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
     @Override
     public String getPageTitle() {
         return getTranslation("app.name") + " · " + getTranslation("nav.board");
+    }
+
+    /** One column: its header (name, how many leads, their value), its cards, and its drop target. */
+    private final class ColumnView extends Div {
+
+        private final BoardColumn column;
+        private final Span count = new Span();
+        private final Span value = new Span();
+        private final Div cards = new Div();
+
+        ColumnView(BoardColumn column) {
+            this.column = column;
+            String key = column.stage().name() + "-" + column.status().name();
+            setId("column-" + key);
+            addClassName("ponte-column");
+            getElement().setAttribute("data-status", column.status().name());
+            if (column.isLost()) {
+                addClassName("ponte-column-lost");
+            }
+            var name = new Span(column.isLost() ? getTranslation("board.column.lost") : statusLabel(column.status()));
+            name.addClassName("ponte-column-name");
+            count.setId("count-" + key);
+            count.addClassName("ponte-column-count");
+            value.setId("value-" + key);
+            value.addClassName("ponte-column-value");
+            value.setVisible(false);
+            var header = new Div(name, count, value);
+            header.addClassName("ponte-column-header");
+
+            cards.setId("cards-" + key);
+            cards.addClassName("ponte-column-cards");
+
+            var more = new Anchor(LeadLinks.href(column.filter()), getTranslation("board.column.more"));
+            more.setId("more-" + key);
+            more.addClassName("ponte-column-more");
+            more.setTitle(getTranslation("board.column.more-title"));
+            add(header, cards, more);
+
+            DropTarget<ColumnView> dropTarget = DropTarget.create(this);
+            dropTarget.setDropEffect(DropEffect.MOVE);
+            dropTarget.addDropListener(e -> dropped(column, e.getDragSourceComponent()));
+        }
+
+        List<LeadId> cardsShown() {
+            return cards.getChildren().filter(BoardCard.class::isInstance).map(c -> ((BoardCard) c).lead().id())
+                    .toList();
+        }
+
+        void show(BoardColumnContent content) {
+            cards.removeAll();
+            if (content.cards().isEmpty()) {
+                var empty = new Span(getTranslation("board.column.empty"));
+                empty.addClassName("ponte-column-empty");
+                cards.add(empty);
+            }
+            content.cards().forEach(lead -> cards.add(card(lead)));
+            showTotal(new BoardColumnTotal(content.total(), content.expectedValue()));
+        }
+
+        void showTotal(BoardColumnTotal total) {
+            count.setText(Long.toString(total.leads()));
+            count.setTitle(getTranslation("board.column.count-title", total.leads(),
+                    Math.min(total.leads(), PER_COLUMN)));
+            // the value of the pipeline from SQL on (lost columns and the marketing ones carry none)
+            boolean valued = !column.isLost() && column.status().rank() >= LeadStatus.SQL.rank();
+            value.setVisible(valued);
+            if (valued) {
+                value.setText(Formats.money(total.expectedValue() == null ? java.math.BigDecimal.ZERO
+                        : total.expectedValue(), properties.currency(), getLocale()));
+                value.setTitle(getTranslation("board.column.value-title"));
+            }
+        }
+
+        void replace(LeadSummary lead) {
+            cards.getChildren().filter(c -> c instanceof BoardCard card && card.lead().id().equals(lead.id()))
+                    .findFirst().ifPresent(old -> cards.replace(old, card(lead)));
+        }
+
+        void highlight(LeadId id) {
+            cards.getChildren().filter(c -> c instanceof BoardCard card && card.lead().id().equals(id))
+                    .findFirst().ifPresent(card -> {
+                        card.addClassName(MOVED_CLASS);
+                        // the browser takes the highlight off again; the server needs no timer
+                        card.getElement().executeJs("setTimeout(() => this.classList.remove($0), $1)", MOVED_CLASS,
+                                HIGHLIGHT_MILLIS);
+                    });
+        }
+
+        private BoardCard card(LeadSummary lead) {
+            return new BoardCard(lead, daysInStatus(lead), BridgeBoardView.this::moveTargets,
+                    BridgeBoardView.this::requestMove, () -> leadChanged(lead.id()));
+        }
     }
 }

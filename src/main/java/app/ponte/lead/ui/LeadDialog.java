@@ -6,8 +6,10 @@ import app.ponte.lead.Channel;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadSummary;
+import app.ponte.lead.LeadId;
 import app.ponte.lead.NewLead;
 import app.ponte.security.UserSummary;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -128,12 +130,14 @@ class LeadDialog extends Dialog {
             }
         }
         try {
-            leads.create(new NewLead(name.getValue(), company.getValue(), email.getValue(), phone.getValue(),
+            LeadId created = leads.create(new NewLead(name.getValue(), company.getValue(), email.getValue(), phone.getValue(),
                     channel.getValue() == null ? null : channel.getValue().code(), intent.getValue(),
                     expectedValue.getValue(), owner.getValue() == null ? null : owner.getValue().id()));
             FormErrors.success(getTranslation("leads.created", name.getValue().strip()));
             onCreated.run();
             close();
+            // the next thing one does with a new lead is work on it: open its page
+            UI.getCurrent().navigate(LeadLinks.LEADS_ROUTE + "/" + created.value());
         } catch (BusinessRuleException e) {
             errors.show(e);
         }

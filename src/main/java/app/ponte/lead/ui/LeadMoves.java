@@ -20,6 +20,22 @@ final class LeadMoves {
     private LeadMoves() {
     }
 
+    /**
+     * The lifecycle's refusal, said about this move: which lead, from which status to which one, and
+     * why (statuses in the user's words, not their codes), so a refused drop cannot be misread.
+     */
+    static String refusal(Component owner, LeadDetails lead, LeadStatus target, BusinessRuleException e) {
+        Object[] arguments = java.util.Arrays.stream(e.arguments())
+                .map(a -> a instanceof String name && isStatus(name) ? owner.getTranslation("status." + name) : a)
+                .toArray();
+        return owner.getTranslation("board.move.refused", lead.name(), owner.getTranslation("status." + lead.status().name()),
+                owner.getTranslation("status." + target.name()), owner.getTranslation(e.messageKey(), arguments));
+    }
+
+    private static boolean isStatus(String name) {
+        return java.util.Arrays.stream(LeadStatus.values()).anyMatch(s -> s.name().equals(name));
+    }
+
     static void request(Component owner, LeadService leads, LeadDetails lead, LeadStatus target, Currency currency,
             Runnable onDone) {
         boolean needsInput = target == LeadStatus.LOST
@@ -34,7 +50,11 @@ final class LeadMoves {
                     owner.getTranslation("status." + target.name())));
             onDone.run();
         } catch (BusinessRuleException e) {
-            new FormErrors(owner).show(e);
+            if (e.field().filter("status"::equals).isPresent()) {
+                FormErrors.error(refusal(owner, lead, target, e));
+            } else {
+                new FormErrors(owner).show(e);
+            }
         } catch (ConcurrentEditException e) {
             new FormErrors(owner).show(e);
             onDone.run();

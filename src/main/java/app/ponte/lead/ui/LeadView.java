@@ -329,6 +329,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         }
         for (LeadExtension extension : extensions) {
             for (LeadAction action : extension.actions()) {
+                if (!action.offeredFor(d.status())) {
+                    continue; // only what the rules allow for this lead now (e.g. a handoff only from MQL)
+                }
                 var button = new Button(getTranslation(action.labelKey()), e -> action.handler().run(d.id(), this::reload));
                 button.setId("lead-action-" + action.id());
                 actions.add(button);

@@ -248,11 +248,21 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 ui -> ui.navigate(LeadLinks.LEADS_ROUTE + "/" + e.getItem().id().value())));
         rowMenu.setId("leads-row-menu");
         rowMenu.setTarget(grid);
+        Map<LeadAction, com.vaadin.flow.component.grid.contextmenu.GridMenuItem<LeadSummary>> items = new LinkedHashMap<>();
         for (LeadAction action : actions) {
-            rowMenu.addItem(getTranslation(action.labelKey()),
-                    e -> e.getItem().ifPresent(lead -> action.handler().run(lead.id(), this::refresh)))
-                    .setId("row-action-" + action.id());
+            var item = rowMenu.addItem(getTranslation(action.labelKey()),
+                    e -> e.getItem().ifPresent(lead -> action.handler().run(lead.id(), this::refresh)));
+            item.setId("row-action-" + action.id());
+            items.put(action, item);
         }
+        // a row offers only the actions that apply to its lead's status (e.g. a handoff only for an MQL)
+        rowMenu.setDynamicContentHandler(lead -> {
+            if (lead == null) {
+                return false;
+            }
+            items.forEach((action, item) -> item.setVisible(action.offeredFor(lead.status())));
+            return items.values().stream().anyMatch(item -> item.isVisible());
+        });
         rowMenu.setVisible(!actions.isEmpty());
     }
 

@@ -35,6 +35,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -110,19 +111,49 @@ class HandoffViewsTest extends KaribuTest {
     }
 
     @Test
-    void a_lead_that_is_not_an_mql_opens_no_dialog_and_sales_sees_no_hand_off_action() {
+    void only_an_mql_lead_page_offers_the_hand_off_and_sales_never_sees_it() {
+        UserSummary seller = testUsers.create("hv-sales-owner", Role.SALES);
         UserSummary marketer = signedIn("hv-mkt", Role.MARKETING);
-        LeadId lead = leads.create(new NewLead(TestUsers.uniqueName("Fresh"), null, null, null, "WEBSITE", null,
+        LeadId fresh = leads.create(new NewLead(TestUsers.uniqueName("Fresh"), null, null, null, "WEBSITE", null,
                 null, null));
-        UI.getCurrent().navigate("leads/" + lead.value());
-        _click(_get(Button.class, spec -> spec.withId("lead-action-handoff")));
-        NotificationsKt.expectNotifications("Only an MQL can be handed off");
-        assertThat(_find(HandoffDialog.class)).isEmpty();
+        LeadId qualified = mql(TestUsers.uniqueName("Qualified"));
+        LeadId sql = mql(TestUsers.uniqueName("Accepted"));
+        LeadId opportunity = mql(TestUsers.uniqueName("Offer"));
+        signedIn("hv-mgr", Role.MANAGER);
+        leads.acceptedByHandoff(sql, seller.id());
+        leads.acceptedByHandoff(opportunity, seller.id());
+        leads.move(opportunity, new StatusMove(LeadStatus.OPPORTUNITY, null, new java.math.BigDecimal("1000"),
+                leads.get(opportunity).orElseThrow().version()));
+
+        for (Role role : List.of(Role.MARKETING, Role.MANAGER)) {
+            signedIn("hv-" + role.name().toLowerCase(java.util.Locale.ROOT), role);
+            for (LeadId notMql : List.of(fresh, sql, opportunity)) {
+                UI.getCurrent().navigate("leads/" + notMql.value());
+                assertThat(_find(Button.class, spec -> spec.withId("lead-action-handoff")))
+                        .as("%s on %s", role, leads.get(notMql).orElseThrow().status()).isEmpty();
+            }
+            UI.getCurrent().navigate("leads/" + qualified.value());
+            assertThat(_find(Button.class, spec -> spec.withId("lead-action-handoff"))).as("%s on MQL", role).hasSize(1);
+        }
 
         signedIn("hv-sales", Role.SALES);
-        UI.getCurrent().navigate("leads/" + lead.value());
+        UI.getCurrent().navigate("leads/" + qualified.value());
         assertThat(_find(Button.class, spec -> spec.withId("lead-action-handoff"))).isEmpty();
         assertThat(marketer).isNotNull();
+    }
+
+    @Test
+    void a_lead_that_stopped_being_an_mql_opens_no_dialog() {
+        signedIn("hv-mkt", Role.MARKETING);
+        LeadId lead = mql(TestUsers.uniqueName("Recycled"));
+        UI.getCurrent().navigate("leads/" + lead.value());
+        Button handOff = _get(Button.class, spec -> spec.withId("lead-action-handoff"));
+        leads.move(lead, StatusMove.to(LeadStatus.NEW, leads.get(lead).orElseThrow().version())); // meanwhile
+
+        _click(handOff);
+
+        NotificationsKt.expectNotifications("Only an MQL can be handed off (this lead is New)");
+        assertThat(_find(HandoffDialog.class)).isEmpty();
     }
 
     @Test

@@ -119,12 +119,11 @@ class BridgeBoardViewTest extends KaribuTest {
 
         BoardCard card = card(id);
         card.moveMenu.fill(); // what opening the menu does
-        // the moves come first; other features' actions (e.g. "Log call") follow them
+        // only the moves the lifecycle allows, then other features' actions (e.g. "Log call")
+        // that apply: no handoff for a New lead
         assertThat(card.moveMenu.getItems().stream().map(MenuItem::getText))
-                .startsWith("MQL", "Lost", "Other statuses");
-        MenuItem others = card.moveMenu.getItems().get(2);
-        assertThat(others.getSubMenu().getItems().stream().map(MenuItem::getText))
-                .containsExactly("SQL", "Opportunity", "Won");
+                .startsWith("MQL", "Lost")
+                .doesNotContain("Other statuses", "SQL", "Opportunity", "Won", "Hand off to sales");
 
         _clickItemWithCaption(card.moveMenu, "MQL");
 
@@ -132,6 +131,89 @@ class BridgeBoardViewTest extends KaribuTest {
         assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
         assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).hasSize(1);
         assertThat(cards(column(BridgeStage.AWARENESS, LeadStatus.NEW), id)).isEmpty();
+
+        BoardCard moved = card(id);
+        moved.moveMenu.fill();
+        assertThat(moved.moveMenu.getItems().stream().map(MenuItem::getText))
+                .startsWith("New", "Lost")
+                .contains("Hand off to sales")
+                .doesNotContain("SQL");
+    }
+
+    @Test
+    void an_sql_card_offers_no_hand_off() {
+        UserSummary salesperson = testUsers.create("board-sql-rep", Role.SALES);
+        signIn("board-sql-mgr", Role.MANAGER);
+        LeadId id = createLead("board-sql-card", null);
+        moveByService(id, LeadStatus.MQL);
+        leadService.acceptedByHandoff(id, salesperson.id());
+        openBoard();
+
+        BoardCard card = card(id);
+        card.moveMenu.fill();
+
+        assertThat(card.moveMenu.getItems().stream().map(MenuItem::getText))
+                .startsWith("Opportunity", "Lost")
+                .doesNotContain("Hand off to sales", "MQL", "Won");
+    }
+
+    @Test
+    void a_move_redraws_only_the_two_columns_involved_and_highlights_the_card() {
+        signIn("board-partial", Role.MARKETING);
+        LeadId id = createLead("board-partial", null);
+        BridgeBoardView view = openBoard();
+        Div untouched = _get(Div.class, spec -> spec.withId("cards-ACQUISITION-WON"));
+        List<com.vaadin.flow.component.Component> before = untouched.getChildren().toList();
+        Div lostOnAwareness = _get(Div.class, spec -> spec.withId("cards-AWARENESS-LOST"));
+        List<com.vaadin.flow.component.Component> lostBefore = lostOnAwareness.getChildren().toList();
+
+        view.requestMove(id, LeadStatus.MQL);
+
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).hasSize(1);
+        assertThat(card(id).getClassNames()).contains(BridgeBoardView.MOVED_CLASS);
+        // the other columns keep their very components: nothing else was sent to the browser again
+        assertThat(untouched.getChildren().toList()).containsExactlyElementsOf(before);
+        assertThat(lostOnAwareness.getChildren().toList()).containsExactlyElementsOf(lostBefore);
+    }
+
+    @Test
+    void a_column_counts_all_its_leads_and_from_sql_on_sums_their_expected_value() {
+        UserSummary salesperson = testUsers.create("board-count-rep", Role.SALES);
+        signIn("board-count", Role.MANAGER);
+        BoardColumn newColumn = new BoardColumn(BridgeStage.AWARENESS, LeadStatus.NEW);
+        BoardColumn sqlColumn = new BoardColumn(BridgeStage.CONSIDERATION, LeadStatus.SQL);
+        openBoard();
+        long newBefore = Long.parseLong(countText("AWARENESS-NEW"));
+        BigDecimal sqlBefore = java.util.Objects.requireNonNullElse(
+                leadService.boardTotals(List.of(sqlColumn)).get(sqlColumn).expectedValue(), BigDecimal.ZERO);
+        for (int i = 0; i < BridgeBoardView.PER_COLUMN + 2; i++) {
+            createLead("board-count", null);
+        }
+        LeadId valued = createLead("board-count-sql", new BigDecimal("1234.50"));
+        moveByService(valued, LeadStatus.MQL);
+        leadService.acceptedByHandoff(valued, salesperson.id());
+
+        openBoard();
+
+        // every lead of the column, not the 25 cards it shows
+        assertThat(Long.parseLong(countText("AWARENESS-NEW"))).isEqualTo(newBefore + BridgeBoardView.PER_COLUMN + 2);
+        assertThat(_find(_get(Div.class, spec -> spec.withId("cards-AWARENESS-NEW")), BoardCard.class))
+                .hasSize(BridgeBoardView.PER_COLUMN);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("value-CONSIDERATION-SQL"))
+                .getText()).isEqualTo(app.ponte.base.ui.Formats.money(sqlBefore.add(new BigDecimal("1234.50")),
+                        java.util.Currency.getInstance("EUR"), java.util.Locale.ENGLISH));
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("value-CONSIDERATION-SQL"))
+                .getText()).startsWith("€");
+        // no value where there is no pipeline yet, nor on the lost columns (Karibu finds visible components only)
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("value-AWARENESS-NEW")))
+                .isEmpty();
+        assertThat(_find(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("value-CONSIDERATION-LOST")))
+                .isEmpty();
+        assertThat(newColumn.status()).isEqualTo(LeadStatus.NEW);
+    }
+
+    private static String countText(String column) {
+        return _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("count-" + column)).getText();
     }
 
     @Test
@@ -174,7 +256,8 @@ class BridgeBoardViewTest extends KaribuTest {
 
         view.requestMove(id, LeadStatus.SQL);
 
-        NotificationsKt.expectNotifications("A lead becomes SQL only when sales accepts its handoff.");
+        NotificationsKt.expectNotifications(lead(id).name()
+                + " cannot move from MQL to SQL. A lead becomes SQL only when sales accepts its handoff.");
         assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
         assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).hasSize(1);
     }
@@ -192,12 +275,14 @@ class BridgeBoardViewTest extends KaribuTest {
         assertThat(card.moveMenu.getItems().getFirst().isEnabled()).isFalse();
 
         view.requestMove(id, LeadStatus.MQL);
-        NotificationsKt.expectNotifications("Only marketing or a manager can move a lead while it is New or MQL.");
+        NotificationsKt.expectNotifications(lead(id).name()
+                + " cannot move from New to MQL. Only marketing or a manager can move a lead while it is New or MQL.");
         NotificationsKt.clearNotifications();
 
         view.requestMove(id, LeadStatus.LOST);
         assertThat(_find(MoveDialog.class)).isEmpty();
-        NotificationsKt.expectNotifications("Only marketing or a manager can move a lead while it is New or MQL.");
+        NotificationsKt.expectNotifications(lead(id).name()
+                + " cannot move from New to Lost. Only marketing or a manager can move a lead while it is New or MQL.");
         assertThat(lead(id).status()).isEqualTo(LeadStatus.NEW);
     }
 
@@ -256,6 +341,42 @@ class BridgeBoardViewTest extends KaribuTest {
         drag(card(id), column(BridgeStage.AWARENESS, LeadStatus.LOST));
         assertThat(_get(MoveDialog.class).isOpened()).isTrue();
         assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
+    }
+
+    @Test
+    void a_refused_drop_names_the_dragged_lead_and_the_column_it_was_dropped_on() {
+        UserSummary salesperson = testUsers.create("board-drop-rep", Role.SALES);
+        signIn("board-drop-mgr", Role.MANAGER);
+        LeadId sql = createLead("board-drop-sql", new BigDecimal("500"));
+        moveByService(sql, LeadStatus.MQL);
+        leadService.acceptedByHandoff(sql, salesperson.id());
+        LeadId won = createLead("board-drop-won", new BigDecimal("700"));
+        moveByService(won, LeadStatus.MQL);
+        leadService.acceptedByHandoff(won, salesperson.id());
+        moveByService(won, LeadStatus.OPPORTUNITY);
+        moveByService(won, LeadStatus.WON);
+        openBoard();
+        // a card of another column was dragged earlier: the drop must not be read as that one
+        ComponentUtil.fireEvent(card(won), new DragStartEvent<>(card(won), true));
+        ComponentUtil.fireEvent(card(won), new com.vaadin.flow.component.dnd.DragEndEvent<>(card(won), true, "none"));
+
+        drag(card(sql), column(BridgeStage.ACQUISITION, LeadStatus.WON));
+
+        NotificationsKt.expectNotifications(lead(sql).name() + " cannot move from SQL to Won."
+                + " A lead moves forward one status at a time: SQL cannot go to Won.");
+        assertThat(lead(sql).status()).isEqualTo(LeadStatus.SQL);
+        NotificationsKt.clearNotifications();
+
+        drag(card(sql), column(BridgeStage.CONSIDERATION, LeadStatus.MQL));
+        NotificationsKt.expectNotifications(lead(sql).name() + " cannot move from SQL to MQL."
+                + " A lead moves forward one status at a time: SQL cannot go to MQL.");
+        NotificationsKt.clearNotifications();
+
+        drag(card(sql), column(BridgeStage.ACQUISITION, LeadStatus.OPPORTUNITY));
+        NotificationsKt.expectNotifications(lead(sql).name() + " moved to Opportunity");
+        assertThat(lead(sql).status()).isEqualTo(LeadStatus.OPPORTUNITY);
+        assertThat(cards(column(BridgeStage.ACQUISITION, LeadStatus.OPPORTUNITY), sql)).hasSize(1);
+        assertThat(lead(won).status()).isEqualTo(LeadStatus.WON);
     }
 
     @Test

@@ -232,7 +232,7 @@ class LeadsViewTest extends KaribuTest {
     }
 
     @Test
-    void creating_a_lead_through_the_dialog_adds_it_to_the_list() {
+    void creating_a_lead_through_the_dialog_opens_its_page() {
         UserSummary me = signIn("grid-mkt", Role.MARKETING);
         String name = TestUsers.uniqueName("Created");
         UI.getCurrent().navigate("leads");
@@ -247,12 +247,13 @@ class LeadsViewTest extends KaribuTest {
 
         NotificationsKt.expectNotifications("Lead " + name + " created");
         assertThat(_find(LeadDialog.class)).isEmpty();
-        _setValue(search(), name);
-        assertThat(_size(grid())).isEqualTo(1);
-        LeadSummary created = _get(grid(), 0);
-        assertThat(created.company()).isEqualTo("Rossi Srl");
-        assertThat(created.ownerUsername()).isEqualTo(me.username());
-        assertThat(created.status()).isEqualTo(LeadStatus.NEW);
+        LeadView page = _get(LeadView.class);
+        assertThat(page.lead().name()).isEqualTo(name);
+        assertThat(page.lead().company()).isEqualTo("Rossi Srl");
+        assertThat(page.lead().owner().username()).isEqualTo(me.username());
+        assertThat(page.lead().status()).isEqualTo(LeadStatus.NEW);
+        assertThat(UI.getCurrent().getInternals().getActiveViewLocation().getPath())
+                .isEqualTo("leads/" + page.lead().id().value());
     }
 
     @Test
@@ -269,8 +270,7 @@ class LeadsViewTest extends KaribuTest {
                 .filter(u -> u.id().equals(seller.id())).findFirst().orElseThrow());
         clickSave();
 
-        _setValue(search(), name);
-        assertThat(_get(grid(), 0).ownerUsername()).isEqualTo(seller.username());
+        assertThat(_get(LeadView.class).lead().owner().username()).isEqualTo(seller.username());
     }
 
     @Test

@@ -113,6 +113,27 @@ class LiveLeadViewsTest extends KaribuTest {
     }
 
     @Test
+    void a_colleagues_move_redraws_only_the_columns_it_touched_and_highlights_the_card() {
+        LeadId id = leadOfMine(TestUsers.uniqueName("Live partial"));
+        UI.getCurrent().navigate("board");
+        var won = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("cards-ACQUISITION-WON"));
+        var wonBefore = won.getChildren().toList();
+        var sql = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("cards-CONSIDERATION-SQL"));
+        var sqlBefore = sql.getChildren().toList();
+
+        asColleague(() -> leads.move(id, new StatusMove(LeadStatus.MQL, null, null,
+                leads.get(id).orElseThrow().version())));
+
+        eventually(() -> _find(_get(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withId("column-CONSIDERATION-MQL")), BoardCard.class,
+                spec -> spec.withId("card-" + id.value())).size() == 1);
+        assertThat(_get(BoardCard.class, spec -> spec.withId("card-" + id.value())).getClassNames())
+                .contains(BridgeBoardView.MOVED_CLASS);
+        assertThat(won.getChildren().toList()).containsExactlyElementsOf(wonBefore);
+        assertThat(sql.getChildren().toList()).containsExactlyElementsOf(sqlBefore);
+    }
+
+    @Test
     void a_detached_lead_page_no_longer_listens() {
         LeadId id = leadOfMine(TestUsers.uniqueName("Left page"));
         UI.getCurrent().navigate("leads/" + id.value());
