@@ -25,15 +25,20 @@ let context;
 before(async () => { context = await launch(); });
 after(async () => { await context?.close(); });
 
-async function resolve(page, path) {
+async function resolve(page, path, found) {
   if (!path.startsWith('@')) {
     return path;
+  }
+  if (found.has(path)) {
+    return found.get(path);
   }
   for (const [from, selector] of LINKS[path]) {
     await page.goto(`${BASE_URL}/${from}`);
     const link = page.locator(selector).first();
-    if (await link.waitFor({ timeout: 10000 }).then(() => true, () => false)) {
-      return (await link.getAttribute('href')).replace(/^\//, '');
+    if (await link.waitFor({ state: 'attached', timeout: 30000 }).then(() => true, () => false)) {
+      const href = (await link.getAttribute('href')).replace(/^\//, '');
+      found.set(path, href);
+      return href;
     }
   }
   throw new Error(`no link for ${path}`);
@@ -71,15 +76,19 @@ function measure() {
 }
 
 for (const [username, views] of Object.entries(VIEWS)) {
-  test(`${username}'s main views fit 390 px and 1400 px without sideways scrolling`, async () => {
+  test(`${username}'s main views fit 390 px and 1400 px without sideways scrolling`, { timeout: 900000 }, async () => {
     const page = await context.newPage();
+    // a loaded CI machine: pages may take long, what is measured does not depend on it
+    page.setDefaultNavigationTimeout(120000);
+    page.setDefaultTimeout(60000);
     await signIn(page, username);
     await page.locator('#home-welcome').waitFor({ timeout: 30000 });
     const problems = [];
+    const found = new Map();
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: width < 700 ? 844 : 900 });
       for (const view of views) {
-        const path = await resolve(page, view);
+        const path = await resolve(page, view, found);
         await page.goto(`${BASE_URL}/${path}`);
         await page.locator('vaadin-app-layout').waitFor({ state: 'attached', timeout: 60000 });
         await page.waitForLoadState('networkidle');

@@ -72,7 +72,7 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> Formats.dateTime(i.handoff().createdAt(), handoffs.zone(), getLocale()))
                 .setHeader(getTranslation("inbox.col.waiting")).setKey("created").setWidth("11.5rem").setFlexGrow(0);
         grid.addColumn(new ComponentRenderer<>(this::slaChip)).setHeader(getTranslation("inbox.col.sla")).setKey("sla")
-                .setWidth("11rem").setFlexGrow(0);
+                .setWidth("12.5rem").setFlexGrow(0);
         // a phone shows one column: who, from whom, and the time left, all in one cell
         grid.addColumn(new ComponentRenderer<>(this::compactCell)).setHeader(getTranslation("inbox.col.lead"))
                 .setKey("compact").setFlexGrow(1).setVisible(false);
