@@ -10,6 +10,7 @@ import com.vaadin.flow.theme.lumo.Lumo;
 @Push
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet("styles/ponte.css")
+@StyleSheet("styles/layout.css")
 @PWA(name = "Ponte", shortName = "Ponte")
 public class PonteAppShell implements AppShellConfigurator {
 }

@@ -59,19 +59,25 @@ class HandoffsView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("handoffs-grid");
         grid.setPageSize(50);
         grid.addColumn(new ComponentRenderer<>(h -> new Anchor("leads/" + h.lead().value(), h.leadName())))
-                .setHeader(getTranslation("handoffs.col.lead")).setFlexGrow(2).setKey("lead");
-        fromColumn = grid.addColumn(h -> h.from().fullName()).setHeader(getTranslation("handoffs.col.from")).setKey("from");
+                .setHeader(getTranslation("handoffs.col.lead")).setKey("lead").setWidth("11rem").setFlexGrow(2);
+        fromColumn = grid.addColumn(h -> h.from().fullName()).setHeader(getTranslation("handoffs.col.from")).setKey("from")
+                .setWidth("10rem").setFlexGrow(1);
         grid.addColumn(h -> h.to() == null ? getTranslation("inbox.queue") : h.to().fullName())
-                .setHeader(getTranslation("handoffs.col.to")).setKey("to");
-        grid.addColumn(new ComponentRenderer<>(this::stateChip)).setHeader(getTranslation("handoffs.col.state")).setKey("state");
+                .setHeader(getTranslation("handoffs.col.to")).setKey("to").setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(new ComponentRenderer<>(this::stateChip)).setHeader(getTranslation("handoffs.col.state")).setKey("state")
+                .setWidth("8rem").setFlexGrow(0);
+        // widths in rem, not auto: the list loads lazily, so auto width would measure an empty page and cut the dates
         grid.addColumn(h -> Formats.dateTime(h.createdAt(), handoffs.zone(), getLocale()))
-                .setHeader(getTranslation("handoffs.col.created")).setKey("created");
+                .setHeader(getTranslation("handoffs.col.created")).setKey("created").setWidth("11.5rem").setFlexGrow(0);
         grid.addColumn(h -> Formats.dateTime(h.decidedAt(), handoffs.zone(), getLocale()))
-                .setHeader(getTranslation("handoffs.col.decided")).setKey("decided");
+                .setHeader(getTranslation("handoffs.col.decided")).setKey("decided").setWidth("11.5rem").setFlexGrow(0);
         grid.addColumn(h -> h.reason() == null ? "" : getTranslation("handoff.reason." + h.reason().name()))
-                .setHeader(getTranslation("handoffs.col.reason")).setKey("reason");
+                .setHeader(getTranslation("handoffs.col.reason")).setKey("reason").setWidth("10rem").setFlexGrow(1)
+                .setTooltipGenerator(h -> h.reason() == null ? "" : getTranslation("handoff.reason." + h.reason().name()));
+        // a note may be long: one line in the cell, all of it in the tooltip
         grid.addColumn(h -> h.decisionNote() == null ? "" : h.decisionNote())
-                .setHeader(getTranslation("handoffs.col.decision-note")).setFlexGrow(2).setKey("note");
+                .setHeader(getTranslation("handoffs.col.decision-note")).setKey("note").setWidth("12rem").setFlexGrow(2)
+                .setTooltipGenerator(h -> h.decisionNote() == null ? "" : h.decisionNote());
         grid.setItems(query -> handoffs.sent(everyone.getValue(), query.getOffset(), query.getLimit()).stream());
 
         var export = new CsvDownload("handoffs-export", getTranslation("handoffs.export"), "handoffs", clock,

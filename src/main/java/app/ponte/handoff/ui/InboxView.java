@@ -5,6 +5,7 @@ import app.ponte.base.ui.FormErrors;
 import app.ponte.base.ui.CsvDownload;
 import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
+import app.ponte.base.ui.NarrowScreen;
 import app.ponte.handoff.HandoffEntry;
 import app.ponte.handoff.HandoffId;
 import app.ponte.handoff.HandoffService;
@@ -62,13 +63,20 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
 
         grid.setId("inbox-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(i -> i.handoff().leadName()).setHeader(getTranslation("inbox.col.lead")).setFlexGrow(2).setKey("lead");
-        grid.addColumn(i -> i.handoff().from().fullName()).setHeader(getTranslation("inbox.col.from")).setKey("from");
+        grid.addColumn(i -> i.handoff().leadName()).setHeader(getTranslation("inbox.col.lead")).setKey("lead")
+                .setWidth("11rem").setFlexGrow(2);
+        grid.addColumn(i -> i.handoff().from().fullName()).setHeader(getTranslation("inbox.col.from")).setKey("from")
+                .setWidth("10rem").setFlexGrow(1);
         grid.addColumn(i -> i.handoff().to() == null ? getTranslation("inbox.queue") : i.handoff().to().fullName())
-                .setHeader(getTranslation("inbox.col.to")).setKey("to");
+                .setHeader(getTranslation("inbox.col.to")).setKey("to").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(i -> Formats.dateTime(i.handoff().createdAt(), handoffs.zone(), getLocale()))
-                .setHeader(getTranslation("inbox.col.waiting")).setKey("created");
-        grid.addColumn(new ComponentRenderer<>(this::slaChip)).setHeader(getTranslation("inbox.col.sla")).setKey("sla");
+                .setHeader(getTranslation("inbox.col.waiting")).setKey("created").setWidth("11.5rem").setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(this::slaChip)).setHeader(getTranslation("inbox.col.sla")).setKey("sla")
+                .setWidth("12.5rem").setFlexGrow(0);
+        // a phone shows one column: who, from whom, and the time left, all in one cell
+        grid.addColumn(new ComponentRenderer<>(this::compactCell)).setHeader(getTranslation("inbox.col.lead"))
+                .setKey("compact").setFlexGrow(1).setVisible(false);
+        NarrowScreen.follow(this, this::setNarrow);
         grid.setPartNameGenerator(i -> i.overdue() ? "overdue" : null);
         grid.addSelectionListener(e -> showDetails(e.getFirstSelectedItem().map(InboxItem::handoff).orElse(null)));
 
@@ -104,6 +112,22 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     void select(HandoffId id) {
         items.stream().filter(i -> i.handoff().id().equals(id)).findFirst().ifPresent(grid::select);
+    }
+
+    /** Shows the phone's single column (true) or the full table (false). */
+    void setNarrow(boolean narrow) {
+        grid.getColumns().forEach(c -> c.setVisible(narrow == "compact".equals(c.getKey())));
+    }
+
+    private Div compactCell(InboxItem item) {
+        var name = new Span(item.handoff().leadName());
+        name.addClassName("ponte-compact-title");
+        String to = item.handoff().to() == null ? getTranslation("inbox.queue") : item.handoff().to().fullName();
+        var who = new Span(item.handoff().from().fullName() + " → " + to);
+        who.addClassName("ponte-compact-line");
+        var cell = new Div(name, slaChip(item), who);
+        cell.addClassName("ponte-compact-cell");
+        return cell;
     }
 
     private Span slaChip(InboxItem item) {

@@ -2,6 +2,7 @@ package app.ponte.interaction.ui;
 
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.CsvDownload;
+import app.ponte.base.ui.FilterToggle;
 import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.interaction.InteractionFilter;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -69,6 +71,9 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
     private final ComboBox<LeadStatus> status = new ComboBox<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
+    final HorizontalLayout filters = new HorizontalLayout();
+    /** On a phone the filters hide behind this button, which counts the filters in use. */
+    final FilterToggle filtersToggle = new FilterToggle("interactions-filters-toggle", filters);
 
     /** Read by the export's download request as well, hence volatile. */
     private volatile InteractionFilter filter = InteractionFilter.none();
@@ -84,13 +89,16 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
 
         var export = new CsvDownload("interactions-export", getTranslation("interactions.export"), "interactions",
                 clock, properties.zone(), out -> interactions.export(filter, out));
-        var filters = new HorizontalLayout(user, type, score, status, from, to, export);
+        filters.add(user, type, score, status, from, to);
+        filters.setId("interactions-filters");
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         filters.setWidthFull();
+        var toolbar = new HorizontalLayout(filtersToggle, export);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         configureGrid();
-        add(new H2(getTranslation("interactions.title")), filters, grid);
+        add(new H2(getTranslation("interactions.title")), toolbar, filters, grid);
         expand(grid);
     }
 
@@ -164,12 +172,15 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
                 .setHeader(getTranslation("interactions.score")).setKey(InteractionSort.SCORE.name())
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(r -> getTranslation("status." + r.statusAtTheTime().name()))
-                .setHeader(getTranslation("interactions.status")).setKey(InteractionSort.STATUS_AT_THE_TIME.name())
+                .setHeader(shortHeader("interactions.col.status", "interactions.status"))
+                .setKey(InteractionSort.STATUS_AT_THE_TIME.name())
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+        // long text: one line in the cell, the whole of it in the tooltip
         grid.addColumn(r -> Objects.toString(r.summary(), "")).setHeader(getTranslation("interactions.summary"))
-                .setKey("summary").setFlexGrow(1);
+                .setKey("summary").setWidth("14rem").setFlexGrow(2)
+                .setTooltipGenerator(r -> Objects.toString(r.summary(), ""));
         grid.addColumn(this::nextStep).setHeader(getTranslation("interactions.next-step")).setKey("nextStep")
-                .setFlexGrow(1);
+                .setWidth("12rem").setFlexGrow(1).setTooltipGenerator(this::nextStep);
         // no count callback: the list grows without end, and counting it on every filter change costs a scan
         grid.setItems(query -> {
             InteractionSort sort = InteractionSort.OCCURRED_AT;
@@ -182,6 +193,13 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
             }
             return interactions.find(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
         });
+    }
+
+    /** A short column header whose full wording shows on hover (Italian words are long). */
+    private Span shortHeader(String shortKey, String fullKey) {
+        var header = new Span(getTranslation(shortKey));
+        header.setTitle(getTranslation(fullKey));
+        return header;
     }
 
     private String nextStep(InteractionRow row) {
@@ -239,6 +257,8 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
     }
 
     private InteractionFilter filterFromFields() {
+        filtersToggle.showCount((int) Stream.of(user.getValue(), type.getValue(), score.getValue(), status.getValue(),
+                from.getValue(), to.getValue()).filter(Objects::nonNull).count());
         return new InteractionFilter(user.getValue() == null ? null : user.getValue().id(), type.getValue(),
                 score.getValue(), status.getValue(), from.getValue(), to.getValue());
     }

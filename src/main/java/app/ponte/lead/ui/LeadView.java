@@ -291,6 +291,10 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         status.getElement().getThemeList().add(d.status() == LeadStatus.LOST ? "badge error"
                 : d.status() == LeadStatus.WON ? "badge success" : "badge");
         var facts = new HorizontalLayout(status);
+        facts.setId("lead-facts");
+        // on a phone the facts wrap as whole items below the name, never word by word
+        facts.addClassName("ponte-lead-facts");
+        facts.setWrap(true);
         facts.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (d.company() != null) {
             facts.add(new Span(d.company()));

@@ -1,6 +1,7 @@
 package app.ponte.lead.ui;
 
 import app.ponte.base.ui.CsvDownload;
+import app.ponte.base.ui.FilterToggle;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.live.LiveUpdates;
 import app.ponte.lead.BridgeStage;
@@ -91,6 +92,9 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private final Checkbox mine = new Checkbox();
     private final DatePicker createdFrom = new DatePicker();
     private final DatePicker createdTo = new DatePicker();
+    final HorizontalLayout filters = new HorizontalLayout();
+    /** On a phone the filters hide behind this button, which counts the filters in use. */
+    final FilterToggle filtersToggle = new FilterToggle("leads-filters-toggle", filters);
 
     /** Read by the export's download request as well, hence volatile. */
     private volatile LeadFilter filter = LeadFilter.none();
@@ -127,10 +131,13 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         // the filter as it is when the link is clicked: the file holds what the grid lists
         toolbar.add(new CsvDownload("leads-export", getTranslation("leads.export"), "leads", clock, clock.getZone(),
                 out -> leads.export(filter, out)));
-        var filters = new HorizontalLayout(status, stage, channel, owner, createdFrom, createdTo, mine);
+        filters.add(status, stage, channel, owner, createdFrom, createdTo, mine);
+        filters.setId("leads-filters");
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         filters.setWidthFull();
+        toolbar.addComponentAtIndex(1, filtersToggle);
+        showFilterCount();
 
         configureGrid();
         add(new H2(getTranslation("leads.title")), toolbar, filters, grid);
@@ -211,26 +218,32 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
 
     private void configureGrid() {
         grid.setId("leads-grid");
+        // Widths in rem, not auto: auto width leaves out the sort arrows and cut the headers ("Sta…").
+        // The name stays in sight when the grid scrolls sideways (a phone, a narrow window).
         grid.addComponentColumn(this::nameCell).setHeader(getTranslation("leads.name"))
-                .setKey(LeadSort.NAME.name()).setSortable(true).setAutoWidth(true).setFlexGrow(1);
+                .setKey(LeadSort.NAME.name()).setSortable(true).setWidth("11rem").setFlexGrow(1).setFrozen(true)
+                .setResizable(true);
         grid.addColumn(l -> Objects.toString(l.company(), "")).setHeader(getTranslation("leads.company"))
-                .setKey(LeadSort.COMPANY.name()).setSortable(true).setAutoWidth(true).setFlexGrow(1);
+                .setKey(LeadSort.COMPANY.name()).setSortable(true).setWidth("11rem").setFlexGrow(1).setResizable(true)
+                .setTooltipGenerator(l -> Objects.toString(l.company(), ""));
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("leads.status"))
-                .setKey(LeadSort.STATUS.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setKey(LeadSort.STATUS.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(l -> l.stage() == null ? "" : getTranslation("stage." + l.stage().name()))
                 .setHeader(getTranslation("leads.stage")).setKey("stage").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> channelNames.getOrDefault(l.channelCode(), l.channelCode()))
                 .setHeader(getTranslation("leads.channel"))
                 .setKey(LeadSort.CHANNEL.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(LeadSummary::ownerFullName).setHeader(getTranslation("leads.owner"))
-                .setKey(LeadSort.OWNER.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(this::daysInStatus).setHeader(getTranslation("leads.days-in-status"))
-                .setKey(LeadSort.DAYS_IN_STATUS.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0)
+                .setKey(LeadSort.OWNER.name()).setSortable(true).setWidth("10rem").setFlexGrow(0).setResizable(true)
+                .setTooltipGenerator(LeadSummary::ownerFullName);
+        grid.addColumn(this::daysInStatus).setHeader(shortHeader("leads.col.days", "leads.days-in-status"))
+                .setKey(LeadSort.DAYS_IN_STATUS.name()).setSortable(true).setWidth("6.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(l -> date(l.lastInteractionAt())).setHeader(getTranslation("leads.last-interaction"))
-                .setKey(LeadSort.LAST_INTERACTION.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(l -> amount(l.expectedValue())).setHeader(getTranslation("leads.expected-value"))
-                .setKey(LeadSort.EXPECTED_VALUE.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(l -> date(l.lastInteractionAt()))
+                .setHeader(shortHeader("leads.col.last-interaction", "leads.last-interaction"))
+                .setKey(LeadSort.LAST_INTERACTION.name()).setSortable(true).setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(l -> amount(l.expectedValue())).setHeader(shortHeader("leads.col.value", "leads.expected-value"))
+                .setKey(LeadSort.EXPECTED_VALUE.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         // no count callback: the list may be long, and counting it on every filter change costs a full scan
         grid.setItems(query -> {
@@ -264,6 +277,13 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             return items.values().stream().anyMatch(item -> item.isVisible());
         });
         rowMenu.setVisible(!actions.isEmpty());
+    }
+
+    /** A short column header whose full wording shows on hover (Italian words are long). */
+    private Span shortHeader(String shortKey, String fullKey) {
+        var header = new Span(getTranslation(shortKey));
+        header.setTitle(getTranslation(fullKey));
+        return header;
     }
 
     private Span nameCell(LeadSummary lead) {
@@ -332,7 +352,19 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             applyingParameters = false;
         }
         filter = filterFromFields();
+        showFilterCount();
         grid.getDataProvider().refreshAll();
+    }
+
+    /** How many filters besides the search text are in use: shown on the phone's "Filters" button. */
+    int activeFilterCount() {
+        return (int) Stream.of(status.getValue(), stage.getValue(), channel.getValue(), owner.getValue(),
+                createdFrom.getValue(), createdTo.getValue()).filter(Objects::nonNull).count()
+                + (Boolean.TRUE.equals(mine.getValue()) ? 1 : 0);
+    }
+
+    private void showFilterCount() {
+        filtersToggle.showCount(activeFilterCount());
     }
 
     private void filtersChanged() {
@@ -340,6 +372,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             return;
         }
         filter = filterFromFields();
+        showFilterCount();
         refresh();
         getUI().ifPresent(ui -> ui.getPage().getHistory()
                 .replaceState(null, new Location(LeadLinks.LEADS_ROUTE, LeadLinks.toParameters(filter))));

@@ -4,7 +4,6 @@ import app.ponte.base.BusinessRuleException;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.base.ui.CsvDownload;
-import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
@@ -14,7 +13,10 @@ import app.ponte.security.AppRoles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -30,22 +32,27 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * MANAGER and ADMIN: the monthly marketing spend per channel — a year's grid (a row per channel,
- * a column per month) and a form that sets one channel-month.
+ * MANAGER and ADMIN: the monthly marketing spend per channel — a year's grid (a row per month, a
+ * column per channel, each month's total at the right and each channel's total in the footer) and
+ * a form that sets one channel-month. Months go down rather than across so that all twelve show
+ * on a wide screen without scrolling sideways, and a phone scrolls the channels beside the frozen
+ * month column.
  */
 @Route(value = "spend", layout = MainLayout.class)
 @Menu(order = 40, title = "nav.spend", icon = "vaadin:money")
 @RolesAllowed({AppRoles.MANAGER, AppRoles.ADMIN})
 class SpendView extends VerticalLayout implements HasDynamicTitle {
 
-    /** One grid row: a channel and its amounts by month (1..12). */
-    record Row(String channel, String name, Map<Integer, BigDecimal> months, BigDecimal total) {
+    /** One grid row: a month and its amounts by channel code. */
+    record Row(Month month, Map<String, BigDecimal> channels, BigDecimal total) {
     }
 
     private final PurchaseService purchases;
@@ -65,7 +72,7 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
         this.channels = channels;
         this.properties = properties;
         setId("spend-view");
-        setSizeFull();
+        setWidthFull();
         int thisYear = LocalDate.now(clock.withZone(properties.zone())).getYear();
         year.setId("spend-year");
         year.setLabel(getTranslation("spend.year"));
@@ -99,18 +106,14 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
         form.setWrap(true);
 
         grid.setId("spend-grid");
-        grid.addColumn(Row::name).setHeader(getTranslation("spend.channel")).setAutoWidth(true).setFrozen(true);
-        for (Month m : Month.values()) {
-            grid.addColumn(r -> format(r.months().get(m.getValue())))
-                    .setHeader(m.getDisplayName(TextStyle.SHORT, getLocale())).setAutoWidth(true)
-                    .setKey("month-" + m.getValue());
-        }
-        grid.addColumn(r -> format(r.total())).setHeader(getTranslation("spend.total")).setAutoWidth(true)
-                .setKey("total");
-        grid.addItemClickListener(e -> channels.list(true).stream()
-                .filter(c -> c.code().equals(e.getItem().channel())).findFirst().ifPresent(channel::setValue));
-        add(new H2(getTranslation("spend.title")), form, grid);
-        expand(grid);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        // twelve rows and the totals: the grid is as tall as they are, the footer right under December
+        grid.setAllRowsVisible(true);
+        grid.addItemClickListener(e -> month.setValue(e.getItem().month()));
+        var currency = new Span(getTranslation("spend.in-currency", properties.currency().getCurrencyCode()));
+        currency.setId("spend-currency");
+        currency.addClassName("ponte-spend-currency");
+        add(new H2(getTranslation("spend.title")), form, currency, grid);
         refresh();
     }
 
@@ -143,20 +146,59 @@ class SpendView extends VerticalLayout implements HasDynamicTitle {
         for (MonthlySpend s : purchases.spend(YearMonth.of(y, 1), YearMonth.of(y, 12))) {
             byChannel.computeIfAbsent(s.channelCode(), c -> new HashMap<>()).put(s.month().getMonthValue(), s.amount());
         }
-        List<Row> rows = channels.list(true).stream()
+        List<Channel> shown = channels.list(true).stream()
                 .filter(c -> c.active() || byChannel.containsKey(c.code()))
                 .sorted(Channel.byName(getLocale()))
-                .map(c -> {
-                    Map<Integer, BigDecimal> months = byChannel.getOrDefault(c.code(), Map.of());
-                    return new Row(c.code(), c.name(getLocale()), months,
-                            months.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-                })
                 .toList();
+        List<Row> rows = new ArrayList<>();
+        for (Month m : Month.values()) {
+            Map<String, BigDecimal> amounts = new HashMap<>();
+            byChannel.forEach((code, months) -> {
+                if (months.containsKey(m.getValue())) {
+                    amounts.put(code, months.get(m.getValue()));
+                }
+            });
+            rows.add(new Row(m, amounts, amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+        }
+        showColumns(shown, byChannel);
         grid.setItems(rows);
     }
 
+    /** A column per channel shown this year (they differ between years), its year total in the footer. */
+    private void showColumns(List<Channel> shown, Map<String, Map<Integer, BigDecimal>> byChannel) {
+        grid.removeAllColumns();
+        grid.addColumn(r -> monthName(r.month())).setHeader(getTranslation("spend.month")).setKey("month")
+                .setAutoWidth(true).setFlexGrow(0).setFrozen(true).setFooter(getTranslation("spend.year-total", String.valueOf(year.getValue())));
+        BigDecimal yearTotal = BigDecimal.ZERO;
+        for (Channel c : shown) {
+            BigDecimal total = byChannel.getOrDefault(c.code(), Map.of()).values().stream()
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            yearTotal = yearTotal.add(total);
+            grid.addColumn(r -> format(r.channels().get(c.code()))).setHeader(c.name(getLocale())).setKey("channel-" + c.code())
+                    .setAutoWidth(true).setFlexGrow(1).setTextAlign(ColumnTextAlign.END)
+                    .setTooltipGenerator(r -> c.name(getLocale()) + " · " + monthName(r.month()))
+                    .setFooter(format(total));
+        }
+        grid.addColumn(r -> format(r.total())).setHeader(getTranslation("spend.month-total")).setKey("total")
+                .setAutoWidth(true).setFlexGrow(1).setTextAlign(ColumnTextAlign.END).setFrozenToEnd(true)
+                .setFooter(format(yearTotal));
+    }
+
+    private String monthName(Month m) {
+        String name = m.getDisplayName(TextStyle.FULL_STANDALONE, getLocale());
+        return name.isEmpty() ? name : name.substring(0, 1).toUpperCase(getLocale()) + name.substring(1);
+    }
+
+    /** Compact: no currency sign (the title says it) and no cents unless there are some. */
     private String format(BigDecimal value) {
-        return value == null ? "" : Formats.money(value, properties.currency(), getLocale());
+        if (value == null) {
+            return "";
+        }
+        NumberFormat number = NumberFormat.getNumberInstance(getLocale());
+        boolean whole = value.stripTrailingZeros().scale() <= 0;
+        number.setMinimumFractionDigits(whole ? 0 : 2);
+        number.setMaximumFractionDigits(whole ? 0 : 2);
+        return number.format(value);
     }
 
     @Override

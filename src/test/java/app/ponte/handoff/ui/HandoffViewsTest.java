@@ -29,7 +29,10 @@ import app.ponte.security.Role;
 import app.ponte.security.SystemCaller;
 import app.ponte.security.UserSummary;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -312,5 +315,30 @@ class HandoffViewsTest extends KaribuTest {
         export.writeTo(everyone);
         assertThat(everyone.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("," + name + ",Acme Srl," + marketer.username() + "," + seller.username() + ",false,PENDING,");
+    }
+
+    @Test
+    void on_a_phone_the_inbox_shows_one_column_with_the_lead_the_people_and_the_time_left() {
+        UserSummary seller = testUsers.create("hv-phone", Role.SALES);
+        UserSummary marketer = signedIn("hv-phone-mkt", Role.MARKETING);
+        String name = TestUsers.uniqueName("Phone");
+        HandoffId id = handoffs.handOff(new NewHandoff(mql(name), seller.id(), null));
+
+        as(seller);
+        InboxView view = inbox();
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("lead", "from", "to", "created", "sla");
+
+        view.setNarrow(true);
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("compact");
+        int row = view.items().stream().map(i -> i.handoff().id()).toList().indexOf(id);
+        Component cell = GridKt._getCellComponent(view.grid, row, "compact");
+        assertThat(cell.getElement().getTextRecursively())
+                .contains(name, marketer.fullName() + " → " + seller.fullName(), "left");
+
+        view.setNarrow(false);
+        assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
+                .containsExactly("lead", "from", "to", "created", "sla");
     }
 }

@@ -130,4 +130,15 @@ class InteractionsViewTest extends KaribuTest {
         assertThatThrownBy(() -> interactions.export(InteractionFilter.none(), new ByteArrayOutputStream()))
                 .isInstanceOf(AccessDeniedException.class);
     }
+
+    @Test
+    void the_filters_button_counts_the_filters_of_a_link() {
+        login(testUsers.create("ix-filters", Role.MANAGER).username(), Role.MANAGER);
+        UI.getCurrent().navigate("interactions", QueryParameters.simple(Map.of("type", "CALL", "score", "4")));
+        InteractionsView view = _get(InteractionsView.class);
+        assertThat(view.filtersToggle.count()).isEqualTo("2");
+        _setValue(_get(ComboBox.class, spec -> spec.withId("interactions-score")), null);
+        assertThat(view.filtersToggle.count()).isEqualTo("1");
+        assertThat(view.filters.hasClassName("ponte-filters")).isTrue();
+    }
 }

@@ -33,6 +33,7 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.QueryParameters;
 import java.math.BigDecimal;
@@ -378,5 +379,31 @@ class LeadsViewTest extends KaribuTest {
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1)).contains(",\"'=HYPERLINK(\"\"x\"\")\"," + tag + ",");
         assertThat(rows.get(2)).contains(",Other " + tag + ",");
+    }
+
+    @Test
+    void the_filters_button_counts_the_filters_in_use_and_opens_them() {
+        signIn("lv-filters", Role.MARKETING);
+        UI.getCurrent().navigate("leads", QueryParameters.simple(Map.of("status", "MQL", "stage", "AWARENESS")));
+        LeadsView view = _get(LeadsView.class);
+        assertThat(view.filtersToggle.getText()).isEqualTo("Filters");
+        assertThat(view.filtersToggle.count()).isEqualTo("2");
+        assertThat(_get(Span.class, spec -> spec.withId("leads-filters-toggle-count")).getElement()
+                .getAttribute("aria-label")).isEqualTo("2 filters in use");
+
+        _setValue(_get(Checkbox.class, spec -> spec.withId("leads-mine")), true);
+        assertThat(view.filtersToggle.count()).isEqualTo("3");
+        _setValue(comboBox("leads-status"), null);
+        _setValue(comboBox("leads-stage"), null);
+        _setValue(_get(Checkbox.class, spec -> spec.withId("leads-mine")), false);
+        assertThat(view.filtersToggle.count()).isEmpty();
+
+        // narrow screens hide the bar (layout.css) until the button opens it
+        assertThat(view.filters.hasClassName("ponte-filters")).isTrue();
+        assertThat(view.filtersToggle.isOpen()).isFalse();
+        _click(view.filtersToggle);
+        assertThat(view.filters.hasClassName("ponte-filters-open")).isTrue();
+        _click(view.filtersToggle);
+        assertThat(view.filtersToggle.isOpen()).isFalse();
     }
 }

@@ -48,9 +48,17 @@ class SpendViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("spend-save")));
         assertThat(SystemCaller.call(() -> purchases.spend(YearMonth.of(2003, 1), YearMonth.of(2003, 12))))
                 .containsExactly(new MonthlySpend("RADIO", YearMonth.of(2003, 3), new BigDecimal("1250.50"), 0));
-        SpendView.Row row = GridKt._findAll(view.grid).stream().filter(r -> r.channel().equals("RADIO")).findFirst()
-                .orElseThrow();
-        assertThat(row.months()).containsEntry(3, new BigDecimal("1250.50"));
-        assertThat(row.total()).isEqualByComparingTo("1250.50");
+        // months go down, channels across: all twelve months are rows, March holds the amount and its total
+        assertThat(GridKt._findAll(view.grid)).extracting(SpendView.Row::month).containsExactly(Month.values());
+        SpendView.Row march = GridKt._get(view.grid, 2);
+        assertThat(march.channels()).containsEntry("RADIO", new BigDecimal("1250.50"));
+        assertThat(march.total()).isEqualByComparingTo("1250.50");
+        assertThat(GridKt._getFormatted(view.grid, 2, "channel-RADIO")).isEqualTo("1,250.50");
+        assertThat(GridKt._getFormatted(view.grid, 2, "month")).isEqualTo("March");
+        assertThat(GridKt._getFormatted(view.grid, 3, "channel-RADIO")).isEmpty();
+        // each channel's year total in the footer, the whole year's under the month totals
+        assertThat(view.grid.getColumnByKey("channel-RADIO").getFooterText()).isEqualTo("1,250.50");
+        assertThat(view.grid.getColumnByKey("total").getFooterText()).isEqualTo("1,250.50");
+        assertThat(view.grid.getColumnByKey("month").getFooterText()).isEqualTo("Year 2003");
     }
 }
