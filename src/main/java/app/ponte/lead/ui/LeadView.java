@@ -264,7 +264,10 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         boolean reread = owners == null;
         if (reread) {
             owners = new ArrayList<>();
-            for (Role role : List.of(Role.MARKETING, Role.SALES, Role.MANAGER)) {
+            // only managers choose the owner; everyone else sees the current one (no team look-up)
+            List<Role> choices = currentUser.has(Role.MANAGER) ? List.of(Role.MARKETING, Role.SALES, Role.MANAGER)
+                    : List.of();
+            for (Role role : choices) {
                 for (UserSummary u : users.activeWithRole(role)) {
                     if (owners.stream().noneMatch(o -> o.id().equals(u.id()))) {
                         owners.add(u);
