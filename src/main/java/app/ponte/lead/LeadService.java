@@ -545,7 +545,8 @@ public class LeadService {
     }
 
     private boolean isOwner(UserId owner) {
-        return currentUser.username().flatMap(users::findByUsername).map(u -> u.id().equals(owner)).orElse(false);
+        // the id alone (one indexed look-up), not the whole account with its roles: the lead page asks twice per render
+        return currentUser.username().isPresent() && users.currentUserId().equals(owner);
     }
 
     private LeadEntity load(LeadId id) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.function.SerializableConsumer;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Connects views to the live-update bus. A view subscribes while it is attached (and stops when it
- * is detached — a closed tab's UI is detached by Vaadin, so nothing leaks); the signals for one
+ * is detached — a closed tab's UI is detached by Vaadin, or here once its browser has gone silent,
+ * so nothing leaks and no dead tab keeps re-reading); the signals for one
  * browser tab are coalesced so that tab gets at most one push per {@link LiveProperties#coalesceWindow()},
  * each carrying every change since the last.
  */
@@ -41,6 +43,41 @@ public class LiveUpdates {
     LiveUpdates(LiveEvents events, LiveProperties properties) {
         this.events = events;
         this.windowNanos = properties.coalesceWindow().toNanos();
+        scheduler.scheduleWithFixedDelay(this::closeSilentTabs, 30, 30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Whether a tab's browser has gone silent: no heartbeat for Vaadin's own limit (3.1 heartbeat
+     * intervals). Vaadin closes such a UI only when another request of its session arrives — after
+     * the user's last tab vanished, never before the session expires (hours) — and until then the
+     * dead tab would keep re-reading and re-rendering its views at every signal.
+     */
+    private static boolean silent(UI ui) {
+        VaadinSession session = ui.getSession();
+        return session == null || !session.getService().isUIActive(ui);
+    }
+
+    /** Closes and detaches a silent tab as Vaadin would at its session's next request, so its views unsubscribe. */
+    private void close(UI ui) {
+        tabs.remove(ui);
+        VaadinSession session = ui.getSession();
+        if (session == null) {
+            return;
+        }
+        session.access(() -> {
+            if (ui.getSession() == session) {
+                ui.close();
+                session.removeUI(ui);
+            }
+        });
+    }
+
+    private void closeSilentTabs() {
+        try {
+            tabs.keySet().stream().filter(LiveUpdates::silent).toList().forEach(this::close);
+        } catch (RuntimeException e) {
+            log.warn("Closing silent browser tabs failed", e);
+        }
     }
 
     /**
@@ -157,6 +194,10 @@ public class LiveUpdates {
                 lastPush = System.nanoTime();
             }
             if (batch.isEmpty()) {
+                return;
+            }
+            if (silent(ui)) {
+                close(ui);
                 return;
             }
             try {

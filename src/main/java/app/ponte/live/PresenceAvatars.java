@@ -4,11 +4,14 @@ import com.vaadin.flow.component.avatar.AvatarGroup;
 import com.vaadin.flow.component.avatar.AvatarGroupVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.shared.Registration;
 import java.util.List;
 
 /**
  * "Also here": the avatars of the other people looking at the same place now, updated live. The
- * tab announces itself while attached and says goodbye when detached.
+ * tab announces itself while attached, tells {@link PresenceService} at every heartbeat of its
+ * browser that it is still there (so a tab that vanishes without a goodbye expires within a
+ * minute) and says goodbye when detached.
  */
 public class PresenceAvatars extends Div {
 
@@ -19,6 +22,7 @@ public class PresenceAvatars extends Div {
     private final AvatarGroup avatars = new AvatarGroup();
     private final Span label = new Span();
     private String tab;
+    private Registration heartbeats;
 
     public PresenceAvatars(PresenceService presence, LiveUpdates live, String place, long targetId, long me,
             String myName) {
@@ -34,9 +38,18 @@ public class PresenceAvatars extends Div {
         add(label, avatars);
         addAttachListener(e -> {
             tab = presence.enter(place, targetId, me, myName);
+            heartbeats = e.getUI().addHeartbeatListener(beat -> {
+                if (tab != null && !presence.seen(tab)) {
+                    tab = presence.enter(place, targetId, me, myName);
+                }
+            });
             refresh();
         });
         addDetachListener(e -> {
+            if (heartbeats != null) {
+                heartbeats.remove();
+                heartbeats = null;
+            }
             if (tab != null) {
                 presence.leave(tab);
                 tab = null;

@@ -1,11 +1,14 @@
 package app.ponte.live;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,23 +17,50 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who is looking at what (e.g. a lead page), across every node: each open tab holds a row that its
- * node refreshes every {@link #HEARTBEAT}; a row not refreshed for {@link #EXPIRY} (a node that
- * died, a tab that vanished without a goodbye) no longer counts and is cleaned away. Every arrival
- * and departure is signalled on {@link #TOPIC} with the place's target id.
+ * Who is looking at what (e.g. a lead page), across every node. Each open tab holds a row in the
+ * shared {@code presence} table. A tab counts as present only while its browser is heard from:
+ * the tab reports every Vaadin heartbeat ({@code vaadin.heartbeatInterval}, 20 s) through
+ * {@link #seen}, its node copies that last-seen time into the row every {@link #SWEEP}, and a row
+ * not seen for {@link #EXPIRY} no longer counts and is cleaned away by any node's sweep.
+ *
+ * <p>Why not rely on Vaadin detaching the tab's UI: a tab that vanishes without a goodbye (the
+ * browser closed or killed, the laptop lid shut, the network gone) is detached only when another
+ * request of the same session notices its missed heartbeats — with the user's only tab gone, that
+ * is at session expiry, hours later. The goodbye a closing tab does send (Vaadin's unload beacon
+ * closes the UI, which detaches it and calls {@link #leave}) only makes the common case faster.
+ * Every arrival and departure is signalled on {@link #TOPIC} with the place's target id.
  */
 @Service
 public class PresenceService {
 
     public static final Topic TOPIC = new Topic("presence");
-    static final Duration HEARTBEAT = Duration.ofSeconds(30);
-    static final Duration EXPIRY = Duration.ofSeconds(95);
+    /** How often a node writes its tabs' last-seen times and clears expired rows. */
+    static final Duration SWEEP = Duration.ofSeconds(10);
+    /**
+     * Silence after which a tab is gone: two missed 20-second heartbeats plus a margin, so a live
+     * tab never flickers, and a closed one is gone within {@code EXPIRY + SWEEP} (55 s) of its last
+     * heartbeat — within a minute of closing.
+     */
+    static final Duration EXPIRY = Duration.ofSeconds(45);
 
     private final JdbcTemplate jdbc;
     private final LiveEvents live;
     private final Clock clock;
-    /** This node's open tabs: tab id → target id. */
-    private final Map<String, Long> mine = new ConcurrentHashMap<>();
+    /** This node's open tabs. */
+    private final Map<String, Tab> mine = new ConcurrentHashMap<>();
+
+    /** One of this node's tabs: where it looks, when its browser was last heard, and what the row says. */
+    private static final class Tab {
+        final long targetId;
+        volatile Instant lastSeen;
+        volatile Instant written;
+
+        Tab(long targetId, Instant now) {
+            this.targetId = targetId;
+            this.lastSeen = now;
+            this.written = now;
+        }
+    }
 
     PresenceService(JdbcTemplate jdbc, LiveEvents live, Clock clock) {
         this.jdbc = jdbc;
@@ -38,24 +68,40 @@ public class PresenceService {
         this.clock = clock;
     }
 
-    /** A tab starts showing {@code place}/{@code targetId}; returns the tab's key for {@link #leave}. */
+    /** A tab starts showing {@code place}/{@code targetId}; returns the tab's key for {@link #seen} and {@link #leave}. */
     @Transactional
     public String enter(String place, long targetId, long userId, String displayName) {
         String tab = UUID.randomUUID().toString();
+        Instant now = clock.instant();
         jdbc.update("insert into presence (tab_id, place, target_id, user_id, display_name, node_id, seen_at) "
                 + "values (?, ?, ?, ?, ?, ?, ?)", tab, place, targetId, userId, displayName, live.nodeId(),
-                Timestamp.from(clock.instant()));
-        mine.put(tab, targetId);
+                Timestamp.from(now));
+        mine.put(tab, new Tab(targetId, now));
         live.publish(TOPIC, targetId);
         return tab;
     }
 
+    /**
+     * The tab's browser is still there (a heartbeat arrived). Only remembered here — the row is
+     * updated by the next {@link #sweep}, so a heartbeat costs no database write. Returns false
+     * when the tab had already gone silent long enough to be cleared (a frozen background tab
+     * waking up): its caller then {@link #enter enters} again.
+     */
+    public boolean seen(String tab) {
+        Tab t = mine.get(tab);
+        if (t == null) {
+            return false;
+        }
+        t.lastSeen = clock.instant();
+        return true;
+    }
+
     @Transactional
     public void leave(String tab) {
-        Long target = mine.remove(tab);
+        Tab gone = mine.remove(tab);
         jdbc.update("delete from presence where tab_id = ?", tab);
-        if (target != null) {
-            live.publish(TOPIC, target);
+        if (gone != null) {
+            live.publish(TOPIC, gone.targetId);
         }
     }
 
@@ -69,20 +115,42 @@ public class PresenceService {
                 Timestamp.from(freshSince));
     }
 
-    /** Keeps this node's tabs fresh and clears rows nobody refreshes any more. */
-    @Scheduled(fixedDelayString = "PT30S", initialDelayString = "PT30S")
+    /**
+     * Writes the last-seen time of this node's tabs heard from since the previous sweep, forgets
+     * its tabs gone silent, and clears every node's rows nobody refreshes any more (a node that
+     * died, a tab that vanished).
+     */
+    @Scheduled(fixedDelayString = "PT10S", initialDelayString = "PT10S")
     @Transactional
-    public void heartbeat() {
-        Timestamp now = Timestamp.from(clock.instant());
-        if (!mine.isEmpty()) {
-            jdbc.update("update presence set seen_at = ? where node_id = ?", now, live.nodeId());
+    public void sweep() {
+        Instant now = clock.instant();
+        Instant expired = now.minus(EXPIRY);
+        List<Object[]> refreshed = new ArrayList<>();
+        Set<Long> gone = new LinkedHashSet<>();
+        mine.forEach((id, tab) -> {
+            Instant lastSeen = tab.lastSeen;
+            if (!lastSeen.isAfter(expired)) {
+                mine.remove(id);
+                gone.add(tab.targetId);
+            } else if (lastSeen.isAfter(tab.written)) {
+                refreshed.add(new Object[] {Timestamp.from(lastSeen), id});
+                tab.written = lastSeen;
+            }
+        });
+        if (!refreshed.isEmpty()) {
+            jdbc.batchUpdate("update presence set seen_at = ? where tab_id = ?", refreshed);
         }
-        Timestamp expired = Timestamp.from(clock.instant().minus(EXPIRY));
-        List<Long> gone = jdbc.queryForList("select distinct target_id from presence where seen_at <= ?", Long.class,
-                expired);
+        Timestamp cutoff = Timestamp.from(expired);
+        gone.addAll(jdbc.queryForList("select distinct target_id from presence where seen_at <= ?", Long.class,
+                cutoff));
         if (!gone.isEmpty()) {
-            jdbc.update("delete from presence where seen_at <= ?", expired);
+            jdbc.update("delete from presence where seen_at <= ?", cutoff);
             gone.forEach(target -> live.publish(TOPIC, target));
         }
+    }
+
+    /** This node's tabs being tracked now (tests). */
+    int trackedTabs() {
+        return mine.size();
     }
 }

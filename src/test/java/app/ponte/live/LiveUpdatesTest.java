@@ -7,6 +7,7 @@ import app.ponte.KaribuTest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,6 +62,29 @@ class LiveUpdatesTest extends KaribuTest {
 
         assertThat(calls).isEmpty();
         assertThat(live.subscriptionCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aTabWhoseBrowserWentSilentIsClosedInsteadOfRefreshed() {
+        var view = new Div();
+        UI ui = UI.getCurrent();
+        ui.add(view);
+        List<Set<Long>> calls = new ArrayList<>();
+        updates.subscribe(view, TOPIC, null, calls::add);
+        // the browser vanished an hour ago: no heartbeat since
+        ui.getInternals().setLastHeartbeatTimestamp(System.currentTimeMillis() - Duration.ofHours(1).toMillis());
+
+        VaadinSession session = ui.getSession();
+        live.publish(TOPIC, 42);
+        // the tab is removed from its session, so poll that session's queue rather than the current UI's
+        await().pollInSameThread().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(10)).until(() -> {
+            MockVaadin.runUIQueue(false, session);
+            return !view.isAttached();
+        });
+
+        assertThat(calls).as("a dead tab re-renders nothing").isEmpty();
+        assertThat(ui.isClosing()).isTrue();
+        assertThat(session.getUIs()).doesNotContain(ui);
     }
 
     @Test

@@ -121,9 +121,11 @@ class AgendaView extends VerticalLayout implements HasDynamicTitle {
         followUp.setId("agenda-follow-up-" + id);
         followUp.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
 
-        var text = new VerticalLayout(new HorizontalLayout(lead, company), step);
-        text.setPadding(false);
-        text.setSpacing(false);
+        // plain blocks styled by CSS, not two more layouts: a row is sent to the browser for every open step
+        var title = new Div(lead, company);
+        title.addClassName("ponte-agenda-title");
+        var text = new Div(title, step);
+        text.addClassName("ponte-agenda-text");
         var row = new HorizontalLayout(text, due, type, done, followUp);
         row.setId("agenda-item-" + id);
         row.addClassName("ponte-agenda-item");

@@ -37,11 +37,8 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -87,9 +84,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     final ComboBox<UserSummary> owner = new ComboBox<>();
     final Button save = new Button();
     private final FormErrors errors = new FormErrors(this);
-    private final Div header = new Div();
+    private final LeadHeader header = new LeadHeader();
     private final Div bridge = new Div();
-    private final VerticalLayout timeline = new VerticalLayout();
+    private final LeadTimeline timeline;
     private final Div moves = new Div();
 
     private final List<LeadExtension> extensions;
@@ -98,6 +95,8 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     private final Div presenceHolder = new Div();
     private final PresenceService presence;
     private LeadDetails lead;
+    /** The owner choices, read once per lead opened (not at every live refresh). */
+    private List<UserSummary> owners;
     private final LiveUpdates live;
     private Registration liveRegistration;
 
@@ -113,6 +112,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         this.currentUser = currentUser;
         this.clock = clock;
         this.properties = properties;
+        this.timeline = new LeadTimeline(properties.zone());
         setId("lead-view");
         setMaxWidth("72rem");
 
@@ -154,15 +154,11 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
         var form = new FormLayout(name, company, email, phone, channel, intent, expectedValue, owner);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-        header.addClassName("ponte-lead-header");
         actions.setId("lead-actions");
         actions.addClassName("ponte-lead-moves");
         moves.setId("lead-moves");
         moves.addClassName("ponte-lead-moves");
         bridge.setId("lead-bridge-holder");
-        timeline.setId("lead-timeline");
-        timeline.setPadding(false);
-        timeline.setSpacing(false);
         sections.setId("lead-sections");
         sections.setWidthFull();
         presenceHolder.setId("lead-presence-holder");
@@ -180,6 +176,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                     getTranslation("lead.error.not-found"));
             return;
         }
+        owners = null;
         show(found.get());
         if (liveRegistration != null) {
             liveRegistration.remove();
@@ -193,8 +190,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
     }
 
     /**
-     * Someone changed this lead (or its interactions, handoffs, comments): show the new state at
-     * once. Fields the user is editing are left alone — saving them then meets the usual conflict
+     * Someone changed this lead (or its interactions, handoffs): show the new state at once, in
+     * place — each part updates only what changed (the comments section follows its own signal).
+     * Fields the user is editing are left alone — saving them then meets the usual conflict
      * question rather than silently overwriting either side.
      */
     void changedElsewhere() {
@@ -207,21 +205,10 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                 return;
             }
             LeadDetails mine = lead;
-            showHeader(latest);
-            showBridge(latest);
-            showActions(latest);
-            showMoves(latest);
-            showTimeline(latest);
+            refreshParts(latest);
             this.lead = mine;
-            header.add(editedElsewhereNote());
+            header.showChangedElsewhere(true);
         });
-    }
-
-    private Span editedElsewhereNote() {
-        var note = new Span(getTranslation("lead.page.changed-elsewhere"));
-        note.setId("lead-changed-elsewhere");
-        note.addClassName("ponte-changed-elsewhere");
-        return note;
     }
 
     /** Whether the form holds values the user typed that are not saved yet. */
@@ -249,11 +236,22 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         boolean manager = currentUser.has(Role.MANAGER);
         owner.setReadOnly(!editable || !manager);
         save.setVisible(editable);
-        showHeader(details);
-        showBridge(details);
-        showActions(details);
-        showMoves(details);
-        showTimeline(details);
+        refreshParts(details);
+        header.showChangedElsewhere(false);
+    }
+
+    /** Everything but the form: header, bridge, summaries and actions, moves, timeline. */
+    private void refreshParts(LeadDetails d) {
+        List<StatusChangeEntry> history = leads.history(d.id());
+        header.refresh(d, clock.instant(), this::reasonText);
+        showBridge(d, history);
+        showActions(d);
+        showMoves(d);
+        List<LeadTimelineItem> extra = new ArrayList<>();
+        for (LeadExtension extension : extensions) {
+            extra.addAll(extension.timeline(d, this::reload));
+        }
+        timeline.refresh(d, history, extra, this::reasonText);
     }
 
     private void fillForm(LeadDetails d) {
@@ -264,11 +262,17 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         channel.setValue(d.channelCode());
         intent.setValue(d.intent());
         expectedValue.setValue(d.expectedValue());
-        List<UserSummary> owners = new ArrayList<>();
-        for (Role role : List.of(Role.MARKETING, Role.SALES, Role.MANAGER)) {
-            for (UserSummary u : users.activeWithRole(role)) {
-                if (owners.stream().noneMatch(o -> o.id().equals(u.id()))) {
-                    owners.add(u);
+        boolean reread = owners == null;
+        if (reread) {
+            owners = new ArrayList<>();
+            // only managers choose the owner; everyone else sees the current one (no team look-up)
+            List<Role> choices = currentUser.has(Role.MANAGER) ? List.of(Role.MARKETING, Role.SALES, Role.MANAGER)
+                    : List.of();
+            for (Role role : choices) {
+                for (UserSummary u : users.activeWithRole(role)) {
+                    if (owners.stream().noneMatch(o -> o.id().equals(u.id()))) {
+                        owners.add(u);
+                    }
                 }
             }
         }
@@ -276,114 +280,62 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
                 .orElseGet(() -> users.findByUsername(d.owner().username()).orElse(null));
         if (current != null && owners.stream().noneMatch(u -> u.id().equals(current.id()))) {
             owners.add(current);
+            reread = true;
         }
-        owners.sort(Comparator.comparing(UserSummary::fullName));
-        owner.setItems(owners);
+        if (reread) {
+            owners.sort(Comparator.comparing(UserSummary::fullName));
+            owner.setItems(owners);
+        }
         owner.setValue(current);
     }
 
-    private void showHeader(LeadDetails d) {
-        header.removeAll();
-        var title = new H2(d.name());
-        title.setId("lead-title");
-        var status = new Span(getTranslation("status." + d.status().name()));
-        status.setId("lead-status");
-        status.getElement().getThemeList().add(d.status() == LeadStatus.LOST ? "badge error"
-                : d.status() == LeadStatus.WON ? "badge success" : "badge");
-        var facts = new HorizontalLayout(status);
-        facts.setId("lead-facts");
-        // on a phone the facts wrap as whole items below the name, never word by word
-        facts.addClassName("ponte-lead-facts");
-        facts.setWrap(true);
-        facts.setAlignItems(FlexComponent.Alignment.BASELINE);
-        if (d.company() != null) {
-            facts.add(new Span(d.company()));
-        }
-        facts.add(new Span(getTranslation("lead.page.owner", d.owner().fullName())));
-        facts.add(new Span(getTranslation("lead.page.days-in-status",
-                Formats.days(d.statusChangedAt(), clock.instant()))));
-        if (d.atRisk()) {
-            var risk = new Span(getTranslation("lead.at-risk"));
-            risk.setId("lead-at-risk");
-            risk.getElement().getThemeList().add("badge error");
-            risk.setTitle(getTranslation("lead.at-risk-title"));
-            facts.add(risk);
-        }
-        header.add(title, facts);
-        if (d.status() == LeadStatus.LOST) {
-            var lost = new Div(new Span(getTranslation("lead.page.lost-from",
-                    getTranslation("status." + d.lostFrom().name()), reasonText(d.lostReason()))));
-            lost.setId("lead-lost");
-            lost.addClassName("ponte-lead-lost");
-            header.add(lost);
-        }
-    }
+    // The parts below render afresh and let KeepUnchanged send the browser only what differs.
 
-    private void showBridge(LeadDetails d) {
+    private void showBridge(LeadDetails d, List<StatusChangeEntry> history) {
         Set<LeadStatus> visited = EnumSet.of(LeadStatus.NEW);
-        leads.history(d.id()).forEach(change -> visited.add(change.to()));
-        bridge.removeAll();
-        bridge.add(new BridgeTrack(d.status(), d.lostFrom(), visited));
+        history.forEach(change -> visited.add(change.to()));
+        KeepUnchanged.update(bridge, List.of(new BridgeTrack(d.status(), d.lostFrom(), visited)));
     }
 
     private void showActions(LeadDetails d) {
-        actions.removeAll();
+        List<com.vaadin.flow.component.Component> shown = new ArrayList<>();
         for (LeadExtension extension : extensions) {
-            extension.summary(d).forEach(actions::add);
+            shown.addAll(extension.summary(d));
         }
+        LeadId id = d.id();
         for (LeadExtension extension : extensions) {
             for (LeadAction action : extension.actions()) {
                 if (!action.offeredFor(d.status())) {
                     continue; // only what the rules allow for this lead now (e.g. a handoff only from MQL)
                 }
-                var button = new Button(getTranslation(action.labelKey()), e -> action.handler().run(d.id(), this::reload));
+                var button = new Button(getTranslation(action.labelKey()), e -> action.handler().run(id, this::reload));
                 button.setId("lead-action-" + action.id());
-                actions.add(button);
+                shown.add(button);
             }
         }
+        KeepUnchanged.update(actions, shown);
     }
 
     private void showMoves(LeadDetails d) {
-        moves.removeAll();
+        List<com.vaadin.flow.component.Component> shown = new ArrayList<>();
         Set<LeadStatus> allowed = leads.allowedMoves(d);
-        if (allowed.isEmpty()) {
-            return;
+        if (!allowed.isEmpty()) {
+            shown.add(new Span(getTranslation("lead.page.move-to")));
         }
-        moves.add(new Span(getTranslation("lead.page.move-to")));
         for (LeadStatus target : allowed) {
             var button = new Button(getTranslation("status." + target.name()), e -> requestMove(target));
             button.setId("lead-move-" + target.name());
             if (target == LeadStatus.LOST) {
                 button.addThemeVariants(ButtonVariant.LUMO_ERROR);
             }
-            moves.add(button);
+            shown.add(button);
         }
+        KeepUnchanged.update(moves, shown);
     }
 
     /** Moves the lead, asking first for what the move needs (a reason for LOST, a value for OPPORTUNITY). */
     void requestMove(LeadStatus target) {
         LeadMoves.request(this, leads, lead, target, properties.currency(), this::reload);
-    }
-
-    private void showTimeline(LeadDetails d) {
-        timeline.removeAll();
-        record Entry(java.time.Instant at, long order, com.vaadin.flow.component.Component content) {
-        }
-        List<Entry> entries = new ArrayList<>();
-        for (StatusChangeEntry change : leads.history(d.id())) {
-            entries.add(new Entry(change.changedAt(), change.id(), statusEntry(change)));
-        }
-        for (LeadExtension extension : extensions) {
-            for (LeadTimelineItem item : extension.timeline(d, this::reload)) {
-                entries.add(new Entry(item.at(), 0, item.content()));
-            }
-        }
-        entries.sort(Comparator.comparing(Entry::at).thenComparing(Entry::order).reversed());
-        entries.forEach(entry -> timeline.add(entry.content()));
-        var created = new Div(new Span(getTranslation("lead.timeline.created",
-                d.createdBy().fullName(), Formats.dateTime(d.createdAt(), properties.zone(), getLocale()))));
-        created.addClassName("ponte-timeline-entry");
-        timeline.add(created);
     }
 
     /** A stored reason as people read it: translated by the feature that wrote it in coded form, else as typed. */
@@ -398,26 +350,6 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             }
         }
         return reason;
-    }
-
-    private Div statusEntry(StatusChangeEntry change) {
-        var entry = new Div();
-        entry.addClassName("ponte-timeline-entry");
-        entry.getElement().setAttribute("data-kind", "status");
-        var what = new Span(getTranslation("lead.timeline.moved", change.changedBy().fullName(),
-                getTranslation("status." + change.from().name()), getTranslation("status." + change.to().name())));
-        what.addClassName("ponte-timeline-what");
-        var when = new Span(getTranslation("lead.timeline.when",
-                Formats.dateTime(change.changedAt(), properties.zone(), getLocale()),
-                Formats.duration(change.timeInPrevious()), getTranslation("status." + change.from().name())));
-        when.addClassName("ponte-timeline-when");
-        entry.add(what, when);
-        if (change.reason() != null) {
-            var reason = new Span(reasonText(change.reason()));
-            reason.addClassName("ponte-timeline-reason");
-            entry.add(reason);
-        }
-        return entry;
     }
 
     void save() {

@@ -62,14 +62,18 @@ class PurchaseLeadExtension implements LeadExtension {
         var box = new Div();
         box.setId("lead-purchases");
         box.addClassName("ponte-purchases");
-        render(box, lead, mayRecord);
+        render(box, lead, mayRecord, list);
         return List.of(box);
     }
 
     private void render(Div box, LeadDetails lead, boolean mayRecord) {
+        render(box, lead, mayRecord, purchases.forLead(lead.id()));
+    }
+
+    /** {@code list}: the purchases just read (the summary reads them once, not twice). */
+    private void render(Div box, LeadDetails lead, boolean mayRecord, List<Purchase> list) {
         box.removeAll();
         Locale locale = UI.getCurrent() == null ? Locale.getDefault() : UI.getCurrent().getLocale();
-        List<Purchase> list = purchases.forLead(lead.id());
         BigDecimal total = list.stream().map(Purchase::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         var title = new H4(box.getTranslation("purchase.title", list.size(),
                 Formats.money(total, properties.currency(), locale)));

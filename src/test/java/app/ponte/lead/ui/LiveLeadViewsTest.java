@@ -20,6 +20,7 @@ import app.ponte.security.Role;
 import app.ponte.security.UserSummary;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
@@ -81,6 +82,30 @@ class LiveLeadViewsTest extends KaribuTest {
 
         eventually(() -> view.name.getValue().equals(renamed));
         assertThat(_get(view, H2.class).getText()).isEqualTo(renamed);
+    }
+
+    @Test
+    void a_colleagues_move_updates_my_page_in_place_keeping_what_did_not_change() {
+        LeadId id = leadOfMine(TestUsers.uniqueName("In place"));
+        UI.getCurrent().navigate("leads/" + id.value());
+        LeadView view = _get(LeadView.class);
+        H2 title = _get(view, H2.class);
+        var timeline = _get(view, com.vaadin.flow.component.orderedlayout.VerticalLayout.class,
+                spec -> spec.withId("lead-timeline"));
+        assertThat(timeline.getComponentCount()).as("only 'created'").isEqualTo(1);
+        var created = timeline.getComponentAt(0);
+        var logCall = _get(view, Button.class, spec -> spec.withId("lead-action-log-call"));
+
+        asColleague(() -> leads.move(id, new StatusMove(LeadStatus.MQL, null, null,
+                leads.get(id).orElseThrow().version())));
+
+        eventually(() -> timeline.getComponentCount() == 2);
+        assertThat(_get(view, Span.class, spec -> spec.withId("lead-status")).getText())
+                .isEqualTo(view.getTranslation("status.MQL"));
+        assertThat(timeline.getComponentAt(1)).as("the entry already shown is kept, the move is added")
+                .isSameAs(created);
+        assertThat(_get(view, H2.class)).as("the header is updated, not rebuilt").isSameAs(title);
+        assertThat(_get(view, Button.class, spec -> spec.withId("lead-action-log-call"))).isSameAs(logCall);
     }
 
     @Test
