@@ -40,6 +40,8 @@ public class LeadQuery {
             + " l.last_interaction_at, l.last_outcome_score, l.expected_value, l.at_risk";
 
     private final JdbcClient jdbc;
+    /** Set once the database turned out not to be PostgreSQL (see {@link #trigramIndexes()}). */
+    private volatile boolean noPostgresCatalog;
 
     public LeadQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -205,11 +207,12 @@ public class LeadQuery {
      * contain {@code term} (case ignored), those matching at the start first, then by name.
      * {@code owner} narrows to one owner's leads (null: every lead the list shows).
      *
-     * <p>Two limited parts in one statement, each served by an index (V36, docs/benchmarks.md
-     * "Global search"): {@code lower(x) like 'term%'} (a B-tree with {@code text_pattern_ops}, or
-     * the trigram index) and, for three characters or more, {@code lower(x) like '%term%'} (the
-     * trigram GIN index where pg_trgm exists). Neither part is ordered in SQL: both stop at their
-     * limit, and the few candidates are ranked here, so a common fragment costs as little as a rare one.
+     * <p>Limited parts in one statement, each served by an index (V36, docs/benchmarks.md "Global
+     * search"): {@code lower(x) like '%term%'} for three characters or more (the trigram GIN index
+     * where pg_trgm exists) and, for shorter terms or where there are no trigram indexes,
+     * {@code lower(x) like 'term%'} (the B-tree {@code text_pattern_ops} fallback). No part is ordered
+     * in SQL: each stops at its limit, and the few candidates are ranked here, so a common fragment
+     * costs as little as a rare one.
      */
     public List<LeadSummary> search(String term, UserId owner, int limit) {
         String text = term == null ? "" : term.strip().toLowerCase(Locale.ROOT);
@@ -231,15 +234,23 @@ public class LeadQuery {
             params.put("digitsPrefix", digits + "%");
             params.put("digits", "%" + digits + "%");
         }
-        String prefixMatch = "lower(l.name) like :prefix or lower(l.company) like :prefix"
-                + " or l.email_key like :prefix" + (phone ? " or " + PHONE_DIGITS + " like :digitsPrefix" : "");
-        String ids = "(select l.id from lead l where (" + prefixMatch + ")" + ownerCondition + " limit :limit)";
-        if (text.length() >= CONTAINS_MIN_LENGTH) {
+        boolean contains = text.length() >= CONTAINS_MIN_LENGTH;
+        var parts = new java.util.ArrayList<String>();
+        // With trigram indexes the "contains" part finds the prefix matches too, and a prefix part
+        // would cost more than it gives: the trigrams of 'ros%' are those of every word "Rossi", so
+        // the index hands over all 36,000 Rossis for a recheck that keeps none (1.5 s, docs/benchmarks.md).
+        if (!contains || !trigramIndexes()) {
+            String prefixMatch = "lower(l.name) like :prefix or lower(l.company) like :prefix"
+                    + " or l.email_key like :prefix" + (phone ? " or " + PHONE_DIGITS + " like :digitsPrefix" : "");
+            parts.add("(select l.id from lead l where (" + prefixMatch + ")" + ownerCondition + " limit :limit)");
+        }
+        if (contains) {
             params.put("contains", "%" + likeEscaped(text) + "%");
             String containsMatch = "lower(l.name) like :contains or lower(l.company) like :contains"
                     + " or l.email_key like :contains" + (phone ? " or " + PHONE_DIGITS + " like :digits" : "");
-            ids += " union (select l.id from lead l where (" + containsMatch + ")" + ownerCondition + " limit :limit)";
+            parts.add("(select l.id from lead l where (" + containsMatch + ")" + ownerCondition + " limit :limit)");
         }
+        String ids = String.join(" union ", parts);
         List<LeadSummary> candidates = jdbc.sql("select " + SUMMARY_COLUMNS + " from lead l"
                         + " join app_user o on o.id = l.owner_id where l.id in (" + ids + ")")
                 .params(params).query(LeadQuery::summary).list();
@@ -258,6 +269,26 @@ public class LeadQuery {
         boolean company = lead.company() != null && lead.company().toLowerCase(Locale.ROOT).startsWith(text);
         boolean email = lead.email() != null && lead.email().toLowerCase(Locale.ROOT).startsWith(text);
         return company || email ? 1 : 2;
+    }
+
+    /**
+     * Whether V36 could build the trigram GIN indexes (PostgreSQL with pg_trgm): without them (H2,
+     * or a role that may not create the extension) the search adds a prefix part that the B-tree
+     * indexes serve. Asked on every search (a catalog lookup, well under a millisecond) rather than
+     * remembered, so indexes built or dropped by hand later are taken into account at once.
+     */
+    private boolean trigramIndexes() {
+        if (noPostgresCatalog) {
+            return false;
+        }
+        try {
+            return jdbc.sql("select count(*) from pg_catalog.pg_class c join pg_catalog.pg_am a on a.oid = c.relam"
+                            + " where c.relname = 'ix_lead_search_name' and a.amname = 'gin'")
+                    .query(Long.class).single() > 0;
+        } catch (org.springframework.dao.DataAccessException notPostgres) {
+            noPostgresCatalog = true; // H2: no pg_am, no trigrams; that does not change while running
+            return false;
+        }
     }
 
     /** The term as a LIKE pattern's literal part: its own % and _ match only themselves. */
