@@ -111,6 +111,21 @@ public class LeadService {
         return query.page(filter, me, properties.zone(), sort, ascending, offset, Math.min(limit, 500));
     }
 
+    /** The most results the header search returns: a handful to pick from, the list holds the rest. */
+    public static final int SEARCH_MAX = 20;
+
+    /**
+     * The header search: leads whose name, company, e-mail or phone contains {@code text} (case
+     * ignored; the phone by its digits), best matches first, at most {@code limit} (capped at
+     * {@value #SEARCH_MAX}). It shows what {@link #find} shows the caller for the same text — the
+     * list's visibility, held here so no view decides it — and {@code onlyMine} narrows to the
+     * caller's own leads as the list's "only mine" does.
+     */
+    public List<LeadSummary> search(String text, boolean onlyMine, int limit) {
+        UserId me = onlyMine ? users.currentUserId() : null;
+        return query.search(text, me, Math.max(0, Math.min(limit, SEARCH_MAX)));
+    }
+
     /**
      * Writes the leads of the filter as CSV in the columns of the {@code leads} import (docs/export.md),
      * by id, reading {@value #EXPORT_CHUNK} leads per statement: the file streams, whatever its size.

@@ -183,6 +183,63 @@ final class BenchmarkData {
         return new Outcome(true, (System.nanoTime() - started) / 1_000_000, count("lead"), count("lead_status_change"));
     }
 
+    /**
+     * Only what the lead search reads: the thirty users and the leads, exactly as {@link #ensure}
+     * makes them, without their status changes (the full load writes five million changes and
+     * takes ≈ 15 min; the search never reads them). A database loaded so holds no changes, so
+     * {@link #ensure} refuses it: give the search benchmark its own database (docs/benchmarks.md).
+     */
+    Outcome ensureLeadsOnly() {
+        if (!postgres && h2LoadInterrupted()) {
+            throw new IllegalStateException("An earlier load into this H2 database was interrupted before its indexes"
+                    + " were re-created. Reset it (delete target/perf-h2, see docs/benchmarks.md) and run again.");
+        }
+        long leadCount = count("lead");
+        long changeCount = count("lead_status_change");
+        long perfUsers = jdbc.sql("select count(*) from app_user where username like :p and username not like :r")
+                .param("p", USER_PREFIX + "%").param("r", REP_PREFIX + "%").query(Long.class).single();
+        if (perfUsers == USERS && leadCount == leads && changeCount == 0) {
+            return new Outcome(false, 0, leadCount, changeCount);
+        }
+        if (leadCount != 0 || changeCount != 0 || perfUsers != 0) {
+            throw new IllegalStateException(("The database holds %d leads, %d status changes and %d benchmark users,"
+                    + " not the expected %d / 0 / %d of a leads-only load. Use a database of its own (docs/benchmarks.md,"
+                    + " \"Global search\") and run again.").formatted(leadCount, changeCount, perfUsers, leads, USERS));
+        }
+        long started = System.nanoTime();
+        long userBase = jdbc.sql("select coalesce(max(id), 0) from app_user").query(Long.class).single();
+        insertUsers(userBase);
+        if (!postgres) {
+            dropH2Indexes("lead");
+        }
+        int perPath = leads / PATHS.size();
+        for (int from = 1; from <= perPath; from += CHUNK) {
+            int to = Math.min(perPath, from + CHUNK - 1);
+            long chunkStarted = System.nanoTime();
+            for (int t = 0; t < PATHS.size(); t++) {
+                jdbc.sql(insertLeads(t, from, to, userBase)).update();
+            }
+            System.out.printf("benchmark data: leads up to %,d in %d ms%n", to * PATHS.size(),
+                    (System.nanoTime() - chunkStarted) / 1_000_000);
+        }
+        if (!postgres) {
+            restoreH2Indexes();
+        }
+        restartIdentity("lead");
+        if (postgres) {
+            jdbc.sql("vacuum analyze app_user").update();
+            jdbc.sql("vacuum analyze lead").update();
+        } else {
+            jdbc.sql("analyze").update();
+        }
+        return new Outcome(true, (System.nanoTime() - started) / 1_000_000, count("lead"), 0);
+    }
+
+    /** A salesperson of the generated data who owns leads (the first of the fifteen). */
+    static String sellerUsername() {
+        return USER_PREFIX + "seller-" + (MARKETERS + 1);
+    }
+
     // ---- interactions ----------------------------------------------------------------------------
 
     /** The interactions' people: sales and marketing reps apart from the thirty lead users. */

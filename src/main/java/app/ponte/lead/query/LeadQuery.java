@@ -42,6 +42,8 @@ public class LeadQuery {
             + " l.last_interaction_at, l.last_outcome_score, l.expected_value, l.at_risk";
 
     private final JdbcClient jdbc;
+    /** Set once the database turned out not to be PostgreSQL (see {@link #trigramIndexes()}). */
+    private volatile boolean noPostgresCatalog;
 
     public LeadQuery(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -221,11 +223,124 @@ public class LeadQuery {
                 .param("code", code).query(Long.class).single() > 0;
     }
 
+    /**
+     * The phone's digits: the separators the phone check allows ({@code + ( ) . / -} and spaces)
+     * removed. Written with {@code replace} only, so the same text runs on H2 and PostgreSQL and
+     * matches PostgreSQL's index on this expression (V36) exactly.
+     */
+    public static final String PHONE_DIGITS = "replace(replace(replace(replace(replace(replace(replace(l.phone,"
+            + " ' ', ''), '-', ''), '.', ''), '/', ''), '(', ''), ')', ''), '+', '')";
+
+    /** Shorter terms only match at the start of a field: a one- or two-letter "contains" matches half the table. */
+    public static final int CONTAINS_MIN_LENGTH = 3;
+
+    /**
+     * The header search: up to {@code limit} leads whose name, company, e-mail or phone digits
+     * contain {@code term} (case ignored), those matching at the start first, then by name.
+     * {@code owner} narrows to one owner's leads (null: every lead the list shows).
+     *
+     * <p>Limited parts in one statement, each served by an index (V36, docs/benchmarks.md "Global
+     * search"): {@code lower(x) like '%term%'} for three characters or more (the trigram GIN index
+     * where pg_trgm exists) and, for shorter terms or where there are no trigram indexes,
+     * {@code lower(x) like 'term%'} (the B-tree {@code text_pattern_ops} fallback). No part is ordered
+     * in SQL: each stops at its limit, and the few candidates are ranked here, so a common fragment
+     * costs as little as a rare one.
+     */
+    public List<LeadSummary> search(String term, UserId owner, int limit) {
+        String text = term == null ? "" : term.strip().toLowerCase(Locale.ROOT);
+        if (text.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        String digits = text.replaceAll("[^0-9]", "");
+        Map<String, Object> params = new HashMap<>();
+        params.put("prefix", likeEscaped(text) + "%");
+        params.put("limit", limit);
+        String ownerCondition = "";
+        if (owner != null) {
+            ownerCondition = " and l.owner_id = :owner";
+            params.put("owner", owner.value());
+        }
+        // a phone is searched by its digits once the term has three of them ("02 12" finds "+39 02 1234")
+        boolean phone = digits.length() >= CONTAINS_MIN_LENGTH;
+        if (phone) {
+            params.put("digitsPrefix", digits + "%");
+            params.put("digits", "%" + digits + "%");
+        }
+        boolean contains = text.length() >= CONTAINS_MIN_LENGTH;
+        var parts = new java.util.ArrayList<String>();
+        // With trigram indexes the "contains" part finds the prefix matches too, and a prefix part
+        // would cost more than it gives: the trigrams of 'ros%' are those of every word "Rossi", so
+        // the index hands over all 36,000 Rossis for a recheck that keeps none (1.5 s, docs/benchmarks.md).
+        if (!contains || !trigramIndexes()) {
+            String prefixMatch = "lower(l.name) like :prefix or lower(l.company) like :prefix"
+                    + " or l.email_key like :prefix" + (phone ? " or " + PHONE_DIGITS + " like :digitsPrefix" : "");
+            parts.add("(select l.id from lead l where (" + prefixMatch + ")" + ownerCondition + " limit :limit)");
+        }
+        if (contains) {
+            params.put("contains", "%" + likeEscaped(text) + "%");
+            String containsMatch = "lower(l.name) like :contains or lower(l.company) like :contains"
+                    + " or l.email_key like :contains" + (phone ? " or " + PHONE_DIGITS + " like :digits" : "");
+            parts.add("(select l.id from lead l where (" + containsMatch + ")" + ownerCondition + " limit :limit)");
+        }
+        String ids = String.join(" union ", parts);
+        List<LeadSummary> candidates = jdbc.sql("select " + SUMMARY_COLUMNS + " from lead l"
+                        + " join app_user o on o.id = l.owner_id where l.id in (" + ids + ")")
+                .params(params).query(LeadQuery::summary).list();
+        java.util.Comparator<LeadSummary> byRank = java.util.Comparator.comparingInt(s -> searchRank(s, text));
+        return candidates.stream()
+                .sorted(byRank.thenComparing(s -> s.name().toLowerCase(Locale.ROOT)).thenComparing(s -> s.id().value()))
+                .limit(limit).toList();
+    }
+
+    /** 0: the name or one of its words starts with the term; 1: company or e-mail does; 2: found inside. */
+    private static int searchRank(LeadSummary lead, String text) {
+        String name = lead.name().toLowerCase(Locale.ROOT);
+        if (name.startsWith(text) || name.contains(" " + text)) {
+            return 0;
+        }
+        boolean company = lead.company() != null && lead.company().toLowerCase(Locale.ROOT).startsWith(text);
+        boolean email = lead.email() != null && lead.email().toLowerCase(Locale.ROOT).startsWith(text);
+        return company || email ? 1 : 2;
+    }
+
+    /**
+     * Whether V36 could build the trigram GIN indexes (PostgreSQL with pg_trgm): without them (H2,
+     * or a role that may not create the extension) the search adds a prefix part that the B-tree
+     * indexes serve. Asked on every search (a catalog lookup, well under a millisecond) rather than
+     * remembered, so indexes built or dropped by hand later are taken into account at once.
+     */
+    private boolean trigramIndexes() {
+        if (noPostgresCatalog) {
+            return false;
+        }
+        try {
+            return jdbc.sql("select count(*) from pg_catalog.pg_class c join pg_catalog.pg_am a on a.oid = c.relam"
+                            + " where c.relname = 'ix_lead_search_name' and a.amname = 'gin'")
+                    .query(Long.class).single() > 0;
+        } catch (org.springframework.dao.DataAccessException notPostgres) {
+            noPostgresCatalog = true; // H2: no pg_am, no trigrams; that does not change while running
+            return false;
+        }
+    }
+
+    /** The term as a LIKE pattern's literal part: its own % and _ match only themselves. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     private static String where(LeadFilter filter, UserId me, ZoneId zone, Map<String, Object> params) {
         var where = new StringBuilder(" where 1 = 1");
         if (filter.text() != null && !filter.text().isBlank()) {
-            where.append(" and (lower(l.name) like :text or lower(l.company) like :text or l.email_key like :text)");
-            params.put("text", "%" + filter.text().strip().toLowerCase(Locale.ROOT) + "%");
+            String text = filter.text().strip().toLowerCase(Locale.ROOT);
+            String digits = text.replaceAll("[^0-9]", "");
+            // the same fields as the header search, so its "see all in the leads list" shows the same leads
+            where.append(" and (lower(l.name) like :text or lower(l.company) like :text or l.email_key like :text");
+            if (digits.length() >= CONTAINS_MIN_LENGTH) {
+                where.append(" or ").append(PHONE_DIGITS).append(" like :textDigits");
+                params.put("textDigits", "%" + digits + "%");
+            }
+            where.append(")");
+            params.put("text", "%" + text + "%");
         }
         if (filter.status() != null) {
             where.append(" and l.status = :status");
