@@ -1,6 +1,8 @@
 package app.ponte.dataimport;
 
 import app.ponte.base.BusinessRuleException;
+import app.ponte.lead.Channel;
+import app.ponte.lead.ChannelService;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.security.UserId;
@@ -11,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What one import run knows besides the current batch: the texts, the people looked up so far
@@ -21,15 +24,18 @@ final class ImportSession {
     private final Messages messages;
     private final UserService users;
     private final LeadService leads;
+    private final ChannelService channels;
+    private java.util.Set<String> channelCodes;
     private final Map<String, Optional<UserId>> people = new HashMap<>();
     private Map<String, LeadId> batchLeads = Map.of();
     /** Leads whose interactions changed: their outcome summaries are recomputed once, at the end. */
     private final java.util.Set<LeadId> touched = new java.util.LinkedHashSet<>();
 
-    ImportSession(Messages messages, UserService users, LeadService leads) {
+    ImportSession(Messages messages, UserService users, LeadService leads, ChannelService channels) {
         this.messages = messages;
         this.users = users;
         this.leads = leads;
+        this.channels = channels;
     }
 
     Messages messages() {
@@ -53,8 +59,9 @@ final class ImportSession {
     }
 
     /** The person a cell names by username; a problem of the row when there is none. */
-    UserId person(Row row, String column, boolean required) {
-        String name = required ? row.required(column) : row.text(column);
+    UserId person(Row row, String column) {
+        row.definition(column, ImportColumn.Format.USERNAME);
+        String name = row.cell(column);
         if (name == null) {
             return null;
         }
@@ -69,7 +76,8 @@ final class ImportSession {
 
     /** The lead a cell names by external id (looked up for the batch); a problem of the row when there is none. */
     LeadId lead(Row row, String column) {
-        String externalId = row.required(column);
+        row.definition(column, ImportColumn.Format.LEAD);
+        String externalId = row.cell(column);
         if (externalId == null) {
             return null;
         }
@@ -78,6 +86,27 @@ final class ImportSession {
             row.fail(column, "import.error.unknown-lead", externalId);
         }
         return id;
+    }
+
+    /**
+     * The channel a cell names, checked against the channels when the row is read, so a row with
+     * another problem (a bad date) still reports an unknown channel: every column of a row is
+     * checked on its own. The channels are those the lead service accepts for history (inactive
+     * ones included: old leads came from them); read once per run.
+     */
+    String channel(Row row, String column) {
+        row.definition(column, ImportColumn.Format.CHANNEL);
+        String code = row.cell(column);
+        if (code == null) {
+            return null;
+        }
+        if (channelCodes == null) {
+            channelCodes = channels.list(true).stream().map(Channel::code).collect(Collectors.toSet());
+        }
+        if (!channelCodes.contains(code)) {
+            row.fail(column, "lead.error.unknown-channel", code);
+        }
+        return code;
     }
 
     /** A rule a feature's service refused: the problem of the row, at the column the rule names. */
