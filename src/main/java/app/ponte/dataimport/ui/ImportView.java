@@ -21,6 +21,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
 import com.vaadin.flow.component.html.Div;
@@ -163,6 +164,8 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         preview.setId("import-preview");
         preview.setAllRowsVisible(true);
         preview.addClassName("ponte-import-preview");
+        // a cell's problem or warning runs over several lines: rows grow with it
+        preview.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         start.setText(getTranslation("import.start"));
         start.setIcon(VaadinIcon.UPLOAD_ALT.create());
@@ -179,6 +182,8 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         outcome.setId("import-outcome");
         problems.setId("import-problems");
         problems.addClassName("ponte-import-problems");
+        // long messages wrap rather than being cut on a phone
+        problems.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.addColumn(ImportProblem::line).setHeader(getTranslation("import.problem.line")).setKey("line")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader(getTranslation("import.problem.column"))
