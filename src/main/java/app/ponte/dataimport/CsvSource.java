@@ -28,6 +28,7 @@ final class CsvSource implements AutoCloseable {
     record Record(long line, List<String> cells, String malformed) {
     }
 
+    private final ImportKind kind;
     private final CountingStream counting;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
@@ -37,6 +38,7 @@ final class CsvSource implements AutoCloseable {
     private boolean broken;
 
     CsvSource(InputStream in, ImportKind kind, Messages messages) {
+        this.kind = kind;
         this.counting = new CountingStream(in);
         try {
             var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -83,6 +85,10 @@ final class CsvSource implements AutoCloseable {
                         required)));
             }
         }
+    }
+
+    ImportKind kind() {
+        return kind;
     }
 
     List<String> header() {

@@ -1,10 +1,13 @@
 package app.ponte.dataimport;
 
+import app.ponte.base.CsvWriter;
+import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
 import app.ponte.lead.LeadService;
 import app.ponte.security.UserService;
 import jakarta.persistence.EntityManager;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ImportService {
 
     public static final int MAX_PROBLEMS = 100;
+    private static final String SAMPLES = "/import-samples/";
     static final int BATCH = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
@@ -98,17 +102,72 @@ public class ImportService {
         }
     }
 
-    /** The header and first records of a file, read as the import would, storing nothing. */
+    /**
+     * The header and first records of a file, each cell read by its column's format as the import
+     * would (references to people, leads and channels are checked by the import), storing nothing.
+     */
     public ImportPreview preview(ImportKind kind, InputStream csv, int records, Locale locale) {
         Messages messages = new Messages(messageSource, locale);
         try (CsvSource source = new CsvSource(csv, kind, messages)) {
-            List<List<String>> rows = new ArrayList<>();
+            List<ImportPreview.PreviewRow> rows = new ArrayList<>();
             CsvSource.Record record;
             while (rows.size() < records && (record = source.next()) != null && record.malformed() == null) {
-                rows.add(record.cells());
+                rows.add(previewRow(source, new Row(source, record, messages)));
             }
             return new ImportPreview(kind, source.header(), rows, source.headerProblems());
         }
+    }
+
+    private static ImportPreview.PreviewRow previewRow(CsvSource source, Row row) {
+        List<ImportPreview.PreviewCell> cells = new ArrayList<>(source.header().size());
+        List<String> texts = row.cells();
+        for (int i = 0; i < source.header().size(); i++) {
+            String text = i < texts.size() ? texts.get(i) : "";
+            ImportColumn column = source.kind().column(source.header().get(i)).orElse(null);
+            if (column == null || source.position(column.name()) != i) {
+                cells.add(new ImportPreview.PreviewCell(text, null, null, null, false));
+                continue;
+            }
+            int before = row.problems().size();
+            Object value = row.read(column);
+            String problem = row.problems().size() > before ? row.problems().get(before).message() : null;
+            boolean threeDecimals = column.format() == ImportColumn.Format.MONEY && value != null
+                    && Row.THOUSANDS_LOOKALIKE.matcher(text.strip()).matches();
+            cells.add(new ImportPreview.PreviewCell(text, column, value, problem, threeDecimals));
+        }
+        return new ImportPreview.PreviewRow(row.line(), cells);
+    }
+
+    /**
+     * The kind's columns as the import reads them, with the values a channel column takes: the
+     * active channels' codes (inactive ones are still accepted in history, but nobody should be
+     * told to use them).
+     */
+    public List<ImportColumn> columns(ImportKind kind) {
+        List<String> channelCodes = channels.list(false).stream().map(Channel::code).toList();
+        return kind.definitions().stream()
+                .map(c -> c.format() == ImportColumn.Format.CHANNEL ? c.withValues(channelCodes) : c)
+                .toList();
+    }
+
+    /** A template of the kind: the header and one example row, from the columns' definitions. */
+    public void writeTemplate(ImportKind kind, OutputStream out) {
+        CsvWriter csv = CsvWriter.withHeader(out, kind.columns());
+        csv.row(kind.definitions().stream().map(ImportColumn::example).toList());
+        csv.flush();
+    }
+
+    /**
+     * A sample file of the kind: a few realistic rows that import cleanly into the demo data when
+     * the kinds are imported in their order (users first); the rows refer to the demo team,
+     * channels and to the samples of earlier kinds.
+     */
+    public InputStream sample(ImportKind kind) {
+        InputStream in = ImportService.class.getResourceAsStream(SAMPLES + kind.code() + ".csv");
+        if (in == null) {
+            throw new IllegalStateException("no sample for " + kind.code());
+        }
+        return in;
     }
 
     private ImportResult run(ImportKind kind, InputStream csv, Messages messages, ImportProgress progress) {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What one import run knows besides the current batch: the texts, the people looked up so far
@@ -57,8 +58,9 @@ final class ImportSession {
     }
 
     /** The person a cell names by username; a problem of the row when there is none. */
-    UserId person(Row row, String column, boolean required) {
-        String name = required ? row.required(column) : row.text(column);
+    UserId person(Row row, String column) {
+        row.definition(column, ImportColumn.Format.USERNAME);
+        String name = row.cell(column);
         if (name == null) {
             return null;
         }
@@ -73,7 +75,8 @@ final class ImportSession {
 
     /** The lead a cell names by external id (looked up for the batch); a problem of the row when there is none. */
     LeadId lead(Row row, String column) {
-        String externalId = row.required(column);
+        row.definition(column, ImportColumn.Format.LEAD);
+        String externalId = row.cell(column);
         if (externalId == null) {
             return null;
         }
@@ -86,10 +89,12 @@ final class ImportSession {
 
     /**
      * The code of the channel a cell names by its code or its name in English or Italian (any case,
-     * trimmed; decision 022); a problem of the row listing the valid codes when there is none.
+     * trimmed; decision 022), checked when the row is read, so a row with another problem (a bad
+     * date) still reports an unknown channel; a problem listing the valid codes when there is none.
      */
     String channel(Row row, String column) {
-        String value = row.required(column);
+        row.definition(column, ImportColumn.Format.CHANNEL);
+        String value = row.cell(column);
         if (value == null) {
             return null;
         }

@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,7 +78,7 @@ class KindImports {
         for (Row row : rows) {
             String username = row.required("username");
             String fullName = row.required("full_name");
-            Set<Role> roles = roles(row);
+            Set<Role> roles = row.choices("roles", Role.class);
             String email = row.text("email");
             if (row.failed()) {
                 continue;
@@ -92,39 +91,20 @@ class KindImports {
         }
     }
 
-    private static Set<Role> roles(Row row) {
-        String value = row.required("roles");
-        if (value == null) {
-            return null;
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : value.split(";")) {
-            String trimmed = name.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            try {
-                roles.add(Role.valueOf(trimmed));
-            } catch (IllegalArgumentException e) {
-                row.fail("roles", "import.error.choice", trimmed, "MARKETING, SALES, MANAGER, ADMIN");
-            }
-        }
-        return roles;
-    }
-
     private void leads(List<Row> rows, ImportSession session) {
         session.prepare(rows, List.of("created_by", "owner"), null);
         List<Row> accepted = new ArrayList<>(rows.size());
         List<ImportedLead> batch = new ArrayList<>(rows.size());
         for (Row row : rows) {
             String externalId = row.required("external_id");
-            Instant createdAt = row.instant("created_at", true);
-            UserId createdBy = session.person(row, "created_by", true);
-            UserId owner = session.person(row, "owner", true);
+            Instant createdAt = row.instant("created_at");
+            UserId createdBy = session.person(row, "created_by");
+            UserId owner = session.person(row, "owner");
             String name = row.required("name");
+            // checked here, not only by the lead service, so a row with another problem reports this one too
             String channel = session.channel(row, "channel");
-            Intent intent = row.choice("intent", Intent.class, false);
-            BigDecimal value = row.decimal("value", false);
+            Intent intent = row.choice("intent", Intent.class);
+            BigDecimal value = row.decimal("value");
             if (row.failed()) {
                 continue;
             }
@@ -141,9 +121,9 @@ class KindImports {
         session.prepare(rows, List.of("changed_by"), "lead");
         for (Row row : rows) {
             LeadId lead = session.lead(row, "lead");
-            Instant at = row.instant("changed_at", true);
-            LeadStatus to = row.choice("to_status", LeadStatus.class, true);
-            UserId by = session.person(row, "changed_by", true);
+            Instant at = row.instant("changed_at");
+            LeadStatus to = row.choice("to_status", LeadStatus.class);
+            UserId by = session.person(row, "changed_by");
             if (row.failed()) {
                 continue;
             }
@@ -163,11 +143,11 @@ class KindImports {
         List<ImportedInteraction> batch = new ArrayList<>(rows.size());
         for (Row row : rows) {
             LeadId lead = session.lead(row, "lead");
-            Instant at = row.instant("occurred_at", true);
-            InteractionType type = row.choice("type", InteractionType.class, true);
-            UserId user = session.person(row, "username", true);
+            Instant at = row.instant("occurred_at");
+            InteractionType type = row.choice("type", InteractionType.class);
+            UserId user = session.person(row, "username");
             Integer score = row.integer("outcome_score");
-            LocalDate due = row.date("next_step_due", false);
+            LocalDate due = row.date("next_step_due");
             row.mustBeEmpty("campaign");
             row.mustBeEmpty("content");
             if (row.failed()) {
@@ -200,15 +180,12 @@ class KindImports {
         session.prepare(rows, List.of("from_user", "to_user"), "lead");
         for (Row row : rows) {
             LeadId lead = session.lead(row, "lead");
-            Instant createdAt = row.instant("created_at", true);
-            UserId from = session.person(row, "from_user", true);
-            UserId to = session.person(row, "to_user", false);
-            HandoffState decision = row.choice("decision", HandoffState.class, false);
-            if (decision == HandoffState.PENDING) {
-                row.fail("decision", "import.error.choice", "PENDING", "ACCEPTED, REJECTED");
-            }
-            Instant decidedAt = row.instant("decided_at", false);
-            RejectReason reason = row.choice("reason_code", RejectReason.class, false);
+            Instant createdAt = row.instant("created_at");
+            UserId from = session.person(row, "from_user");
+            UserId to = session.person(row, "to_user");
+            HandoffState decision = row.choice("decision", HandoffState.class);
+            Instant decidedAt = row.instant("decided_at");
+            RejectReason reason = row.choice("reason_code", RejectReason.class);
             if (row.failed()) {
                 continue;
             }
@@ -225,8 +202,8 @@ class KindImports {
         session.prepare(rows, List.of(), "lead");
         for (Row row : rows) {
             LeadId lead = session.lead(row, "lead");
-            LocalDate on = row.date("purchased_on", true);
-            BigDecimal amount = row.decimal("amount", true);
+            LocalDate on = row.date("purchased_on");
+            BigDecimal amount = row.decimal("amount");
             if (row.failed()) {
                 continue;
             }
@@ -243,7 +220,7 @@ class KindImports {
         for (Row row : rows) {
             String channel = session.channel(row, "channel");
             YearMonth month = row.month("month");
-            BigDecimal amount = row.decimal("amount", true);
+            BigDecimal amount = row.decimal("amount");
             if (row.failed()) {
                 continue;
             }

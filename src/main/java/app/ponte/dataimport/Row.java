@@ -31,6 +31,11 @@ final class Row {
         return record.line();
     }
 
+    /** The record's cells as written, in header order. */
+    List<String> cells() {
+        return record.cells();
+    }
+
     boolean failed() {
         return !problems.isEmpty();
     }
@@ -82,8 +87,25 @@ final class Row {
         return value;
     }
 
-    Instant instant(String column, boolean required) {
-        String value = required ? required(column) : text(column);
+    /** The column's definition in this file's kind: its format, whether it is required, its values. */
+    ImportColumn definition(String column, ImportColumn.Format... formats) {
+        ImportColumn definition = source.kind().column(column)
+                .orElseThrow(() -> new IllegalArgumentException("no column " + column + " in " + source.kind()));
+        if (formats.length > 0 && !java.util.Arrays.asList(formats).contains(definition.format())) {
+            // a reader that disagrees with the definition would make the page describe another rule
+            throw new IllegalStateException(column + " is " + definition.format() + ", read as " + List.of(formats));
+        }
+        return definition;
+    }
+
+    /** The cell's text; a problem when its column is required and it is empty. */
+    String cell(String column) {
+        return definition(column).required() ? required(column) : text(column);
+    }
+
+    Instant instant(String column) {
+        definition(column, ImportColumn.Format.INSTANT);
+        String value = cell(column);
         if (value == null) {
             return null;
         }
@@ -95,8 +117,9 @@ final class Row {
         }
     }
 
-    LocalDate date(String column, boolean required) {
-        String value = required ? required(column) : text(column);
+    LocalDate date(String column) {
+        definition(column, ImportColumn.Format.DATE);
+        String value = cell(column);
         if (value == null) {
             return null;
         }
@@ -109,7 +132,8 @@ final class Row {
     }
 
     YearMonth month(String column) {
-        String value = required(column);
+        definition(column, ImportColumn.Format.MONTH);
+        String value = cell(column);
         if (value == null) {
             return null;
         }
@@ -121,20 +145,31 @@ final class Row {
         }
     }
 
-    BigDecimal decimal(String column, boolean required) {
-        String value = required ? required(column) : text(column);
+    /** A money cell: digits with an optional point and decimals, nothing else (import.md: decimals with "."). */
+    BigDecimal decimal(String column) {
+        definition(column, ImportColumn.Format.MONEY);
+        String value = cell(column);
         if (value == null) {
             return null;
         }
-        if (!value.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        if (!MONEY.matcher(value).matches()) {
             fail(column, "import.error.decimal", value);
             return null;
         }
         return new BigDecimal(value);
     }
 
+    static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
+    /**
+     * Exactly three digits after the point: read as decimals, as import.md says, but it is how an
+     * Italian (or German) export writes thousands, so the page warns ("15.000" is fifteen here).
+     */
+    static final java.util.regex.Pattern THOUSANDS_LOOKALIKE = java.util.regex.Pattern.compile("-?[0-9]+\\.[0-9]{3}");
+
+    /** A whole number (the outcome score; its range is the interaction rules' to check). */
     Integer integer(String column) {
-        String value = text(column);
+        definition(column, ImportColumn.Format.SCORE);
+        String value = cell(column);
         if (value == null) {
             return null;
         }
@@ -145,19 +180,75 @@ final class Row {
         return Integer.valueOf(value);
     }
 
-    <E extends Enum<E>> E choice(String column, Class<E> type, boolean required) {
-        String value = required ? required(column) : text(column);
+    /** One of the column's allowed values, as a constant of the enum they come from. */
+    <E extends Enum<E>> E choice(String column, Class<E> type) {
+        String name = choiceName(definition(column, ImportColumn.Format.CHOICE));
+        return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    /** Several of the column's allowed values separated by {@code ;}, as constants of their enum. */
+    <E extends Enum<E>> java.util.Set<E> choices(String column, Class<E> type) {
+        List<String> names = choiceNames(definition(column, ImportColumn.Format.CHOICE_LIST));
+        if (names == null) {
+            return null;
+        }
+        java.util.Set<E> chosen = java.util.EnumSet.noneOf(type);
+        names.forEach(name -> chosen.add(Enum.valueOf(type, name)));
+        return chosen;
+    }
+
+    private String choiceName(ImportColumn column) {
+        String value = cell(column.name());
+        if (value != null && !column.values().contains(value)) {
+            fail(column.name(), "import.error.choice", value, String.join(", ", column.values()));
+            return null;
+        }
+        return value;
+    }
+
+    /** The allowed values of a {@code ;}-separated cell (empty parts skipped); each unknown one is a problem. */
+    private List<String> choiceNames(ImportColumn column) {
+        String value = cell(column.name());
         if (value == null) {
             return null;
         }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value)) {
-                return constant;
+        List<String> names = new ArrayList<>();
+        for (String part : value.split(";")) {
+            String item = part.strip();
+            if (item.isEmpty()) {
+                continue;
+            }
+            if (column.values().contains(item)) {
+                names.add(item);
+            } else {
+                fail(column.name(), "import.error.choice", item, String.join(", ", column.values()));
             }
         }
-        fail(column, "import.error.choice", value, String.join(", ",
-                java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-        return null;
+        return List.copyOf(names);
+    }
+
+    /**
+     * Reads a cell by its column's format alone, as the preview shows it: the typed value (an
+     * {@link Instant}, {@link LocalDate}, {@link YearMonth}, {@link BigDecimal}, {@link Integer}, the
+     * name of a choice, a list of names, or the text), null when empty or unreadable (then noted).
+     * References (people, leads, channels) are read as text; the import checks they exist.
+     */
+    Object read(ImportColumn column) {
+        String name = column.name();
+        return switch (column.format()) {
+            case TEXT, USERNAME, LEAD, CHANNEL -> cell(name);
+            case INSTANT -> instant(name);
+            case DATE -> date(name);
+            case MONTH -> month(name);
+            case MONEY -> decimal(name);
+            case SCORE -> integer(name);
+            case CHOICE -> choiceName(column);
+            case CHOICE_LIST -> choiceNames(column);
+            case PLANNED -> {
+                mustBeEmpty(name);
+                yield null;
+            }
+        };
     }
 
     /** A planned column (campaigns, content): accepted in the header, but no value can be stored yet. */

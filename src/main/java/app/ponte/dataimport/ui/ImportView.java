@@ -1,10 +1,15 @@
 package app.ponte.dataimport.ui;
 
 import app.ponte.base.CsvWriter;
+import app.ponte.base.PonteProperties;
+import app.ponte.base.ui.Formats;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.base.ui.MainLayout;
+import app.ponte.dataimport.ImportColumn;
 import app.ponte.dataimport.ImportKind;
 import app.ponte.dataimport.ImportPreview;
+import app.ponte.dataimport.ImportPreview.PreviewCell;
+import app.ponte.dataimport.ImportPreview.PreviewRow;
 import app.ponte.dataimport.ImportProblem;
 import app.ponte.dataimport.ImportResult;
 import app.ponte.dataimport.ImportService;
@@ -16,8 +21,10 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AttachmentType;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -25,6 +32,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -32,6 +40,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadFormat;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -45,7 +54,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -55,9 +71,12 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * ADMIN: the CSV import of history (import.md), one file of one kind at a time. The upload goes to
- * a temporary file (files can hold hundreds of thousands of rows); the page previews its first
- * records as the import will read them, then imports it off the UI thread with a progress bar.
+ * ADMIN: the CSV import of history (import.md), one file of one kind at a time. For the chosen kind
+ * the page explains each column (required or not, format, allowed values, from the definitions the
+ * import reads with) and offers a template and a sample file. The upload goes to a temporary file
+ * (files can hold hundreds of thousands of rows); the page previews its first records as Ponte
+ * would store them (money, dates, translated choices; a warning where "15.000" reads as fifteen),
+ * then imports it off the UI thread with a progress bar.
  * A refused file stored nothing; its problems are listed and can be downloaded as CSV. The
  * temporary file is deleted once imported, replaced, or when the page is left.
  */
@@ -76,14 +95,20 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private final ImportService imports;
+    private final PonteProperties properties;
 
     final Select<ImportKind> kind = new Select<>();
-    final Span columns = new Span();
+    /** The chosen kind's columns, one item each: name, required or optional, format, allowed values. */
+    final UnorderedList columns = new UnorderedList();
+    final Anchor template;
+    final Anchor sample;
+    /** Money values of the preview that read as decimals though they look like thousands. */
+    final UnorderedList previewWarnings = new UnorderedList();
     final Upload upload = new Upload();
     final Span fileName = new Span();
     final UnorderedList headerProblems = new UnorderedList();
     final Span previewTitle = new Span();
-    final Grid<List<String>> preview = new Grid<>();
+    final Grid<PreviewRow> preview = new Grid<>();
     final Button start = new Button();
     final ProgressBar progress = new ProgressBar();
     final Span progressText = new Span();
@@ -94,13 +119,17 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
     /** The file waiting for the Import button; touched only with the session locked. */
     private Uploaded uploaded;
     private boolean running;
+    /** The kind whose template and sample the links give (read by their download requests too). */
+    private volatile ImportKind shownKind = ImportKind.USERS;
     /** The last refusal, read by the report's download request too. */
     private volatile ImportResult refused;
 
-    ImportView(ImportService imports) {
+    ImportView(ImportService imports, PonteProperties properties) {
         this.imports = imports;
+        this.properties = properties;
         setId("import-view");
-        setSizeFull();
+        addClassName("ponte-import-view");
+        setWidthFull();
 
         kind.setId("import-kind");
         kind.setLabel(getTranslation("import.kind"));
@@ -110,6 +139,12 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         kind.addValueChangeListener(e -> kindChanged());
         columns.setId("import-columns");
         columns.addClassName("ponte-import-columns");
+        template = new Anchor(this::downloadTemplate, AttachmentType.DOWNLOAD, getTranslation("import.template"));
+        template.setId("import-template");
+        sample = new Anchor(this::downloadSample, AttachmentType.DOWNLOAD, getTranslation("import.sample"));
+        sample.setId("import-sample");
+        var files = new FlexLayout(template, sample);
+        files.addClassName("ponte-import-files");
         showColumns();
 
         upload.setId("import-upload");
@@ -124,9 +159,13 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         headerProblems.addClassName("ponte-import-header-problems");
         previewTitle.setId("import-preview-title");
         previewTitle.addClassName("ponte-import-caption");
+        previewWarnings.setId("import-preview-warnings");
+        previewWarnings.addClassName("ponte-import-warnings");
         preview.setId("import-preview");
         preview.setAllRowsVisible(true);
         preview.addClassName("ponte-import-preview");
+        // a cell's problem or warning runs over several lines: rows grow with it
+        preview.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
 
         start.setText(getTranslation("import.start"));
         start.setIcon(VaadinIcon.UPLOAD_ALT.create());
@@ -134,14 +173,17 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         start.addClickListener(e -> startImport());
         progress.setId("import-progress");
-        progress.setWidth("20em");
+        progress.addClassName("ponte-import-progress");
         progressText.setId("import-progress-text");
         var run = new HorizontalLayout(start, progress, progressText);
         run.setAlignItems(FlexComponent.Alignment.CENTER);
+        run.addClassName("ponte-import-run");
 
         outcome.setId("import-outcome");
         problems.setId("import-problems");
         problems.addClassName("ponte-import-problems");
+        // long messages wrap rather than being cut on a phone
+        problems.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         problems.addColumn(ImportProblem::line).setHeader(getTranslation("import.problem.line")).setKey("line")
                 .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         problems.addColumn(p -> p.column() == null ? "" : p.column()).setHeader(getTranslation("import.problem.column"))
@@ -153,7 +195,8 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         report.setId("import-report");
 
         add(new H2(getTranslation("import.title")), new Paragraph(getTranslation("import.intro")),
-                kind, columns, upload, fileName, headerProblems, previewTitle, preview, run, outcome, problems, report);
+                kind, files, columns, upload, fileName, headerProblems, previewTitle, previewWarnings, preview, run,
+                outcome, problems, report);
         showFile(null);
         showOutcome(null);
     }
@@ -169,14 +212,89 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         return texts;
     }
 
+    /** The chosen kind's columns as the import reads them (their definitions, not a second list). */
     private void showColumns() {
-        ImportKind k = kind.getValue();
-        columns.setText(k.optional().isEmpty()
-                ? getTranslation("import.columns.required-only", String.join(", ", k.required()))
-                : getTranslation("import.columns", String.join(", ", k.required()), String.join(", ", k.optional())));
+        columns.removeAll();
+        for (ImportColumn column : imports.columns(kind.getValue())) {
+            var name = new Span(column.name());
+            name.addClassName("ponte-import-column-name");
+            var need = new Span(need(column));
+            need.addClassName(column.required() ? "ponte-import-required" : "ponte-import-optional");
+            var format = new Span(format(column));
+            format.addClassName("ponte-import-format");
+            var item = new ListItem(name, need, format);
+            item.addClassName("ponte-import-column");
+            item.setId("import-column-" + column.name());
+            if (!column.values().isEmpty()) {
+                var values = new Span(column.values().stream().map(v -> valueWithLabel(column, v))
+                        .reduce((a, b) -> a + ", " + b).orElse(""));
+                values.addClassName("ponte-import-values");
+                item.add(values);
+            }
+            columns.add(item);
+        }
+    }
+
+    private String need(ImportColumn column) {
+        if (column.required()) {
+            return getTranslation("import.column.required");
+        }
+        ImportColumn.RequiredWhen when = column.requiredWhen();
+        if (when == null) {
+            return getTranslation("import.column.optional");
+        }
+        return when.values().isEmpty() ? getTranslation("import.column.required-with", when.column())
+                : getTranslation("import.column.required-when", when.column(), String.join(", ", when.values()));
+    }
+
+    private String format(ImportColumn column) {
+        return switch (column.format()) {
+            case TEXT -> getTranslation("import.format.text");
+            case USERNAME -> getTranslation("import.format.username");
+            case LEAD -> getTranslation("import.format.lead");
+            case INSTANT -> getTranslation("import.format.instant");
+            case DATE -> getTranslation("import.format.date");
+            case MONTH -> getTranslation("import.format.month");
+            case MONEY -> getTranslation("import.format.money", properties.currency().getCurrencyCode());
+            case SCORE -> getTranslation("import.format.score");
+            case CHOICE -> getTranslation("import.format.choice");
+            case CHOICE_LIST -> getTranslation("import.format.choice-list");
+            case CHANNEL -> column.values().isEmpty() ? getTranslation("import.format.no-channel")
+                    : getTranslation("import.format.channel");
+            case PLANNED -> getTranslation("import.format.planned");
+        };
+    }
+
+    /** An allowed value as written in the file, with its name in the user's language when it has one. */
+    private String valueWithLabel(ImportColumn column, String value) {
+        String label = label(column, value);
+        return label.equals(value) ? value : value + " (" + label + ")";
+    }
+
+    private String label(ImportColumn column, String value) {
+        return column.labels() == null ? value : getTranslation(column.labels() + value);
+    }
+
+    private void downloadTemplate(DownloadEvent event) throws IOException {
+        ImportKind chosen = shownKind;
+        event.setFileName("ponte-" + chosen.code() + "-template.csv");
+        event.setContentType("text/csv; charset=UTF-8");
+        try (OutputStream out = event.getOutputStream()) {
+            imports.writeTemplate(chosen, out);
+        }
+    }
+
+    private void downloadSample(DownloadEvent event) throws IOException {
+        ImportKind chosen = shownKind;
+        event.setFileName("ponte-" + chosen.code() + "-sample.csv");
+        event.setContentType("text/csv; charset=UTF-8");
+        try (InputStream in = imports.sample(chosen); OutputStream out = event.getOutputStream()) {
+            in.transferTo(out);
+        }
     }
 
     private void kindChanged() {
+        shownKind = kind.getValue();
         showColumns();
         showOutcome(null);
         showFile(uploaded);
@@ -201,6 +319,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
     /** Shows the file's preview as the chosen kind (or nothing) and whether it can be imported. */
     private void showFile(Uploaded file) {
         headerProblems.removeAll();
+        previewWarnings.removeAll();
         preview.removeAllColumns();
         preview.setItems(List.of());
         boolean importable = false;
@@ -208,14 +327,17 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
             fileName.setText(getTranslation("import.file", file.name(), (file.size() + 1023) / 1024));
             try {
                 ImportPreview read = readPreview(file);
+                preview.addColumn(PreviewRow::line).setHeader(getTranslation("import.problem.line")).setKey("line")
+                        .setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END).setFrozen(true);
                 for (int i = 0; i < read.header().size(); i++) {
                     int index = i;
-                    preview.addColumn(row -> index < row.size() ? row.get(index) : "").setHeader(read.header().get(i))
-                            .setKey("column-" + i).setAutoWidth(true);
+                    preview.addColumn(new ComponentRenderer<>(row -> cellView(row, index)))
+                            .setHeader(read.header().get(i)).setKey("column-" + i).setAutoWidth(true);
                 }
                 preview.setItems(read.rows());
                 previewTitle.setText(getTranslation("import.preview", read.rows().size()));
                 read.headerProblems().forEach(p -> headerProblems.add(new ListItem(p.message())));
+                warnings(read).forEach(w -> previewWarnings.add(new ListItem(w)));
                 importable = read.headerProblems().isEmpty();
             } catch (IOException | RuntimeException e) {
                 log.warn("Preview of {} failed", file.name(), e); // i18n-ignore: log
@@ -226,7 +348,72 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         previewTitle.setVisible(file != null && preview.getColumns().size() > 0);
         preview.setVisible(previewTitle.isVisible());
         headerProblems.setVisible(headerProblems.getChildren().findAny().isPresent());
+        previewWarnings.setVisible(previewWarnings.getChildren().findAny().isPresent());
         start.setEnabled(importable && !running);
+    }
+
+    /** The preview's warnings, by line and column: money that reads as decimals but looks like thousands. */
+    private List<String> warnings(ImportPreview read) {
+        List<String> found = new ArrayList<>();
+        for (PreviewRow row : read.rows()) {
+            for (PreviewCell cell : row.cells()) {
+                if (cell.threeDecimals()) {
+                    found.add(getTranslation("import.warning.at", row.line(), cell.column().name(), warning(cell)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** "Read as €15.00. If you meant €15,000.00, write 15000 …" in the user's language. */
+    private String warning(PreviewCell cell) {
+        BigDecimal read = (BigDecimal) cell.value();
+        BigDecimal meant = read.movePointRight(3);
+        return getTranslation("import.warning.three-decimals", cell.text().strip(),
+                Formats.money(read, properties.currency(), getLocale()),
+                Formats.money(meant, properties.currency(), getLocale()), meant.toPlainString());
+    }
+
+    /** A preview cell: the value as Ponte would store and show it; below it, why it cannot be read, or a warning. */
+    private Div cellView(PreviewRow row, int index) {
+        var view = new Div();
+        view.addClassName("ponte-import-cell");
+        if (index >= row.cells().size()) {
+            return view;
+        }
+        PreviewCell cell = row.cells().get(index);
+        view.add(new Span(cell.problem() == null ? shown(cell) : cell.text()));
+        if (cell.problem() != null) {
+            view.addClassName("ponte-import-cell-problem");
+            var problem = new Span(cell.problem());
+            problem.addClassName("ponte-import-cell-note");
+            view.add(problem);
+        } else if (cell.threeDecimals()) {
+            view.addClassName("ponte-import-cell-warning");
+            var warning = new Span(warning(cell));
+            warning.addClassName("ponte-import-cell-note");
+            view.add(warning);
+        }
+        return view;
+    }
+
+    /** A read value in the user's language: money with its currency, dates and times formatted, choices translated. */
+    String shown(PreviewCell cell) {
+        Object value = cell.value();
+        Locale locale = getLocale();
+        if (cell.column() == null) {
+            return cell.text();
+        }
+        return switch (value) {
+            case null -> "";
+            case Instant instant -> Formats.dateTime(instant, properties.zone(), locale);
+            case LocalDate date -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+            case YearMonth month -> DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(month);
+            case BigDecimal amount -> Formats.money(amount, properties.currency(), locale);
+            case List<?> names -> String.join(", ", names.stream().map(n -> label(cell.column(), (String) n)).toList());
+            case String text when cell.column().format() == ImportColumn.Format.CHOICE -> label(cell.column(), text);
+            default -> String.valueOf(value);
+        };
     }
 
     private ImportPreview readPreview(Uploaded file) throws IOException {
