@@ -33,12 +33,13 @@ const RUNS = [
 
 // A code that must never reach a person: an enum constant or message key in upper case.
 const RAW_CODE = /\b[A-Z]+_[A-Z_]+\b/g;
-// Legitimately shown upper-case words with an underscore. Each entry says why; keep it short.
-const ALLOWED_CODES = new Set([
-]);
-
-// The sign-in page asks for a resource that does not exist (see KNOWN_LOGIN_404 below).
-const KNOWN_LOGIN_404 = /\/login$/;
+// Codes shown on purpose, each with why: a match is allowed on that view when the whole line of
+// text it stands in (a grid cell is a line of its own) matches `line`.
+const SHOWN_ON_PURPOSE = [
+  // Channels (ADMIN): the Code column lists each channel's code, an identifier the admin types
+  // ("capital letters, digits, underscores; it never changes") and the CSV import and API use.
+  { view: 'admin-channels', line: /^[A-Z][A-Z0-9_]*$/ },
+];
 
 const PASSWORD = 'ponte-demo';
 let context;
@@ -58,9 +59,20 @@ after(async () => {
 const ONLY = process.env.PONTE_VIEWS_ONLY?.split(',');
 for (const run of RUNS.filter(r => !ONLY || ONLY.includes(`${r.username}-${r.language}`))) {
   test(`${run.username} (${run.language}) opens every view at ${WIDTHS.map(w => w.width).join(' and ')} px`, async () => {
+    const who = `${run.username}-${run.language}`;
     const failures = [];
+    const reporter = (view, width) => (kind, detail) => {
+      failures.push(`${who} ${view}${width ? ` @${width}px` : ''}: ${kind}: ${detail}`);
+      report.push({ user: run.username, language: run.language, view, width, kind, detail });
+    };
     const page = await context.newPage();
     const consoleErrors = watchConsole(page);
+    // what the browser and the server said since the last look, charged to the page just seen
+    const consoleAndLog = found => {
+      for (const message of consoleErrors.take()) found('console error', message);
+      const serverLines = log.take().filter(line => /Exception|ERROR/.test(line));
+      if (serverLines.length > 0) found('server log', serverLines.slice(0, 12).join('\n    '));
+    };
     const original = await accountLanguage(run.username);
     try {
       await page.setViewportSize(WIDTHS[0]);
@@ -70,12 +82,7 @@ for (const run of RUNS.filter(r => !ONLY || ONLY.includes(`${r.username}-${r.lan
         await switchLanguage(page, run.language);
         assert.equal(await accountLanguage(run.username), run.language, 'the language switch on the Profile page');
       }
-      const who = `${run.username}-${run.language}`;
-      // the sign-in page (with its known 404) and a language switch answer for themselves
-      for (const message of consoleErrors.take()) failures.push(`${who} sign-in: console error: ${message}`);
-      const signInLines = log.take().filter(line => /Exception|ERROR/.test(line));
-      if (signInLines.length > 0) failures.push(`${who} sign-in: server log: ${signInLines.slice(0, 12).join('\n    ')}`);
-      await settled(page);
+      consoleAndLog(reporter('sign-in', null));
       const views = await navigationViews(page);
       views.push({ name: 'profile', path: 'profile' });
 
@@ -84,31 +91,24 @@ for (const run of RUNS.filter(r => !ONLY || ONLY.includes(`${r.username}-${r.lan
         const queue = [...views];
         while (queue.length > 0) {
           const view = queue.shift();
-          const where = `${who} ${view.name} @${size.width}px`;
-          const found = (kind, detail) => {
-            failures.push(`${where}: ${kind}: ${detail}`);
-            report.push({ user: run.username, language: run.language, view: view.name, width: size.width, kind, detail });
-          };
+          const found = reporter(view.name, size.width);
           try {
-            if (view.open) {
-              await view.open(page);
-            } else {
-              await page.goto(`${BASE_URL}/${view.path}`);
-            }
+            await page.goto(`${BASE_URL}/${view.path}`);
             await settled(page);
-            await inspect(page, found);
+            await inspect(page, view.name, found);
             await page.screenshot({ path: join(SCREENSHOTS, `views-${who}-${view.name}-${size.width}.png`), fullPage: true });
           } catch (e) {
             found('could not open', e.message.split('\n')[0]);
           }
-          for (const message of consoleErrors.take()) found('console error', message);
-          const serverLines = log.take().filter(line => /Exception|ERROR/.test(line));
-          if (serverLines.length > 0) found('server log', serverLines.slice(0, 12).join('\n    '));
-          // a view that leads to a further page (the list to one of its items) adds it right after itself
+          consoleAndLog(found);
+          // a list adds the page of one of its items right after itself (found at the first width)
           if (size === WIDTHS[0] && DETAIL_PAGES[view.name]) {
             try {
               const detail = await DETAIL_PAGES[view.name](page);
-              if (detail) queue.unshift(detail), views.splice(views.indexOf(view) + 1, 0, detail);
+              if (detail) {
+                queue.unshift(detail);
+                views.splice(views.indexOf(view) + 1, 0, detail);
+              }
             } catch (e) {
               found('could not find its detail page', e.message.split('\n')[0]);
             }
@@ -183,7 +183,7 @@ async function settled(page) {
   await page.evaluate(() => { window.__ponteQuietSince = undefined; });
 }
 
-async function inspect(page, found) {
+async function inspect(page, viewName, found) {
   const result = await page.evaluate(() => {
     const width = window.innerWidth;
     // The page scrolls sideways when the document does, or the app layout's content area (which
@@ -259,21 +259,25 @@ async function inspect(page, found) {
     found('cut off at the right edge', offenders);
   }
   const codes = new Map();
-  for (const line of result.text.split('\n')) {
+  for (const line of result.text.split('\n').map(l => l.trim())) {
+    if (SHOWN_ON_PURPOSE.some(rule => rule.view === viewName && rule.line.test(line))) continue;
     for (const match of line.matchAll(RAW_CODE)) {
-      if (!ALLOWED_CODES.has(match[0]) && !codes.has(match[0])) codes.set(match[0], line.trim().slice(0, 120));
+      if (!codes.has(match[0])) codes.set(match[0], line.slice(0, 120));
     }
   }
   for (const [code, line] of codes) found('raw code', `${code} in "${line}"`);
 }
 
-/** Console errors and uncaught page errors since the last take(), but the sign-in page's known 404. */
+/**
+ * Console errors and uncaught page errors since the last take(). None is ignored: the "harmless 404
+ * on the sign-in page" of the first prototype (build-facts.md) does not happen in this app (checked:
+ * no failed request and no console error from /login to home), so nothing is filtered.
+ */
 function watchConsole(page) {
   let messages = [];
   page.on('console', message => {
     if (message.type() !== 'error') return;
     const source = message.location()?.url ?? '';
-    if (KNOWN_LOGIN_404.test(new URL(page.url()).pathname) && /status of 404/.test(message.text())) return;
     messages.push(`${message.text()}${source ? ` (${source})` : ''}`);
   });
   page.on('pageerror', error => messages.push(`uncaught: ${error.message.split('\n')[0]}`));
