@@ -9,7 +9,7 @@
 //        DB_URL=jdbc:postgresql://127.0.0.1:5432/ponte_bench DB_USER=ponte DB_PASSWORD=ponte \
 //          java -jar target/ponte.jar --spring.profiles.active=postgres --ponte.demo-data=true --server.port=18080
 //      and wait for "Demo data: created ... leads" in its log.
-//   2. cd src/test/e2e && npm ci && PONTE_URL=http://127.0.0.1:18080 node bench/latency.mjs [runs]
+//   2. cd src/test/e2e && npm ci && PONTE_URL=http://127.0.0.1:18080 node bench/latency.mjs [runs] [action prefixes]
 //   It prints a Markdown table (p50/p95 over 20 measured runs per action, after one warm-up run).
 //   It changes the demo data (moves a lead back and forth, logs calls): use a throw-away database.
 //
@@ -22,6 +22,8 @@
 import { BASE_URL, launch } from '../browser.mjs';
 
 const RUNS = Number(process.argv[2] ?? 20);
+// optional: only the actions whose names start with one of these (comma-separated), e.g. "board"
+const ONLY = process.argv[3]?.split(',');
 const WARM_UP = 1;
 const PASSWORD = 'ponte-demo';
 const TIMEOUT = 60000;
@@ -282,15 +284,14 @@ function percentile(sorted, p) {
 
 async function main() {
   const context = await launch();
-  await context.pages()[0]?.setViewportSize({ width: 1400, height: 900 });
-  const page = context.pages()[0] ?? await context.newPage();
+  let page = context.pages()[0] ?? await context.newPage();
   await page.setViewportSize({ width: 1400, height: 900 });
   const samples = new Map(ACTIONS.map(a => [a.name, []]));
   const shown = new Map(ACTIONS.map(a => [a.name, []]));
   let signedInAs = null;
   // actions paired with a previous one run right after it, in the same iteration (open → save)
   const groups = [];
-  for (const action of ACTIONS) {
+  for (const action of ACTIONS.filter(a => !ONLY || ONLY.some(prefix => a.name.startsWith(prefix)))) {
     if (action.pairedWith) groups.find(g => g[0].name === action.pairedWith).push(action);
     else groups.push([action]);
   }
@@ -321,6 +322,10 @@ async function main() {
           process.stderr.write(`${action.name} #${i + 1 - WARM_UP}: FAILED ${e.message.split('\n')[0]}\n`);
           signedInAs = undefined;
           state.leadUrl = undefined;
+          // a fresh tab: the old one may have crashed (it did, once, on a machine short of memory)
+          await page.close().catch(() => {});
+          page = await context.newPage();
+          await page.setViewportSize({ width: 1400, height: 900 });
           break;
         }
       }
@@ -337,8 +342,9 @@ function printTable(samples, shown, failed) {
     const sorted = [...samples.get(action.name)].sort((a, b) => a - b);
     const shownSorted = [...shown.get(action.name)].sort((a, b) => a - b);
     if (sorted.length === 0 && failed.get(action.name).length === 0) continue;
-    console.log(`| ${action.name} | ${action.done} | ${percentile(sorted, 50)} | ${percentile(sorted, 95)} `
-      + `| ${sorted[0]} | ${sorted[sorted.length - 1]} | ${percentile(shownSorted, 50)} | ${sorted.length} `
+    const figure = value => value ?? '–';
+    console.log(`| ${action.name} | ${action.done} | ${figure(percentile(sorted, 50))} | ${figure(percentile(sorted, 95))} `
+      + `| ${figure(sorted[0])} | ${figure(sorted[sorted.length - 1])} | ${figure(percentile(shownSorted, 50))} | ${sorted.length} `
       + `| ${failed.get(action.name).length} |`);
   }
   console.log(`\n${RUNS} runs per action after ${WARM_UP} warm-up; ${BASE_URL}; viewport 1400×900; `
