@@ -1,4 +1,4 @@
--- Channel names per language (decision 022): `name` stays the English name, `name_it` is the
+-- Channel names per language (decision 023): `name` stays the English name, `name_it` is the
 -- Italian one; empty (null) means "the same as the English name", so a channel an admin adds
 -- without a translation still shows a name on Italian screens. The code stays the key.
 alter table channel add column name_it varchar(80);

@@ -89,7 +89,7 @@ final class ImportSession {
 
     /**
      * The code of the channel a cell names by its code or its name in English or Italian (any case,
-     * trimmed; decision 022), checked when the row is read, so a row with another problem (a bad
+     * trimmed; decision 023), checked when the row is read, so a row with another problem (a bad
      * date) still reports an unknown channel; a problem listing the valid codes when there is none.
      */
     String channel(Row row, String column) {

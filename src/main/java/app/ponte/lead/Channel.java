@@ -7,7 +7,7 @@ import java.util.Locale;
 
 /**
  * An acquisition channel, managed by administrators. The code is the stable key (imports, exports,
- * the API, statistics); people see the name in their language (decision 022): {@code italianName}
+ * the API, statistics); people see the name in their language (decision 023): {@code italianName}
  * is null when it is the same as the English one.
  */
 public record Channel(String code, String englishName, String italianName, ChannelKind kind, boolean active,

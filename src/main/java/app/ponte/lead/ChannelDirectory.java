@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Every channel, found by what people type for it: its code or its name in either language,
- * trimmed and in any case (decision 022). Read once per import file, then asked per row.
+ * trimmed and in any case (decision 023). Read once per import file, then asked per row.
  */
 public final class ChannelDirectory {
 

@@ -58,7 +58,7 @@ public class ChannelService {
 
     /**
      * Adds a channel with its English name and, optionally, its Italian one (empty: the same as
-     * the English name, decision 022).
+     * the English name, decision 023).
      */
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
@@ -140,7 +140,7 @@ public class ChannelService {
         return trimmed;
     }
 
-    /** The Italian name to store: null when empty or the same as the English one (decision 022). */
+    /** The Italian name to store: null when empty or the same as the English one (decision 023). */
     private static String optionalName(String name, String english) {
         if (name == null || name.isBlank() || name.strip().equals(english)) {
             return null;

@@ -16,7 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** A channel has a name per language (decision 022); the code stays its key. */
+/** A channel has a name per language (decision 023); the code stays its key. */
 @PonteTest
 @Tag("persistence")
 class ChannelServiceTest {

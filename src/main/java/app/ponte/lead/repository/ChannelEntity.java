@@ -22,7 +22,7 @@ public class ChannelEntity {
     @Column(nullable = false, length = 80)
     private String name;
 
-    /** The Italian name; null when it is the same as the English one (decision 022). */
+    /** The Italian name; null when it is the same as the English one (decision 023). */
     @Column(name = "name_it", length = 80)
     private String nameIt;
 
