@@ -82,7 +82,7 @@ for (const [username, views] of Object.entries(VIEWS)) {
     page.setDefaultNavigationTimeout(120000);
     page.setDefaultTimeout(60000);
     await signIn(page, username);
-    await page.locator('#home-welcome').waitFor({ timeout: 30000 });
+    await page.locator('#home-welcome').waitFor({ timeout: 120000 });
     const problems = [];
     const found = new Map();
     for (const width of WIDTHS) {
