@@ -68,8 +68,9 @@ test('a colleague whose browser disappears leaves "Also here" within 60 s; the o
     await o.page.screenshot({ path: join(SCREENSHOTS, `presence-${o.name}-both.png`), fullPage: false });
   }
 
-  // the manager's browser vanishes: no unload, no beacon, the process is simply gone
-  browser.process().kill('SIGKILL');
+  // the manager's tab vanishes without a goodbye: closed without running beforeunload, so Vaadin's
+  // unload beacon is never sent and only the missing heartbeats tell the server
+  await managerPage.close({ runBeforeUnload: false });
   const gone = Date.now();
   for (const o of observers) {
     await o.page.waitForFunction(() => {

@@ -64,7 +64,8 @@ public class LiveUpdates {
         if (session == null) {
             return;
         }
-        session.access(() -> {
+        // as Vaadin does it itself: with this UI current, the session locked
+        ui.access(() -> {
             if (ui.getSession() == session) {
                 ui.close();
                 session.removeUI(ui);
