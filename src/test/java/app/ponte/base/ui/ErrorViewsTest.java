@@ -70,6 +70,8 @@ class ErrorViewsTest extends KaribuTest {
     @BeforeEach
     void signInAndWatchTheLog() {
         login(testUsers.create("errors", Role.SALES).username(), Role.SALES);
+        // as after signing in: the mock UI started on the sign-in page, the browser lands on home
+        UI.getCurrent().navigate("");
         log = new ListAppender<>();
         log.start();
         ((Logger) LoggerFactory.getLogger(ErrorView.class)).addAppender(log);
