@@ -101,29 +101,12 @@ class ErrorViewsTest extends KaribuTest {
     }
 
     @Test
-    void an_unknown_address_shows_not_found_inside_the_shell() {
-        UI.getCurrent().navigate("stats");
-        assertThat(_find(NotFoundView.class)).hasSize(1);
-        assertThat(title()).isEqualTo("Page not found");
-        assertInsideTheShellWithTheWayHome();
-    }
-
-    @Test
     void a_missing_or_malformed_lead_id_shows_not_found() {
         UI.getCurrent().navigate("leads/999999999");
         assertThat(_find(NotFoundView.class)).hasSize(1);
         UI.getCurrent().navigate("leads/abc");
         assertThat(_find(NotFoundView.class)).hasSize(1);
         assertInsideTheShellWithTheWayHome();
-    }
-
-    @Test
-    void the_not_found_page_speaks_italian() {
-        UI.getCurrent().setLocale(Locale.ITALIAN);
-        UI.getCurrent().navigate("dashboard");
-        assertThat(title()).isEqualTo("Pagina non trovata");
-        assertThat(_get(Anchor.class, spec -> spec.withId("error-home")).getText())
-                .isEqualTo("Torna alla pagina iniziale");
     }
 
     @Test
@@ -138,23 +121,6 @@ class ErrorViewsTest extends KaribuTest {
         }
         assertInsideTheShellWithTheWayHome();
         assertThat(log.list).noneMatch(e -> e.getLevel() == Level.ERROR);
-    }
-
-    @Test
-    void an_unexpected_failure_shows_a_reference_that_the_log_carries_with_the_stack_trace() {
-        fail("beforeEnter", () -> new IllegalStateException("the database is on fire"));
-        assertThat(_find(Component.class, spec -> spec.withId("error"))).hasSize(1);
-        assertThat(title()).isEqualTo("Something went wrong");
-        String reference = _get(Paragraph.class, spec -> spec.withId("error-reference")).getText();
-        assertThat(reference).matches("Reference: [0-9A-F]{8}");
-        String id = reference.substring("Reference: ".length());
-        assertThat(log.list).anySatisfy(e -> {
-            assertThat(e.getLevel()).isEqualTo(Level.ERROR);
-            assertThat(e.getFormattedMessage()).contains(id);
-            assertThat(e.getThrowableProxy().getMessage()).isEqualTo("the database is on fire");
-        });
-        assertThat(_find(Paragraph.class)).noneMatch(p -> p.getText().contains("IllegalStateException"));
-        assertInsideTheShellWithTheWayHome();
     }
 
     @Test
