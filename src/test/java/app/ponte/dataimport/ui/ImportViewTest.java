@@ -389,10 +389,15 @@ class ImportViewTest extends KaribuTest {
         untilFinished(view);
 
         assertThat(view.outcome.getText()).isEqualTo("Nothing was stored: 2 problems.");
-        assertThat(problemRows(view)).containsExactly(
-                new ImportProblem(2, "created_at", "'2024-13-01T09:00:00Z' is not an instant: write ISO-8601 with an"
-                        + " offset, e.g. 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00."),
-                new ImportProblem(2, "channel", "Unknown channel FAX."));
+        List<ImportProblem> problems = problemRows(view);
+        assertThat(problems).hasSize(2);
+        assertThat(problems.get(0)).isEqualTo(new ImportProblem(2, "created_at", "'2024-13-01T09:00:00Z' is not an"
+                + " instant: write ISO-8601 with an offset, e.g. 2026-03-01T09:30:00Z or 2026-03-01T10:30:00+01:00."));
+        // (the list of valid codes holds the channels other tests added too)
+        assertThat(problems.get(1).line()).isEqualTo(2);
+        assertThat(problems.get(1).column()).isEqualTo("channel");
+        assertThat(problems.get(1).message()).startsWith("Unknown channel 'FAX'; use a code or a name of: ADVERTISING,")
+                .contains("TRADE_FAIR", "WEBSITE");
         assertThat(leads.idsByExternalId(List.of(p + "-2"))).isEmpty();
     }
 
