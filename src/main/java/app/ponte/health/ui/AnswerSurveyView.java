@@ -89,6 +89,7 @@ class AnswerSurveyView extends VerticalLayout implements BeforeEnterObserver, Ha
             } else {
                 var group = new RadioButtonGroup<Integer>(label);
                 group.setId("survey-q-" + q.id());
+                group.addClassName("ponte-score-group");
                 group.setItems(IntStream.rangeClosed(q.type().min(), q.type().max()).boxed().toList());
                 group.addThemeVariants(RadioGroupVariant.LUMO_HELPER_ABOVE_FIELD);
                 group.setHelperText(q.type() == QuestionType.ENPS_0_10
