@@ -229,6 +229,8 @@ async function inspect(page, viewName, found) {
     const overflowing = [];
     for (const el of elements) {
       if (['STYLE', 'SCRIPT', 'TEMPLATE', 'SLOT'].includes(el.tagName) || !beyond(el) || !el.checkVisibility()) continue;
+      // a drawing inside an <svg> (a chart's legend strip) is clipped to the svg's own box, which is checked itself
+      if (el instanceof SVGElement && !(el instanceof SVGSVGElement)) continue;
       const parent = boxParent(el);
       if (parent && parent !== document.body && beyond(parent)) continue;
       let ancestor = parent;
