@@ -274,18 +274,27 @@ public class LeadQuery {
         if (!contains || !trigramIndexes()) {
             String prefixMatch = "lower(l.name) like :prefix or lower(l.company) like :prefix"
                     + " or l.email_key like :prefix" + (phone ? " or " + PHONE_DIGITS + " like :digitsPrefix" : "");
-            parts.add("(select l.id from lead l where (" + prefixMatch + ")" + ownerCondition + " limit :limit)");
+            parts.add("select l.id from lead l where (" + prefixMatch + ")" + ownerCondition + " limit :limit");
         }
         if (contains) {
             params.put("contains", "%" + likeEscaped(text) + "%");
             String containsMatch = "lower(l.name) like :contains or lower(l.company) like :contains"
                     + " or l.email_key like :contains" + (phone ? " or " + PHONE_DIGITS + " like :digits" : "");
-            parts.add("(select l.id from lead l where (" + containsMatch + ")" + ownerCondition + " limit :limit)");
+            parts.add("select l.id from lead l where (" + containsMatch + ")" + ownerCondition + " limit :limit");
         }
-        String ids = String.join(" union ", parts);
+        // Each part on its own, then the rows by id: H2 ran "id in (part union part)" as a semi-join that
+        // re-ran the union for every lead (74 s at 100,000 leads, docs/benchmarks.md); each limited part
+        // alone is one scan at worst, and PostgreSQL plans them as it did inside the union.
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        for (String part : parts) {
+            ids.addAll(jdbc.sql(part).params(params).query(Long.class).list());
+        }
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         List<LeadSummary> candidates = jdbc.sql("select " + SUMMARY_COLUMNS + " from lead l"
-                        + " join app_user o on o.id = l.owner_id where l.id in (" + ids + ")")
-                .params(params).query(LeadQuery::summary).list();
+                        + " join app_user o on o.id = l.owner_id where l.id in (:ids)")
+                .param("ids", ids).query(LeadQuery::summary).list();
         java.util.Comparator<LeadSummary> byRank = java.util.Comparator.comparingInt(s -> searchRank(s, text));
         return candidates.stream()
                 .sorted(byRank.thenComparing(s -> s.name().toLowerCase(Locale.ROOT)).thenComparing(s -> s.id().value()))
