@@ -5,6 +5,8 @@ import app.ponte.base.PonteProperties;
 import app.ponte.handoff.HandoffProperties;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
+import app.ponte.security.CurrentUser;
+import app.ponte.security.Role;
 import app.ponte.stats.query.StatsQuery;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -22,11 +24,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one source of every statistic (metrics.md): the REST API and the dashboards read these
  * figures, so a number is the same everywhere. Periods are local dates in {@code ponte.zone};
- * the database computes every aggregate ({@link StatsQuery}). MANAGER and ADMIN only.
+ * the database computes every aggregate ({@link StatsQuery}).
+ *
+ * <p>MANAGER and ADMIN read everything. MARKETING and SALES read the same figures for the dashboards
+ * without money (metrics.md's money figures come back {@code null}): that rule is kept here, not by
+ * the pages. The REST API stays MANAGER and ADMIN (its controllers say so).
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN', 'MARKETING', 'SALES')")
 public class StatsService {
 
     /** The most buckets a volume series may have (ten years of weeks): a guard, not a business rule. */
@@ -36,10 +42,12 @@ public class StatsService {
     private final ChannelService channels;
     private final PonteProperties properties;
     private final HandoffProperties handoffProperties;
+    private final CurrentUser currentUser;
 
     StatsService(StatsQuery query, ChannelService channels, PonteProperties properties,
-            HandoffProperties handoffProperties) {
+            HandoffProperties handoffProperties, CurrentUser currentUser) {
         this.query = query;
+        this.currentUser = currentUser;
         this.channels = channels;
         this.properties = properties;
         this.handoffProperties = handoffProperties;
@@ -71,7 +79,8 @@ public class StatsService {
     }
 
     public Reps reps(Period period) {
-        return new Reps(query.reps(start(period), end(period)));
+        var reps = query.reps(start(period), end(period));
+        return new Reps(seesMoney() ? reps : reps.stream().map(RepFigures::withoutMoney).toList());
     }
 
     public Marketers marketers(Period period) {
@@ -85,11 +94,13 @@ public class StatsService {
     }
 
     public ChannelEconomics channels(Period period) {
-        return new ChannelEconomics(query.channels(start(period), end(period), period.from(), period.to()));
+        var figures = query.channels(start(period), end(period), period.from(), period.to());
+        return new ChannelEconomics(seesMoney() ? figures : figures.stream().map(ChannelFigures::withoutMoney).toList());
     }
 
     public RepeatPurchases repeatPurchases(Period period) {
-        return query.repeatPurchases(period.from(), period.to());
+        var figures = query.repeatPurchases(period.from(), period.to());
+        return seesMoney() ? figures : figures.withoutMoney();
     }
 
     /** Weeks (ISO, from Monday) or months of the period, the first and last clipped to it, empty ones included. */
@@ -118,6 +129,11 @@ public class StatsService {
             throw new BusinessRuleException("days", "stats.error.days");
         }
         return query.stalled(asOf.minus(Duration.ofDays(days)), days);
+    }
+
+    /** Whether the caller may see money figures (spend, revenue, won value and what is built from them). */
+    public boolean seesMoney() {
+        return currentUser.has(Role.MANAGER) || currentUser.has(Role.ADMIN);
     }
 
     private Instant start(Period period) {

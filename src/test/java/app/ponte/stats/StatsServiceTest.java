@@ -547,14 +547,45 @@ class StatsServiceTest {
     }
 
     @Test
-    void only_managers_and_admins_read_statistics_and_bad_periods_name_the_parameter() {
+    void marketing_and_sales_read_the_figures_without_money_and_a_caller_without_a_role_reads_nothing() {
+        UserId m = user("st-money", Role.MARKETING, Role.SALES);
+        String channel = data.channel(StatsFixture.prefix() + "_M", "ONLINE");
+        LeadId won = data.lead(channel, rome("1979-01-10T10:00:00"), m);
+        data.win(won, rome("1979-02-01T10:00:00"), m);
+        data.purchase(won, "1979-02-05", "1000.00");
+        data.spend(channel, "1979-01", "400.00");
+        ChannelFigures managerView = asManager(() -> stats.channels(year(1979))).channels().stream()
+                .filter(c -> c.channel().equals(channel)).findFirst().orElseThrow();
+        assertThat(managerView.revenue()).isEqualByComparingTo("1000.00");
+        for (String role : List.of("ROLE_SALES", "ROLE_MARKETING")) {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "someone", null, List.of(new SimpleGrantedAuthority(role))));
+            try {
+                assertThat(stats.seesMoney()).isFalse();
+                ChannelFigures seen = stats.channels(year(1979)).channels().stream()
+                        .filter(c -> c.channel().equals(channel)).findFirst().orElseThrow();
+                assertThat(seen).isEqualTo(managerView.withoutMoney());
+                assertThat(seen.leads()).isEqualTo(1);
+                assertThat(seen.spend()).isNull();
+                assertThat(stats.reps(year(1979)).reps()).allSatisfy(r -> assertThat(r.wonValue()).isNull())
+                        .anySatisfy(r -> assertThat(r.won()).isEqualTo(1));
+                assertThat(stats.repeatPurchases(year(1979)).revenue()).isNull();
+                assertThat(stats.funnel(year(1979), channel).cohort()).isEqualTo(1);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "someone", null, List.of(new SimpleGrantedAuthority("ROLE_SALES"))));
+                "nobody", null, List.of()));
         try {
             assertThatThrownBy(() -> stats.funnel(year(2011), null)).isInstanceOf(AccessDeniedException.class);
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    @Test
+    void bad_periods_and_channels_name_the_parameter() {
         assertThatThrownBy(() -> new Period(LocalDate.of(2011, 2, 1), LocalDate.of(2011, 1, 31)))
                 .isInstanceOf(BusinessRuleException.class)
                 .satisfies(e -> assertThat(((BusinessRuleException) e).field()).contains("from"));

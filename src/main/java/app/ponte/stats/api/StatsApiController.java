@@ -12,6 +12,7 @@ import app.ponte.stats.Stalled;
 import app.ponte.stats.StatsService;
 import app.ponte.stats.TimeToCustomer;
 import app.ponte.stats.Volume;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 // format=csv goes to StatsCsvController; without this a literal path here would outrank its /{table}
 @RequestMapping(path = "/api/stats", params = "format!=csv")
+// the API is MANAGER and ADMIN (metrics.md); the service also serves MARKETING and SALES, without money
+@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
 class StatsApiController {
 
     private final StatsService stats;

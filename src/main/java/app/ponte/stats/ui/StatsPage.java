@@ -1,0 +1,67 @@
+package app.ponte.stats.ui;
+
+import com.vaadin.flow.component.html.Div;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The root of a statistics page (dashboards.md): it carries the period and channel shown
+ * ({@code data-from}, {@code data-to}, {@code data-channel}), the "now" of the "now" figures
+ * ({@code data-as-of}, {@code data-stalled-days}), and {@code data-ready="true"} once every section
+ * has loaded or shown its error.
+ */
+public class StatsPage extends Div {
+
+    private final List<StatsSection<?>> sections = new ArrayList<>();
+
+    public StatsPage() {
+        addClassName("ponte-stats-page");
+    }
+
+    public void setFilter(StatsFilter filter) {
+        getElement().setAttribute("data-from", filter.period().from().toString());
+        getElement().setAttribute("data-to", filter.period().to().toString());
+        if (filter.channel() == null) {
+            getElement().removeAttribute("data-channel");
+        } else {
+            getElement().setAttribute("data-channel", filter.channel());
+        }
+    }
+
+    public void setAsOf(Instant asOf, int stalledDays) {
+        getElement().setAttribute("data-as-of", asOf.toString());
+        getElement().setAttribute("data-stalled-days", String.valueOf(stalledDays));
+    }
+
+    /** Adds a section to the page's readiness; it is not added to the layout (the page places it). */
+    public <T> StatsSection<T> track(StatsSection<T> section) {
+        sections.add(section);
+        section.onSettled(this::checkReady);
+        return section;
+    }
+
+    public List<StatsSection<?>> sections() {
+        return List.copyOf(sections);
+    }
+
+    /** Reloads every tracked section (a filter change). */
+    public void reloadAll() {
+        getElement().removeAttribute("data-ready");
+        sections.forEach(StatsSection::reload);
+    }
+
+    /** Reloads some sections (a live update that concerns only them). */
+    public void reload(List<StatsSection<?>> some) {
+        if (!some.isEmpty()) {
+            getElement().removeAttribute("data-ready");
+            some.forEach(StatsSection::reload);
+        }
+    }
+
+    private void checkReady() {
+        if (sections.stream().noneMatch(StatsSection::busy)) {
+            getElement().setAttribute("data-ready", "true");
+        }
+    }
+}
