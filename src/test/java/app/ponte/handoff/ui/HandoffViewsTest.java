@@ -13,6 +13,7 @@ import app.ponte.TestUsers;
 import app.ponte.base.ui.CsvDownload;
 import app.ponte.handoff.HandoffEntry;
 import app.ponte.handoff.HandoffId;
+import app.ponte.handoff.InboxItem;
 import app.ponte.handoff.HandoffService;
 import app.ponte.handoff.HandoffState;
 import app.ponte.handoff.NewHandoff;
@@ -29,8 +30,6 @@ import app.ponte.security.Role;
 import app.ponte.security.SystemCaller;
 import app.ponte.security.UserSummary;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.github.mvysny.kaributesting.v10.GridKt;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.button.Button;
@@ -332,10 +331,10 @@ class HandoffViewsTest extends KaribuTest {
         view.setNarrow(true);
         assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
                 .containsExactly("compact");
-        int row = view.items().stream().map(i -> i.handoff().id()).toList().indexOf(id);
-        Component cell = GridKt._getCellComponent(view.grid, row, "compact");
-        assertThat(cell.getElement().getTextRecursively())
-                .contains(name, marketer.fullName() + " → " + seller.fullName(), "left");
+        InboxItem item = view.items().stream().filter(i -> i.handoff().id().equals(id)).findFirst().orElseThrow();
+        assertThat(item.handoff().leadName()).isEqualTo(name);
+        assertThat(view.who(item)).isEqualTo(marketer.fullName() + " → " + seller.fullName());
+        assertThat(view.chipText(item)).contains("left");
 
         view.setNarrow(false);
         assertThat(view.grid.getColumns().stream().filter(Grid.Column::isVisible).map(Grid.Column::getKey))
