@@ -288,6 +288,15 @@ async function main() {
   await page.setViewportSize({ width: 1400, height: 900 });
   const samples = new Map(ACTIONS.map(a => [a.name, []]));
   const shown = new Map(ACTIONS.map(a => [a.name, []]));
+  // where the time goes: the Flow round trips (UIDL requests) that started within a measured action
+  const trips = new Map(ACTIONS.map(a => [a.name, []]));
+  const uidl = [];
+  const watch = p => p.on('requestfinished', request => {
+    if (!request.url().includes('v-r=uidl')) return;
+    const t = request.timing();
+    uidl.push({ start: t.startTime, server: t.responseStart - t.requestStart, total: t.responseEnd });
+  });
+  watch(page);
   let signedInAs = null;
   // actions paired with a previous one run right after it, in the same iteration (open → save)
   const groups = [];
@@ -308,11 +317,17 @@ async function main() {
           }
           if (!action.user) signedInAs = null;
           await action.prepare(page, context, state);
+          const before = Date.now();
           const { ms, shownMs } = await action.act(page, context, state);
           if (!action.user) signedInAs = 'amoretti';
+          // requests of the action: started after its input (t0 = end - ms) and before its end
+          const end = Date.now();
+          const mine = uidl.filter(r => r.start >= before - 5 && r.start <= end);
+          uidl.length = 0;
           if (i >= WARM_UP) {
             samples.get(action.name).push(ms);
             shown.get(action.name).push(shownMs);
+            trips.get(action.name).push({ count: mine.length, server: Math.round(mine.reduce((a, r) => a + r.server, 0)) });
           }
           process.stderr.write(`${action.name} #${i + 1 - WARM_UP}: ${ms} ms (shown after ${shownMs} ms)\n`);
         } catch (e) {
@@ -325,19 +340,21 @@ async function main() {
           // a fresh tab: the old one may have crashed (it did, once, on a machine short of memory)
           await page.close().catch(() => {});
           page = await context.newPage();
+          watch(page);
           await page.setViewportSize({ width: 1400, height: 900 });
           break;
         }
       }
     }
-    printTable(samples, shown, failed); // after each group, so an interrupted run still tells something
+    printTable(samples, shown, failed, trips); // after each group, so an interrupted run still tells something
   }
   await context.close();
 }
 
-function printTable(samples, shown, failed) {
-  console.log('\n| action | updated screen when | p50 ms | p95 ms | min | max | p50 shown, not yet idle | runs | failed |');
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+function printTable(samples, shown, failed, trips) {
+  console.log('\n| action | updated screen when | p50 ms | p95 ms | min | max | p50 shown, not yet idle | runs | failed '
+    + '| p50 round trips | p50 server ms |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const action of ACTIONS) {
     const sorted = [...samples.get(action.name)].sort((a, b) => a - b);
     const shownSorted = [...shown.get(action.name)].sort((a, b) => a - b);
@@ -345,7 +362,8 @@ function printTable(samples, shown, failed) {
     const figure = value => value ?? '–';
     console.log(`| ${action.name} | ${action.done} | ${figure(percentile(sorted, 50))} | ${figure(percentile(sorted, 95))} `
       + `| ${figure(sorted[0])} | ${figure(sorted[sorted.length - 1])} | ${figure(percentile(shownSorted, 50))} | ${sorted.length} `
-      + `| ${failed.get(action.name).length} |`);
+      + `| ${failed.get(action.name).length} | ${figure(percentile(trips.get(action.name).map(t => t.count).sort((a, b) => a - b), 50))} `
+      + `| ${figure(percentile(trips.get(action.name).map(t => t.server).sort((a, b) => a - b), 50))} |`);
   }
   console.log(`\n${RUNS} runs per action after ${WARM_UP} warm-up; ${BASE_URL}; viewport 1400×900; `
     + `a run that does not finish within ${TIMEOUT / 1000} s is counted as failed, not in the percentiles.`);
