@@ -181,8 +181,10 @@ async function settled(page) {
       const busy = !clients || Object.keys(clients).length === 0
         || Object.values(clients).some(c => typeof c.isActive === 'function' && c.isActive())
         || document.querySelector('vaadin-grid[loading]') !== null;
+      // a statistics page fills its sections in after the round trips (pushed): wait for all of them
+      const filling = [...document.querySelectorAll('.ponte-stats-page')].some(p => p.dataset.ready !== 'true');
       const now = performance.now();
-      if (busy) { window.__ponteQuietSince = undefined; return false; }
+      if (busy || filling) { window.__ponteQuietSince = undefined; return false; }
       window.__ponteQuietSince ??= now;
       return now - window.__ponteQuietSince >= 300;
     }, null, { timeout: SETTLE_TIMEOUT, polling: 50 });
