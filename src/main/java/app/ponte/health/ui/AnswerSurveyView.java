@@ -38,6 +38,9 @@ import java.util.stream.IntStream;
 @PermitAll
 class AnswerSurveyView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The service's refusal for a run that does not exist (the page then is the not-found view). */
+    static final String NOT_FOUND = "survey.error.run-not-found";
+
     static final String ROUTE = "survey-runs";
 
     private final SurveyService surveys;
@@ -67,6 +70,10 @@ class AnswerSurveyView extends VerticalLayout implements BeforeEnterObserver, Ha
         try {
             survey = surveys.toAnswer(run);
         } catch (BusinessRuleException e) {
+            if (NOT_FOUND.equals(e.messageKey())) {
+                event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, getTranslation(NOT_FOUND));
+                return;
+            }
             title.setText(getTranslation("survey.answer.title", ""));
             var refused = new Paragraph(getTranslation(e.messageKey(), e.arguments()));
             refused.setId("survey-answer-refused");

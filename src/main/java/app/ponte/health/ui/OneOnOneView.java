@@ -44,6 +44,9 @@ import java.util.List;
 @PermitAll
 class OneOnOneView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** The service's refusal for a one-on-one that does not exist (the page then is the not-found view). */
+    static final String NOT_FOUND = "oneonone.error.not-found";
+
     static final String ROUTE = "one-on-ones";
 
     private final OneOnOneService oneOnOnes;
@@ -115,6 +118,10 @@ class OneOnOneView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         try {
             details = oneOnOnes.get(new OneOnOneId(id));
         } catch (BusinessRuleException e) {
+            if (NOT_FOUND.equals(e.messageKey())) {
+                event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, getTranslation(NOT_FOUND));
+                return;
+            }
             page.setVisible(false);
             title.setText(getTranslation(e.messageKey(), e.arguments()));
             title.setId("oneonone-refused");

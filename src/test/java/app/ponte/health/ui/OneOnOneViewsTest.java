@@ -7,6 +7,9 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ponte.KaribuTest;
+import app.ponte.base.ui.RecordCheck;
+import com.vaadin.flow.router.RouteParameters;
+import java.util.List;
 import app.ponte.health.NewOneOnOne;
 import app.ponte.health.OneOnOneId;
 import app.ponte.health.OneOnOneService;
@@ -41,6 +44,9 @@ class OneOnOneViewsTest extends KaribuTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    List<RecordCheck> checks;
 
     private OneOnOneId meeting(UserSummary manager, UserSummary report) {
         return as(manager, () -> oneOnOnes.schedule(new NewOneOnOne(report.id(),
@@ -119,6 +125,21 @@ class OneOnOneViewsTest extends KaribuTest {
         assertThat(page.privateNote.getValue()).isEqualTo("I want to move to key accounts");
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("oneonone-next")).getText())
                 .startsWith("Next one suggested: ").endsWith("(Weekly)");
+    }
+
+    @Test
+    void a_one_on_one_that_does_not_exist_shows_not_found_and_answers_404_one_that_is_not_yours_stays() {
+        UserSummary manager = testUsers.create("oov-404-m", Role.MANAGER);
+        UserSummary report = testUsers.create("oov-404-r", Role.SALES);
+        OneOnOneId id = meeting(manager, report);
+        UserSummary outsider = testUsers.create("oov-404-o", Role.MANAGER);
+        login(outsider.username(), Role.MANAGER);
+        UI.getCurrent().navigate("one-on-ones/999999999");
+        assertThat(_find(app.ponte.base.ui.NotFoundView.class)).hasSize(1);
+        RecordCheck check = checks.stream().filter(c -> c.view() == OneOnOneView.class).findFirst().orElseThrow();
+        assertThat(check.exists(new RouteParameters("id", "999999999"))).isFalse();
+        // someone else's: it exists (the page says whose it is), it is not "not found"
+        assertThat(check.exists(new RouteParameters("id", Long.toString(id.value())))).isTrue();
     }
 
     @Test

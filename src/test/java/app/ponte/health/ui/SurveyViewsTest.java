@@ -56,6 +56,22 @@ class SurveyViewsTest extends KaribuTest {
         return manager;
     }
 
+    @Autowired
+    List<app.ponte.base.ui.RecordCheck> checks;
+
+    @Test
+    void a_survey_or_run_that_does_not_exist_shows_not_found_and_answers_404() {
+        UserSummary manager = testUsers.create("sv-404", Role.MANAGER);
+        login(manager.username(), Role.MANAGER);
+        UI.getCurrent().navigate("survey-results/999999999");
+        assertThat(_find(app.ponte.base.ui.NotFoundView.class)).hasSize(1);
+        UI.getCurrent().navigate("survey-runs/999999999");
+        assertThat(_find(app.ponte.base.ui.NotFoundView.class)).hasSize(1);
+        var missing = new com.vaadin.flow.router.RouteParameters(Map.of("surveyId", "999999999", "runId", "999999999"));
+        assertThat(checks.stream().filter(c -> c.view() == SurveyResultsView.class || c.view() == AnswerSurveyView.class))
+                .hasSize(2).allSatisfy(c -> assertThat(c.exists(missing)).isFalse());
+    }
+
     @Test
     void a_manager_creates_a_survey_from_the_library_and_own_questions() {
         manager();
