@@ -122,15 +122,11 @@ final class BenchmarkData {
     }
 
     Outcome ensure() {
-        if (!postgres && h2LoadInterrupted()) {
-            throw new IllegalStateException("An earlier load into this H2 database was interrupted before its indexes"
-                    + " were re-created. Reset it (delete target/perf-h2, see docs/benchmarks.md) and run again.");
-        }
+        refuseAnInterruptedH2Load();
         long leadCount = count("lead");
         long changeCount = count("lead_status_change");
         // the interactions' reps (perf-rep-…) are counted apart, by ensureInteractions
-        long perfUsers = jdbc.sql("select count(*) from app_user where username like :p and username not like :r")
-                .param("p", USER_PREFIX + "%").param("r", REP_PREFIX + "%").query(Long.class).single();
+        long perfUsers = perfUsers();
         if (perfUsers == USERS && leadCount == leads && changeCount == expectedChanges()) {
             return new Outcome(false, 0, leadCount, changeCount);
         }
@@ -190,14 +186,10 @@ final class BenchmarkData {
      * {@link #ensure} refuses it: give the search benchmark its own database (docs/benchmarks.md).
      */
     Outcome ensureLeadsOnly() {
-        if (!postgres && h2LoadInterrupted()) {
-            throw new IllegalStateException("An earlier load into this H2 database was interrupted before its indexes"
-                    + " were re-created. Reset it (delete target/perf-h2, see docs/benchmarks.md) and run again.");
-        }
+        refuseAnInterruptedH2Load();
         long leadCount = count("lead");
         long changeCount = count("lead_status_change");
-        long perfUsers = jdbc.sql("select count(*) from app_user where username like :p and username not like :r")
-                .param("p", USER_PREFIX + "%").param("r", REP_PREFIX + "%").query(Long.class).single();
+        long perfUsers = perfUsers();
         if (perfUsers == USERS && leadCount == leads && changeCount == 0) {
             return new Outcome(false, 0, leadCount, changeCount);
         }
@@ -307,10 +299,7 @@ final class BenchmarkData {
         if (count <= PAGE_LEAD_INTERACTIONS) {
             throw new IllegalArgumentException("more than " + PAGE_LEAD_INTERACTIONS + " interactions, please");
         }
-        if (!postgres && h2LoadInterrupted()) {
-            throw new IllegalStateException("An earlier load into this H2 database was interrupted before its indexes"
-                    + " were re-created. Reset it (delete target/perf-h2, see docs/benchmarks.md) and run again.");
-        }
+        refuseAnInterruptedH2Load();
         long present = count("interaction");
         long edits = count("interaction_edit");
         long reps = jdbc.sql("select count(*) from app_user where username like :r").param("r", REP_PREFIX + "%")
@@ -445,6 +434,20 @@ final class BenchmarkData {
             "ALTER TABLE (\\S+) ADD CONSTRAINT (\\S+) (UNIQUE|FOREIGN KEY).*", Pattern.DOTALL);
     private static final Pattern INDEX = Pattern.compile(
             "CREATE INDEX (\\S+) ON .*", Pattern.DOTALL);
+
+    /** An H2 load stopped before its indexes were re-created leaves a database no benchmark may use. */
+    private void refuseAnInterruptedH2Load() {
+        if (!postgres && h2LoadInterrupted()) {
+            throw new IllegalStateException("An earlier load into this H2 database was interrupted before its indexes"
+                    + " were re-created. Reset it (delete target/perf-h2, see docs/benchmarks.md) and run again.");
+        }
+    }
+
+    /** The benchmark's users (perf-…), the interactions' reps (perf-rep-…) left out: those are counted apart. */
+    private long perfUsers() {
+        return jdbc.sql("select count(*) from app_user where username like :p and username not like :r")
+                .param("p", USER_PREFIX + "%").param("r", REP_PREFIX + "%").query(Long.class).single();
+    }
 
     private boolean h2LoadInterrupted() {
         return jdbc.sql("select count(*) from information_schema.tables where lower(table_name) = 'perf_pending_ddl'")
