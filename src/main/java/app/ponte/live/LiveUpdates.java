@@ -87,7 +87,22 @@ public class LiveUpdates {
      * of {@link LiveEvent#EVERYTHING} means "re-read all".
      */
     public Registration subscribe(Component owner, Topic topic, Long id, SerializableConsumer<Set<Long>> onChange) {
-        var handler = new Handler(topic, id, onChange);
+        return subscribe(owner, topic, id, false, onChange);
+    }
+
+    /**
+     * As {@link #subscribe}, but without the changes made in this very tab: a view that redraws
+     * itself after its own action (a saved call, a move) would otherwise draw everything a second
+     * time when its own signal comes back. Changes from other tabs, people and nodes still arrive.
+     */
+    public Registration subscribeToOthers(Component owner, Topic topic, Long id,
+            SerializableConsumer<Set<Long>> onChange) {
+        return subscribe(owner, topic, id, true, onChange);
+    }
+
+    private Registration subscribe(Component owner, Topic topic, Long id, boolean skipOwn,
+            SerializableConsumer<Set<Long>> onChange) {
+        var handler = new Handler(topic, id, skipOwn, onChange);
         Registration onAttach = owner.addAttachListener(e -> handler.start(e.getUI()));
         Registration onDetach = owner.addDetachListener(e -> handler.stop());
         owner.getUI().filter(ui -> owner.isAttached()).ifPresent(handler::start);
@@ -122,13 +137,15 @@ public class LiveUpdates {
 
         private final Topic topic;
         private final Long id;
+        private final boolean skipOwn;
         private final SerializableConsumer<Set<Long>> onChange;
         private LiveEvents.Subscription subscription;
         private TabQueue queue;
 
-        Handler(Topic topic, Long id, SerializableConsumer<Set<Long>> onChange) {
+        Handler(Topic topic, Long id, boolean skipOwn, SerializableConsumer<Set<Long>> onChange) {
             this.topic = topic;
             this.id = id;
+            this.skipOwn = skipOwn;
             this.onChange = onChange;
         }
 
@@ -137,7 +154,12 @@ public class LiveUpdates {
             queue = queueOf(ui);
             queue.handlers.incrementAndGet();
             TabQueue target = queue;
-            subscription = events.subscribe(topic, id, changed -> target.offer(this, changed));
+            subscription = events.subscribe(topic, id, changed -> {
+                // signals are delivered on the committing thread: the tab's own request when this tab made the change
+                if (!(skipOwn && UI.getCurrent() == ui)) {
+                    target.offer(this, changed);
+                }
+            });
         }
 
         synchronized void stop() {

@@ -181,13 +181,17 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         if (liveRegistration != null) {
             liveRegistration.remove();
         }
-        liveRegistration = live.subscribe(this, LeadService.TOPIC, id, changed -> changedElsewhere());
+        // its own actions redraw it (save, moves, a logged call): only others' changes come this way
+        liveRegistration = live.subscribeToOthers(this, LeadService.TOPIC, id, changed -> changedElsewhere());
         sections.removeAll();
         extensions.forEach(extension -> extension.sections(new LeadId(id)).forEach(sections::add));
         presenceHolder.removeAll();
         UserSummary me = users.me();
         presenceHolder.add(new PresenceAvatars(presence, live, "lead", id, me.id().value(), me.fullName()));
     }
+
+    /** How often the page was drawn from the data (tests: one's own action draws it once). */
+    int redraws;
 
     /**
      * Someone changed this lead (or its interactions, handoffs): show the new state at once, in
@@ -242,6 +246,7 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
 
     /** Everything but the form: header, bridge, summaries and actions, moves, timeline. */
     private void refreshParts(LeadDetails d) {
+        redraws++;
         List<StatusChangeEntry> history = leads.history(d.id());
         header.refresh(d, clock.instant(), this::reasonText);
         showBridge(d, history);

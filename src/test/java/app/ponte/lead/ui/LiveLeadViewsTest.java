@@ -52,9 +52,13 @@ class LiveLeadViewsTest extends KaribuTest {
     /** Does what the colleague does, signed in as them, then comes back to my tab. */
     private void asColleague(Runnable work) {
         login(colleague.username(), Role.MARKETING);
+        // the colleague works in a browser tab of their own: not this one
+        UI mine = UI.getCurrent();
+        UI.setCurrent(null);
         try {
             work.run();
         } finally {
+            UI.setCurrent(mine);
             login(me.username(), Role.MARKETING);
         }
     }
@@ -106,6 +110,31 @@ class LiveLeadViewsTest extends KaribuTest {
                 .isSameAs(created);
         assertThat(_get(view, H2.class)).as("the header is updated, not rebuilt").isSameAs(title);
         assertThat(_get(view, Button.class, spec -> spec.withId("lead-action-log-call"))).isSameAs(logCall);
+    }
+
+    @Test
+    void my_own_move_redraws_my_page_once_a_colleagues_move_redraws_it_too() {
+        LeadId id = leadOfMine(TestUsers.uniqueName("Own move"));
+        UI.getCurrent().navigate("leads/" + id.value());
+        LeadView view = _get(LeadView.class);
+        int before = view.redraws;
+
+        // my own change, in this tab, as the page's own actions make it: the page redraws itself once
+        leads.move(id, new StatusMove(LeadStatus.MQL, null, null, leads.get(id).orElseThrow().version()));
+        view.reload();
+        for (int i = 0; i < 10; i++) {
+            MockVaadin.clientRoundtrip(false);
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertThat(view.redraws).as("no second drawing when my own signal comes back").isEqualTo(before + 1);
+
+        asColleague(() -> leads.move(id, new StatusMove(LeadStatus.NEW, null, null,
+                leads.get(id).orElseThrow().version())));
+        eventually(() -> view.redraws == before + 2);
     }
 
     @Test
