@@ -149,7 +149,7 @@ final class DashboardSections {
     }
 
     List<StatsSection<?>> all() {
-        return List.of(tiles, funnel, bridge, timeInStatus, volume, reps, marketers, handoffs, channels, buyers,
+        return List.of(tiles, funnel, bridge, timeInStatus, volume, reps, marketers, handoffs, buyers, channels,
                 stalled);
     }
 
@@ -174,7 +174,9 @@ final class DashboardSections {
         all().forEach(layout::add);
         tiles.addClassName("ponte-dashboard-wide");
         reps.addClassName("ponte-dashboard-wide");
+        marketers.addClassName("ponte-dashboard-wide");
         channels.addClassName("ponte-dashboard-wide");
+        stalled.addClassName("ponte-dashboard-wide");
         return layout;
     }
 
@@ -219,8 +221,8 @@ final class DashboardSections {
 
     private Component tiles(Tiles t) {
         long stalledNow = total(t.stalled().byStatus());
-        if (t.funnel().cohort() == 0 && t.handoffs().sent() == 0 && t.time().overall().count() == 0
-                && stalledNow == 0) {
+        // stalled leads are a "now" figure: a period with nothing of its own is empty even when some are
+        if (t.funnel().cohort() == 0 && t.handoffs().sent() == 0 && t.time().overall().count() == 0) {
             return empty("tiles", "dashboard.empty.leads");
         }
         StatsFilter f = filter.get();
@@ -389,8 +391,10 @@ final class DashboardSections {
         var box = new Span();
         box.addClassName("ponte-figure-list");
         for (String s : statuses) {
-            box.add(new Span(status(s) + " "), Figure.count("funnel.lost." + s, f.lost().get(s), locale,
+            var pair = new Span(new Span(status(s) + " "), Figure.count("funnel.lost." + s, f.lost().get(s), locale,
                     DrillDown.lostFrom(current, s)));
+            pair.addClassName("ponte-figure-pair");
+            box.add(pair);
         }
         return box;
     }
@@ -527,9 +531,11 @@ final class DashboardSections {
         for (InteractionType type : InteractionType.values()) {
             Long count = byType.get(type.name());
             if (count != null) {
-                box.add(new Span(view.getTranslation("interaction.type." + type.name()) + " "),
+                var pair = new Span(new Span(view.getTranslation("interaction.type." + type.name()) + " "),
                         Figure.count(prefix + "interactionsByType." + type.name(), count, locale,
                                 interactions(userId, type.name(), period)));
+                pair.addClassName("ponte-figure-pair");
+                box.add(pair);
             }
         }
         return box;

@@ -121,13 +121,12 @@ class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle 
     }
 
     /**
-     * The "now" of the overdue and stalled figures: now, or the end of a period already over, so
-     * that a past period shows what was overdue and stalled when it ended (and 1990 shows nothing).
+     * The "now" of the overdue and stalled figures: always now, whatever the period. They describe
+     * the state of things (a handoff pending now, a lead idle now), and the API counts a lead's latest
+     * activity whenever it happened, so an "as of" in the past would not show the past either.
      */
     private Instant currentAsOf() {
-        Instant now = clock.instant();
-        Instant end = filter.period().end(clock.getZone());
-        return end.isBefore(now) ? end : now;
+        return clock.instant();
     }
 
     private void filterChanged(StatsFilter newFilter) {
