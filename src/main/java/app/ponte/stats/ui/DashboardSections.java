@@ -153,14 +153,21 @@ final class DashboardSections {
                 stalled);
     }
 
-    /** A change to a lead (created, moved, won, lost) moves every figure built from leads and their history. */
+    /**
+     * A change to a lead (created, moved, won, lost) moves every figure built from leads and their
+     * history. The tiles repeat figures of the funnel, handoffs and stalled sections, so those are read
+     * again with them: the page never shows one figure with two values.
+     */
     List<StatsSection<?>> fedByLeads() {
-        return List.of(tiles, funnel, bridge, timeInStatus, volume, reps, marketers, channels, stalled);
+        return List.of(tiles, funnel, bridge, timeInStatus, volume, reps, marketers, handoffs, channels, stalled);
     }
 
-    /** A handoff sent or decided moves the handoff figures, the reps' and the marketers'. */
+    /**
+     * A handoff sent or decided moves the handoff figures, the reps' and the marketers', and (through
+     * the tiles, see above) the sections whose figures the tiles repeat. Purchases alone feed the buyers.
+     */
     List<StatsSection<?>> fedByHandoffs() {
-        return List.of(tiles, reps, marketers, handoffs);
+        return List.of(tiles, funnel, bridge, reps, marketers, handoffs, stalled);
     }
 
     /** The sections whose figures depend on the page's "now" (overdue handoffs, stalled leads). */

@@ -5,6 +5,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -58,6 +59,9 @@ class DashboardViewTest extends KaribuTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    app.ponte.live.LiveEvents events;
 
     /** A year of data: two channels, leads won and lost, interactions, handoffs, purchases, spend. */
     private record Year(String channelA, String channelB, UserSummary seller, UserSummary marketer) {
@@ -258,6 +262,29 @@ class DashboardViewTest extends KaribuTest {
         assertThat(present("section-stalled-retry")).isFalse();
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("section-funnel-empty"))
                 .getText()).isEqualTo("No leads in this period.");
+    }
+
+    @Test
+    void a_handoff_signal_refreshes_the_handoff_figures_but_not_the_buyers_and_not_at_once() {
+        Year y = year(2005);
+        signIn("db-live", Role.MANAGER);
+        long opened = System.nanoTime();
+        open("?from=2005-01-01&to=2005-12-31");
+        assertThat(figures()).containsEntry("handoffs.sent", "3").containsEntry("repeat-purchases.buyers", "2");
+        // written without signals (the fixture's JDBC); then one handoff signal, as HandoffService sends it
+        LeadId lead = data.lead(y.channelB(), rome("2005-08-08T10:00:00"), y.marketer().id());
+        data.handoff(lead, y.marketer().id(), y.seller().id(), "PENDING", rome("2005-08-09T10:00:00"), null, null);
+        data.purchase(lead, "2005-08-10", "10.00");
+        events.publish(app.ponte.handoff.HandoffService.TOPIC, lead.value());
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            settle();
+            return "4".equals(figures().get("handoffs.sent"));
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - opened)).as("at most one refresh per 5 s")
+                .isGreaterThanOrEqualTo(DashboardView.REFRESH_WINDOW.minusMillis(100));
+        assertThat(figures()).as("the buyers are not fed by handoffs: not read again")
+                .containsEntry("repeat-purchases.buyers", "2");
     }
 
     /** Every figure of the dashboard equals the same path of the API's JSON for the page's period and channel. */
