@@ -1,0 +1,336 @@
+package app.ponte.stats.ui;
+
+import static app.ponte.stats.StatsFixture.rome;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import app.ponte.KaribuTest;
+import app.ponte.TestUsers;
+import app.ponte.interaction.InteractionType;
+import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadStatus;
+import app.ponte.security.Role;
+import app.ponte.security.UserSummary;
+import app.ponte.stats.StatsFixture;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.Element;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The team dashboard: what each role sees, the filters in the URL, a failing section beside working
+ * ones, the empty states, and "one number everywhere" (every figure equals the API's for the page's
+ * period). Data: fresh channels and users; the years before 1979 hold no test data (empty periods).
+ */
+class DashboardViewTest extends KaribuTest {
+
+    private static final Set<String> MONEY = Set.of("spend", "cpl", "cac", "revenue", "ltv", "ltvToCac", "wonValue");
+    private static final List<String> SECTIONS = List.of("tiles", "funnel", "bridge", "time-in-status", "volume",
+            "reps", "marketers", "handoffs", "channels", "buyers", "stalled");
+
+    @Autowired
+    StatsFixture data;
+
+    @Autowired
+    SectionLoader loader;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    app.ponte.live.LiveEvents events;
+
+    /** A year of data: two channels, leads won and lost, interactions, handoffs, purchases, spend. */
+    private record Year(String channelA, String channelB, UserSummary seller, UserSummary marketer) {
+    }
+
+    private Year year(int year) {
+        UserSummary seller = testUsers.create("db-rep", Role.SALES);
+        UserSummary marketer = testUsers.create("db-mkt", Role.MARKETING);
+        String a = data.channel(StatsFixture.prefix() + "_A", "ONLINE");
+        String b = data.channel(StatsFixture.prefix() + "_B", "OFFLINE");
+        String y = Integer.toString(year);
+        LeadId won = data.lead(a, rome(y + "-02-03T10:00:00"), marketer.id(), seller.id(), new BigDecimal("1500.00"));
+        data.win(won, rome(y + "-04-10T11:00:00"), seller.id());
+        LeadId won2 = data.lead(a, rome(y + "-03-03T10:00:00"), marketer.id(), seller.id(), new BigDecimal("700.00"));
+        data.win(won2, rome(y + "-09-01T11:00:00"), seller.id());
+        LeadId lost = data.lead(a, rome(y + "-05-05T10:00:00"), marketer.id());
+        data.move(lost, LeadStatus.MQL, rome(y + "-05-06T10:00:00"), marketer.id());
+        data.move(lost, LeadStatus.LOST, rome(y + "-05-20T10:00:00"), seller.id());
+        LeadId open = data.lead(b, rome(y + "-06-06T10:00:00"), marketer.id());
+        data.move(open, LeadStatus.MQL, rome(y + "-06-07T10:00:00"), marketer.id());
+        data.interaction(won, seller.id(), InteractionType.CALL, rome(y + "-03-01T09:00:00"), 4);
+        data.interaction(won, seller.id(), InteractionType.MEETING, rome(y + "-03-15T09:00:00"), 5);
+        data.handoff(won, marketer.id(), seller.id(), "ACCEPTED", rome(y + "-03-20T09:00:00"),
+                rome(y + "-03-20T15:00:00"), null);
+        data.handoff(lost, marketer.id(), seller.id(), "REJECTED", rome(y + "-05-07T09:00:00"),
+                rome(y + "-05-08T09:00:00"), "NOT_A_FIT");
+        data.handoff(open, marketer.id(), seller.id(), "PENDING", rome(y + "-06-08T09:00:00"), null, null);
+        data.purchase(won, y + "-04-20", "1200.00");
+        data.purchase(won, y + "-07-20", "300.00");
+        data.purchase(won2, y + "-09-05", "450.00");
+        data.spend(a, y + "-02", "900.00");
+        return new Year(a, b, seller, marketer);
+    }
+
+    private UserSummary signIn(String prefix, Role... roles) {
+        UserSummary user = testUsers.create(prefix, roles);
+        login(user.username(), roles);
+        return user;
+    }
+
+    private void open(String query) {
+        UI.getCurrent().navigate("dashboard", com.vaadin.flow.router.QueryParameters.fromString(query.substring(1)));
+        settle();
+    }
+
+    private void settle() {
+        try {
+            loader.awaitIdle(Duration.ofSeconds(60));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        MockVaadin.clientRoundtrip(false);
+    }
+
+    private static Element root() {
+        return _get(StatsPage.class, spec -> spec.withId("dashboard")).getElement();
+    }
+
+    private static Stream<Element> elements(Element element) {
+        return Stream.concat(Stream.of(element), element.getChildren().filter(e -> !e.isTextNode())
+                .flatMap(DashboardViewTest::elements));
+    }
+
+    /** Every figure on the page: data-metric → data-value (a metric shown twice must show one value). */
+    private static Map<String, String> figures() {
+        Map<String, String> figures = new LinkedHashMap<>();
+        elements(root()).filter(e -> e.hasAttribute("data-metric")).forEach(e -> {
+            String previous = figures.put(e.getAttribute("data-metric"), e.getAttribute("data-value"));
+            assertThat(previous == null || previous.equals(e.getAttribute("data-value")))
+                    .as("%s shown twice with different values", e.getAttribute("data-metric")).isTrue();
+        });
+        return figures;
+    }
+
+    private static List<String> headers() {
+        return elements(root()).filter(e -> e.getTag().equals("th") || e.getTag().equals("vaadin-button"))
+                .map(Element::getTextRecursively).toList();
+    }
+
+    private static List<String> replacedUrls() {
+        return UI.getCurrent().getInternals().dumpPendingJavaScriptInvocations().stream()
+                .map(p -> p.getInvocation())
+                .filter(i -> i.getExpression().contains("vaadin-navigate") && i.getExpression().contains("replace: true"))
+                .map(i -> String.valueOf(i.getParameters().get(1)))
+                .toList();
+    }
+
+    /** The query of the URL the page last wrote (replaceState), as parameters. */
+    private static Map<String, List<String>> lastUrl() {
+        List<String> urls = replacedUrls();
+        assertThat(urls).isNotEmpty();
+        String url = urls.getLast();
+        assertThat(url).startsWith("dashboard?");
+        return com.vaadin.flow.router.QueryParameters.fromString(url.substring("dashboard?".length())).getParameters();
+    }
+
+    private static boolean present(String id) {
+        return elements(root()).anyMatch(e -> id.equals(e.getAttribute("id")));
+    }
+
+    @Test
+    void managers_see_money_and_marketing_and_sales_see_none() {
+        Year y = year(2003);
+        String query = "?from=2003-01-01&to=2003-12-31";
+
+        signIn("db-mgr", Role.MANAGER);
+        open(query);
+        Map<String, String> manager = figures();
+        assertThat(manager).containsKeys("channels." + y.channelA() + ".spend", "channels." + y.channelA() + ".ltvToCac",
+                "reps." + y.seller().username() + ".wonValue", "repeat-purchases.revenue");
+        assertThat(new BigDecimal(manager.get("channels." + y.channelA() + ".spend"))).isEqualByComparingTo("900");
+        assertThat(headers()).anyMatch(h -> h.startsWith("Spend")).anyMatch(h -> h.startsWith("LTV:CAC"))
+                .contains("Won value");
+
+        for (Role role : List.of(Role.MARKETING, Role.SALES)) {
+            logout();
+            signIn("db-" + role.name().toLowerCase(java.util.Locale.ROOT), role);
+            open(query);
+            Map<String, String> figures = figures();
+            assertThat(figures).as(role + " sees the figures without money").containsKey("channels." + y.channelA() + ".leads");
+            assertThat(figures.keySet()).as(role + " money figures")
+                    .noneMatch(metric -> MONEY.contains(metric.substring(metric.lastIndexOf('.') + 1)));
+            assertThat(headers()).as(role + " money columns")
+                    .noneMatch(h -> Stream.of("Spend", "CPL", "CAC", "Revenue", "LTV", "Won value").anyMatch(h::startsWith));
+        }
+    }
+
+    @Test
+    void the_period_and_channel_filters_change_the_figures_and_the_url() {
+        Year y = year(2004);
+        signIn("db-filter", Role.MANAGER);
+        open("?from=2004-01-01&to=2004-12-31&channel=" + y.channelA());
+        assertThat(root().getAttribute("data-channel")).isEqualTo(y.channelA());
+        assertThat(figures()).containsEntry("funnel.cohort", "3").containsEntry("funnel.steps.WON.reached", "2");
+        @SuppressWarnings("unchecked")
+        Select<String> channel = _get(Select.class, spec -> spec.withId("period-channel"));
+        assertThat(channel.getValue()).isEqualTo(y.channelA());
+
+        _setValue(channel, y.channelB());
+        assertThat(lastUrl()).isEqualTo(Map.of("from", List.of("2004-01-01"), "to", List.of("2004-12-31"), "channel",
+                List.of(y.channelB())));
+        settle();
+        assertThat(figures()).containsEntry("funnel.cohort", "1").containsEntry("funnel.steps.WON.reached", "0");
+        assertThat(root().getAttribute("data-channel")).isEqualTo(y.channelB());
+
+        _setValue(_get(DatePicker.class, spec -> spec.withId("period-to")), LocalDate.of(2004, 5, 31));
+        assertThat(lastUrl()).isEqualTo(Map.of("from", List.of("2004-01-01"), "to", List.of("2004-05-31"), "channel",
+                List.of(y.channelB())));
+        settle();
+        assertThat(root().getAttribute("data-to")).isEqualTo("2004-05-31");
+        assertThat(figures()).as("channel B's only lead came in June").containsEntry("funnel.cohort", "0");
+        assertThat(present("section-funnel-empty")).isTrue();
+        assertThat(elements(root()).filter(e -> e.hasAttribute("data-bucket")).findFirst().orElseThrow()
+                .getAttribute("data-bucket")).isEqualTo("month");
+
+        _setValue(_get(DatePicker.class, spec -> spec.withId("period-from")), LocalDate.of(2004, 4, 1));
+        assertThat(lastUrl()).isEqualTo(Map.of("from", List.of("2004-04-01"), "to", List.of("2004-05-31"), "channel",
+                List.of(y.channelB())));
+        settle();
+        assertThat(figures()).as("two months are cut in weeks (the first clipped to the period)")
+                .containsKeys("volume.series.2004-04-01.leads", "volume.series.2004-04-05.leads");
+    }
+
+    @Test
+    void a_section_that_fails_shows_its_error_with_a_retry_while_the_others_render() {
+        signIn("db-fail", Role.MANAGER);
+        // fifty years of months is more than the volume series allows: the service refuses, the section fails
+        open("?from=1901-01-01&to=1950-12-31");
+        assertThat(present("section-volume-retry")).isTrue();
+        assertThat(root().getAttribute("data-ready")).isEqualTo("true");
+        for (String key : SECTIONS) {
+            assertThat(_get(StatsSection.class, spec -> spec.withId("section-" + key)).busy()).as(key).isFalse();
+            if (!key.equals("volume")) {
+                assertThat(present("section-" + key + "-retry")).as(key + " has no error").isFalse();
+                // stalled leads are as of now, not of the period: there may be some
+                assertThat(present("section-" + key + "-empty") || key.equals("stalled")).as(key + " renders")
+                        .isTrue();
+            }
+        }
+        _click(_get(Button.class, spec -> spec.withId("section-volume-retry")));
+        settle();
+        assertThat(present("section-volume-retry")).as("the retry reads again, and fails again").isTrue();
+    }
+
+    /** Stalled leads are "now" (as of now, whatever the period): only an empty database shows none. */
+    @Test
+    void an_empty_period_shows_every_section_empty() {
+        signIn("db-empty", Role.MANAGER);
+        open("?from=1961-01-01&to=1961-12-31");
+        assertThat(root().getAttribute("data-ready")).isEqualTo("true");
+        List<String> missing = new ArrayList<>();
+        for (String key : SECTIONS.stream().filter(k -> !k.equals("stalled")).toList()) {
+            if (!present("section-" + key + "-empty")) {
+                missing.add(key);
+            }
+        }
+        assertThat(missing).as("sections without their empty state").isEmpty();
+        assertThat(present("section-stalled-retry")).isFalse();
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("section-funnel-empty"))
+                .getText()).isEqualTo("No leads in this period.");
+    }
+
+    @Test
+    void a_handoff_signal_refreshes_the_handoff_figures_but_not_the_buyers_and_not_at_once() {
+        Year y = year(2005);
+        signIn("db-live", Role.MANAGER);
+        long opened = System.nanoTime();
+        open("?from=2005-01-01&to=2005-12-31");
+        assertThat(figures()).containsEntry("handoffs.sent", "3").containsEntry("repeat-purchases.buyers", "2");
+        // written without signals (the fixture's JDBC); then one handoff signal, as HandoffService sends it
+        LeadId lead = data.lead(y.channelB(), rome("2005-08-08T10:00:00"), y.marketer().id());
+        data.handoff(lead, y.marketer().id(), y.seller().id(), "PENDING", rome("2005-08-09T10:00:00"), null, null);
+        data.purchase(lead, "2005-08-10", "10.00");
+        events.publish(app.ponte.handoff.HandoffService.TOPIC, lead.value());
+
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            settle();
+            return "4".equals(figures().get("handoffs.sent"));
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - opened)).as("at most one refresh per 5 s")
+                .isGreaterThanOrEqualTo(DashboardView.REFRESH_WINDOW.minusMillis(100));
+        assertThat(figures()).as("the buyers are not fed by handoffs: not read again")
+                .containsEntry("repeat-purchases.buyers", "2");
+    }
+
+    /** Every figure of the dashboard equals the same path of the API's JSON for the page's period and channel. */
+    @Test
+    @Tag("persistence")
+    void every_figure_is_the_api_figure_for_the_same_period() throws Exception {
+        Year y = year(2007);
+        UserSummary manager = signIn("db-one", Role.MANAGER);
+        Set<String> endpoints = new TreeSet<>();
+        int compared = 0;
+        for (String query : List.of("?from=2007-01-01&to=2007-12-31", "?from=2007-01-01&to=2007-12-31&channel="
+                + y.channelA(), "?from=2007-02-01&to=2007-04-30")) {
+            login(manager.username(), Role.MANAGER);
+            open(query);
+            Map<String, String> root = new HashMap<>();
+            for (String name : List.of("data-from", "data-to", "data-channel", "data-as-of", "data-stalled-days")) {
+                root.put(name, root().getAttribute(name));
+            }
+            String bucket = elements(root()).filter(e -> e.hasAttribute("data-bucket")).findFirst()
+                    .map(e -> e.getAttribute("data-bucket")).orElse(null);
+            Map<String, String> figures = figures();
+            assertThat(figures).containsKeys("funnel.cohort", "reps." + y.seller().username() + ".won");
+            Map<String, JsonNode> answers = new HashMap<>();
+            for (var figure : figures.entrySet()) {
+                String endpoint = MetricPaths.endpoint(figure.getKey());
+                String url = MetricPaths.url(endpoint, root, bucket);
+                JsonNode answer = answers.computeIfAbsent(url, u -> api(u, manager.username()));
+                JsonNode value = MetricPaths.walk(answer, figure.getKey());
+                assertThat(MetricPaths.same(value, figure.getValue()))
+                        .as("%s (%s): page %s, API %s", figure.getKey(), query, figure.getValue(), value).isTrue();
+                endpoints.add(endpoint);
+                compared++;
+            }
+        }
+        assertThat(endpoints).containsExactlyInAnyOrder("funnel", "stage-durations", "time-to-customer", "reps",
+                "marketers", "handoffs", "channels", "repeat-purchases", "volume", "stalled");
+        assertThat(compared).isGreaterThan(200);
+    }
+
+    private JsonNode api(String url, String username) {
+        try {
+            String body = mvc.perform(get(url).with(httpBasic(username, TestUsers.PASSWORD)))
+                    .andReturn().getResponse().getContentAsString();
+            return MetricPaths.read(body);
+        } catch (Exception e) {
+            throw new AssertionError(url, e);
+        }
+    }
+}
