@@ -50,7 +50,7 @@ public class AuditPdf {
             p.formula { font-family: monospace; font-size: 8.5pt; background: #f3f3f3; padding: 2mm; }
             table { border-collapse: collapse; width: 100%; -fs-table-paginate: paginate; }
             th, td { border-bottom: 0.5pt solid #ccc; padding: 1mm 1.5mm; text-align: right; }
-            th.label, thead th { text-align: left; }
+            th.label, thead th:first-child { text-align: left; }
             thead th { background: #eee; }
             table.figures td { border: none; text-align: left; padding: 0 4mm 1mm 0; }
             table.figures td.value { font-weight: bold; font-size: 11pt; }

@@ -122,7 +122,7 @@ public class AuditReportService {
             VolumeBucket b = volume.series().get(i);
             LocalDate end = i + 1 < volume.series().size() ? volume.series().get(i + 1).start().minusDays(1) : period.to();
             String path = "volume.series." + b.start() + ".";
-            String month = t.date(b.start());
+            String month = t.month(b.start());
             months.add(month);
             rows.add(List.of(ReportCell.text(month, b.start()),
                     ReportCell.count(path + "leads", b.leads(), DrillDown.cohort(new StatsFilter(new Period(b.start(), end), null))),

@@ -18,6 +18,11 @@ public record ReportTexts(MessageSource messages, Locale locale) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 
+    /** A month as the reader writes it ("Dec 2025", "dic 2025"). */
+    public String month(LocalDate date) {
+        return DateTimeFormatter.ofPattern("MMM yyyy", locale).format(date);
+    }
+
     public String status(String status) {
         return get("status." + status);
     }

@@ -58,7 +58,7 @@ import java.util.function.Function;
  */
 @Route(value = AuditReportView.ROUTE, layout = MainLayout.class)
 @RolesAllowed({AppRoles.MANAGER, AppRoles.ADMIN})
-@Menu(order = 3, title = "nav.audit", icon = "vaadin:file-text-o")
+@Menu(order = 35, title = "nav.audit", icon = "vaadin:file-text-o")
 class AuditReportView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String ROUTE = "reports/audit";
