@@ -30,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @PonteTest
 class AuditPdfTest {
 
-    private static final String URL = "/reports/audit.pdf?from=1966-01-01&to=1966-12-31";
+    private static final String URL = "/reports/audit.pdf?from=1992-01-01&to=1992-12-31";
 
     @Autowired
     MockMvc mvc;
@@ -47,8 +47,8 @@ class AuditPdfTest {
     void the_pdf_holds_the_first_sections_sentence_with_its_accents() throws Exception {
         String channel = fixture.channel(StatsFixture.prefix() + "_P", "ONLINE");
         UserSummary marketer = testUsers.create("pdf-mkt", Role.MARKETING);
-        fixture.lead(channel, StatsFixture.rome("1966-02-03T10:00:00"), marketer.id());
-        fixture.lead(channel, StatsFixture.rome("1966-09-03T10:00:00"), marketer.id());
+        fixture.lead(channel, StatsFixture.rome("1992-02-03T10:00:00"), marketer.id());
+        fixture.lead(channel, StatsFixture.rome("1992-09-03T10:00:00"), marketer.id());
         UserSummary manager = testUsers.create("pdf-mgr", Role.MANAGER);
         // an Italian reader: the sentences carry accents ("È stato", "più") that the PDF's font must hold
         SystemCaller.run(() -> jdbcLanguage(manager, "it"));
@@ -61,7 +61,7 @@ class AuditPdfTest {
         assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         String first = SystemCaller.callAs(manager.username(), List.of(Role.MANAGER), () -> report.section("volume",
-                new StatsFilter(new Period(LocalDate.of(1966, 1, 1), LocalDate.of(1966, 12, 31)), null), clock.instant(),
+                new StatsFilter(new Period(LocalDate.of(1992, 1, 1), LocalDate.of(1992, 12, 31)), null), clock.instant(),
                 Locale.ITALIAN)).sentence();
         assertThat(first).startsWith("Sono stati creati 2 lead");
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
