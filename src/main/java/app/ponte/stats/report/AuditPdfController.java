@@ -1,6 +1,8 @@
 package app.ponte.stats.report;
 
+import app.ponte.base.i18n.Languages;
 import app.ponte.security.UserService;
+import app.ponte.security.UserSummary;
 import app.ponte.stats.StatsService;
 import app.ponte.stats.ui.StatsFilter;
 import com.vaadin.flow.router.QueryParameters;
@@ -13,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -48,7 +51,7 @@ class AuditPdfController {
 
     @GetMapping(PATH)
     ResponseEntity<byte[]> auditPdf(HttpServletRequest request) {
-        Locale locale = users.me().language() == null ? Locale.ENGLISH : users.me().language();
+        Locale locale = language(request);
         Map<String, List<String>> parameters = request.getParameterMap().entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> Arrays.asList(e.getValue())));
         LocalDate today = LocalDate.now(clock.withZone(stats.zone()));
@@ -62,5 +65,17 @@ class AuditPdfController {
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
                 .body(out.toByteArray());
+    }
+
+    /**
+     * The caller's language: a person's from their account; an API token (no account of its own) may name
+     * one with {@code lang=it}; otherwise English.
+     */
+    private Locale language(HttpServletRequest request) {
+        String name = request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName();
+        return Optional.ofNullable(name).flatMap(users::findByUsername).map(UserSummary::language)
+                .or(() -> Optional.ofNullable(request.getParameter("lang")).flatMap(tag -> Languages.SUPPORTED.stream()
+                        .filter(l -> l.getLanguage().equals(tag)).findFirst()))
+                .orElse(Locale.ENGLISH);
     }
 }

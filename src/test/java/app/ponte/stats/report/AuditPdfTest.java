@@ -93,6 +93,23 @@ class AuditPdfTest {
         mvc.perform(get(URL)).andExpect(status().isUnauthorized());
     }
 
+    @Autowired
+    app.ponte.security.ApiTokenService tokens;
+
+    @Test
+    void an_api_token_of_a_manager_opens_it_in_the_language_it_names() throws Exception {
+        String admin = testUsers.create("pdf-token-admin", Role.ADMIN).username();
+        var token = SystemCaller.callAs(admin, List.of(Role.ADMIN), () -> tokens.create(
+                new app.ponte.security.NewApiToken(TestUsers.uniqueName("pdf"), Role.MANAGER,
+                        LocalDate.now(clock).plusDays(30))));
+        byte[] bytes = mvc.perform(get(URL + "&lang=it").header("Authorization", "Bearer " + token.secret()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Report di audit delle vendite");
+        }
+        mvc.perform(get(URL).header("Authorization", "Bearer wrong")).andExpect(status().isUnauthorized());
+    }
+
     @Test
     void a_signed_in_browser_session_opens_it_too() throws Exception {
         UserSummary admin = testUsers.create("pdf-a", Role.ADMIN);
