@@ -28,8 +28,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
- * Two filter chains: {@code /api/**} is stateless (HTTP Basic or {@code Authorization: Bearer} API tokens), answers
- * 401/403 as JSON and never redirects; everything else is the Vaadin UI with its login view.
+ * Three filter chains: {@code /api/**} is stateless (HTTP Basic or {@code Authorization: Bearer} API tokens), answers
+ * 401/403 as JSON and never redirects; {@code /reports/*.pdf} takes the browser session or Basic/Bearer
+ * (decision 028); everything else is the Vaadin UI with its login view.
  * Both sign in through the same throttled provider. Method security guards every service.
  */
 @Configuration
@@ -86,8 +87,36 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Reports the app renders on the server as files ({@code /reports/audit.pdf}, decision 028): a link on a
+     * page, so the signed-in browser session opens it, and a URL for scripts, so HTTP Basic and Bearer
+     * tokens do too. Never a login redirect (a file is no page): 401/403 as JSON, as the API answers.
+     * No session is created here; an existing one is read.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain reportFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+            ApiTokenService tokens) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeError(response,
+                HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+        http.securityMatcher("/reports/*.pdf")
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Ponte").authenticationEntryPoint(unauthorized))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((request, response, e) -> writeError(response,
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden: your role may not do this")))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                // GET only, and it changes nothing
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain uiFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
             SessionRegistry sessionRegistry) throws Exception {
         var failures = new ExceptionMappingAuthenticationFailureHandler();

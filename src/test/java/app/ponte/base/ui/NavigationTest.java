@@ -30,8 +30,8 @@ class NavigationTest extends KaribuTest {
     void an_admin_sees_user_administration() {
         login(testUsers.create("nav-admin", Role.ADMIN).username(), Role.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board", "Marketing spend", "One-on-ones",
-                "Users", "Channels", "Import", "API tokens");
+        assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board", "Audit report", "Marketing spend",
+                "One-on-ones", "Users", "Channels", "Import", "API tokens");
     }
 
     @Test
@@ -58,7 +58,7 @@ class NavigationTest extends KaribuTest {
         UI.getCurrent().navigate("");
         assertThat(navigation()).doesNotContain("Users")
                 .containsExactly("Home", "Sales inbox", "My agenda", "Leads", "Bridge board", "My handoffs",
-                        "Interactions", "Marketing spend", "Surveys", "One-on-ones");
+                        "Interactions", "Audit report", "Marketing spend", "Surveys", "One-on-ones");
     }
 
     @Test
