@@ -45,7 +45,8 @@ class MyNumbersView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
     private final PeriodBar bar;
     private final String username;
     private final Long userId;
-    private StatsFilter filter;
+    /** Read by the sections in the background: the newest filter wins (older loads are dropped). */
+    private volatile StatsFilter filter;
 
     MyNumbersView(StatsService stats, SectionLoader loader, UserService users, CurrentUser currentUser, Clock clock,
             PonteProperties properties) {
