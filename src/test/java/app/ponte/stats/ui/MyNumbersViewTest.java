@@ -56,6 +56,8 @@ class MyNumbersViewTest extends KaribuTest {
         UserSummary me = testUsers.create("mine", Role.SALES);
         UserSummary peer = testUsers.create("peer", Role.SALES);
         UserSummary marketer = testUsers.create("mn-mkt", Role.MARKETING);
+        // a salesperson without scores or decisions: skipped by the medians of averages and rates
+        testUsers.create("idle-rep", Role.SALES);
         LeadId a = lead(marketer, "1986-02-01");
         LeadId b = lead(marketer, "1986-02-02");
         LeadId c = lead(marketer, "1986-02-03");
@@ -116,6 +118,8 @@ class MyNumbersViewTest extends KaribuTest {
         UserSummary me = testUsers.create("mine-mkt", Role.MARKETING);
         UserSummary peer = testUsers.create("peer-mkt", Role.MARKETING);
         UserSummary rep = testUsers.create("mn-rep", Role.SALES);
+        // a marketer without handoffs has no acceptance rate: skipped by the median, not a zero
+        testUsers.create("idle-mkt", Role.MARKETING);
         LeadId a = lead(me, "1987-02-01");
         LeadId b = lead(me, "1987-02-02");
         lead(me, "1987-02-03");
