@@ -75,10 +75,6 @@ class I18nBundlesTest {
         for (java.util.Locale language : app.ponte.base.i18n.Languages.SUPPORTED) {
             keys.add("language." + language.getLanguage());
         }
-        for (String stage : List.of("awareness", "consideration", "acquisition")) {
-            keys.add("stage." + stage);
-            keys.add("home.stage." + stage);
-        }
         for (app.ponte.dataimport.ImportKind kind : app.ponte.dataimport.ImportKind.values()) {
             keys.add("import.kind." + kind.name());
         }

@@ -131,6 +131,12 @@ public class StatsService {
         return query.stalled(asOf.minus(Duration.ofDays(days)), days);
     }
 
+    /** How many leads, interactions and user accounts there are: the administrator's home page. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public DataCounts dataCounts() {
+        return query.dataCounts();
+    }
+
     /** Whether the caller may see money figures (spend, revenue, won value and what is built from them). */
     public boolean seesMoney() {
         return currentUser.has(Role.MANAGER) || currentUser.has(Role.ADMIN);

@@ -12,7 +12,11 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 
-/** The landing page after sign-in: who you are and the three spans of the bridge. */
+/**
+ * The landing page after sign-in: who you are, then the person's day as the features contribute it
+ * ({@link HomeCard}): a manager's team figures, a salesperson's numbers, inbox and agenda, a marketer's
+ * leads and handoffs, an administrator's data, the surveys waiting for an answer.
+ */
 @Route(value = "", layout = MainLayout.class)
 @Menu(order = 0, title = "nav.home", icon = "vaadin:home")
 @PermitAll
@@ -38,16 +42,6 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
             roles.add(badge);
         });
         add(roles);
-
-        var bridge = new HorizontalLayout();
-        bridge.addClassName("ponte-bridge");
-        for (String stage : new String[] {"awareness", "consideration", "acquisition"}) {
-            var span = new VerticalLayout(new Span(getTranslation("stage." + stage)),
-                    new Paragraph(getTranslation("home.stage." + stage)));
-            span.addClassName("ponte-bridge-span");
-            bridge.add(span);
-        }
-        add(bridge);
 
         var extra = new com.vaadin.flow.component.html.Div();
         extra.setId("home-cards");

@@ -657,4 +657,14 @@ public class StatsQuery {
     private static BigDecimal perUnit(BigDecimal amount, long units) {
         return units == 0 ? null : amount.divide(BigDecimal.valueOf(units), 2, RoundingMode.HALF_UP);
     }
+
+    /** Leads, interactions, and user accounts by whether they are active (four counts, one statement). */
+    public app.ponte.stats.DataCounts dataCounts() {
+        return jdbc.sql("select (select count(*) from lead) as leads, (select count(*) from interaction) as interactions,"
+                        + " (select count(*) from app_user where active) as active_users,"
+                        + " (select count(*) from app_user where not active) as inactive_users")
+                .query((rs, n) -> new app.ponte.stats.DataCounts(rs.getLong("leads"), rs.getLong("interactions"),
+                        rs.getLong("active_users"), rs.getLong("inactive_users")))
+                .single();
+    }
 }
