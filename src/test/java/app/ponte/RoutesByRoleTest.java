@@ -50,7 +50,6 @@ class RoutesByRoleTest extends KaribuTest {
 
     private static final long MISSING = 987_654_321L;
     /** Views that say "no such one-on-one / survey run" in their own page rather than on the not-found page. */
-    private static final List<String> OWN_REFUSAL = List.of("one-on-ones/", "survey-runs/");
 
     @Autowired
     LeadService leads;
@@ -109,14 +108,8 @@ class RoutesByRoleTest extends KaribuTest {
             if (!parameters.isEmpty()) {
                 String missing = RouteConfiguration.forApplicationScope().getUrl(view, new RouteParameters(withMissing));
                 Class<?> shown = shown(missing);
-                // a missing record is the not-found page, or the view's own translated refusal (a survey
-                // run or one-on-one that does not exist says so in its page)
-                boolean ownRefusal = OWN_REFUSAL.stream().anyMatch(route.getTemplate()::startsWith);
-                if (allowed && ownRefusal && shown != NotFoundView.class) {
-                    check(failures, missing, shown, view);
-                } else {
-                    check(failures, missing, shown, allowed ? NotFoundView.class : AccessDeniedView.class);
-                }
+                // a missing record is the not-found page (a lead, a survey, a survey run, a one-on-one)
+                check(failures, missing, shown, allowed ? NotFoundView.class : AccessDeniedView.class);
             }
         }
         assertThat(failures).as("routes that did not show what %s may see", roles).isEmpty();

@@ -30,7 +30,7 @@ class NavigationTest extends KaribuTest {
     void an_admin_sees_user_administration() {
         login(testUsers.create("nav-admin", Role.ADMIN).username(), Role.ADMIN);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Leads", "Bridge board", "Audit report", "Marketing spend",
+        assertThat(navigation()).containsExactly("Home", "Dashboard", "Leads", "Bridge board", "Audit report", "Marketing spend",
                 "One-on-ones", "Users", "Channels", "Import", "API tokens");
     }
 
@@ -38,7 +38,7 @@ class NavigationTest extends KaribuTest {
     void a_salesperson_sees_no_user_administration() {
         login(testUsers.create("nav-sales", Role.SALES).username(), Role.SALES);
         UI.getCurrent().navigate("");
-        assertThat(navigation()).containsExactly("Home", "Sales inbox", "My agenda", "My numbers", "Leads",
+        assertThat(navigation()).containsExactly("Home", "Dashboard", "Sales inbox", "My agenda", "My numbers", "Leads",
                 "Bridge board", "One-on-ones");
         assertThat(_get(H2.class, spec -> spec.withId("home-welcome")).getText()).startsWith("Welcome, ");
     }
@@ -57,7 +57,7 @@ class NavigationTest extends KaribuTest {
         login(testUsers.create("nav-mgr", Role.MANAGER, Role.MARKETING).username(), Role.MANAGER, Role.MARKETING);
         UI.getCurrent().navigate("");
         assertThat(navigation()).doesNotContain("Users")
-                .containsExactly("Home", "Sales inbox", "My agenda", "My numbers", "Leads", "Bridge board", "My handoffs",
+                .containsExactly("Home", "Dashboard", "Sales inbox", "My agenda", "My numbers", "Leads", "Bridge board", "My handoffs",
                         "Interactions", "Audit report", "Marketing spend", "Surveys", "One-on-ones");
     }
 
