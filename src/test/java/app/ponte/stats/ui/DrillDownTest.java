@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * LOST lead (not lost), a lead lost from each status, a planned interaction in the period (the
  * figures count only held ones), one the minute after the period.
  */
+@Tag("persistence")
 class DrillDownTest extends KaribuTest {
 
     private static final Period YEAR = new Period(LocalDate.of(1979, 1, 1), LocalDate.of(1979, 12, 31));
