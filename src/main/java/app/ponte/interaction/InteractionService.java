@@ -106,6 +106,12 @@ public class InteractionService {
                 sort == null ? InteractionSort.OCCURRED_AT : sort, ascending, offset, limit);
     }
 
+    /** How many interactions {@link #find} lists for the filter: one count statement, for a narrowed list. */
+    @PreAuthorize("hasRole('MANAGER')")
+    public long count(InteractionFilter filter) {
+        return query.count(filter == null ? InteractionFilter.none() : filter, properties.zone());
+    }
+
     /**
      * Writes the managers' list with the given filter as CSV (docs/export.md), newest first,
      * {@value #EXPORT_CHUNK} rows per statement: the file streams, whatever its size.

@@ -107,8 +107,36 @@ public class LeadService {
 
     /** A slice of the lead list: no count, stable order (the id breaks ties). */
     public List<LeadSummary> find(LeadFilter filter, LeadSort sort, boolean ascending, int offset, int limit) {
+        return find(filter, sort, ascending, offset, limit, java.util.Locale.ENGLISH);
+    }
+
+    /**
+     * As {@link #find(LeadFilter, LeadSort, boolean, int, int)}, the channel column sorted by the
+     * channels' names in {@code locale} (as the list shows them, decision 023), not by their codes.
+     */
+    public List<LeadSummary> find(LeadFilter filter, LeadSort sort, boolean ascending, int offset, int limit,
+            java.util.Locale locale) {
         UserId me = filter.onlyMine() ? users.currentUserId() : null;
-        return query.page(filter, me, properties.zone(), sort, ascending, offset, Math.min(limit, 500));
+        List<String> channelOrder = sort == LeadSort.CHANNEL ? channels.findAll().stream()
+                .map(c -> new Channel(c.getCode(), c.getName(), c.getNameIt(), c.getKind(), c.isActive(), c.getVersion()))
+                .sorted(Channel.byName(locale)).map(Channel::code).toList() : List.of();
+        return query.page(withAsOf(filter), me, properties.zone(), sort, ascending, offset, Math.min(limit, 500),
+                channelOrder);
+    }
+
+    /**
+     * How many leads {@link #find} lists for the filter: one count statement, for a narrowed list
+     * (the whole list is not counted, see {@code LeadsView}).
+     */
+    public long count(LeadFilter filter) {
+        UserId me = filter.onlyMine() ? users.currentUserId() : null;
+        return query.count(withAsOf(filter), me, properties.zone());
+    }
+
+    /** "Stalled" without an as-of instant means stalled now, by the application clock. */
+    private LeadFilter withAsOf(LeadFilter filter) {
+        return filter.stalledDays() != null && filter.asOf() == null
+                ? filter.withStalled(filter.stalledDays(), clock.instant()) : filter;
     }
 
     /** The most results the header search returns: a handful to pick from, the list holds the rest. */
@@ -131,7 +159,8 @@ public class LeadService {
      * by id, reading {@value #EXPORT_CHUNK} leads per statement: the file streams, whatever its size.
      * Everyone who may list leads may export them, as the list shows every lead to every role.
      */
-    public void export(LeadFilter filter, OutputStream out) {
+    public void export(LeadFilter requested, OutputStream out) {
+        LeadFilter filter = withAsOf(requested);
         UserId me = filter.onlyMine() ? users.currentUserId() : null;
         CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
         long after = 0;

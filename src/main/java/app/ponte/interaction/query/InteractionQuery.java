@@ -98,31 +98,7 @@ public class InteractionQuery {
     public List<InteractionRow> page(InteractionFilter filter, ZoneId zone, InteractionSort sort, boolean ascending,
             int offset, int limit) {
         Map<String, Object> params = new HashMap<>();
-        var where = new StringBuilder(" where 1 = 1");
-        if (filter.user() != null) {
-            where.append(" and i.user_id = :user");
-            params.put("user", filter.user().value());
-        }
-        if (filter.type() != null) {
-            where.append(" and i.type = :type");
-            params.put("type", filter.type().name());
-        }
-        if (filter.score() != null) {
-            where.append(" and i.outcome_score = :score");
-            params.put("score", filter.score());
-        }
-        if (filter.statusAtTheTime() != null) {
-            where.append(" and i.lead_status = :status");
-            params.put("status", filter.statusAtTheTime().name());
-        }
-        if (filter.from() != null) {
-            where.append(" and i.occurred_at >= :from");
-            params.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
-        }
-        if (filter.to() != null) {
-            where.append(" and i.occurred_at < :to");
-            params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
-        }
+        String where = where(filter, zone, params);
         String direction = ascending ? "asc" : "desc";
         String order = switch (sort) {
             case OCCURRED_AT -> "i.occurred_at " + direction;
@@ -148,6 +124,45 @@ public class InteractionQuery {
                         LeadStatus.valueOf(rs.getString("lead_status")), rs.getString("summary"),
                         rs.getString("next_step"), date(rs, "next_step_due")))
                 .list();
+    }
+
+    /** How many interactions the managers' list holds for the filter (shown above a narrowed list). */
+    public long count(InteractionFilter filter, ZoneId zone) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("select count(*) from interaction i" + where(filter, zone, params)).params(params)
+                .query(Long.class).single();
+    }
+
+    private static String where(InteractionFilter filter, ZoneId zone, Map<String, Object> params) {
+        var where = new StringBuilder(" where 1 = 1");
+        if (filter.user() != null) {
+            where.append(" and i.user_id = :user");
+            params.put("user", filter.user().value());
+        }
+        if (filter.type() != null) {
+            where.append(" and i.type = :type");
+            params.put("type", filter.type().name());
+        }
+        if (filter.score() != null) {
+            where.append(" and i.outcome_score = :score");
+            params.put("score", filter.score());
+        }
+        if (filter.statusAtTheTime() != null) {
+            where.append(" and i.lead_status = :status");
+            params.put("status", filter.statusAtTheTime().name());
+        }
+        if (filter.from() != null) {
+            where.append(" and i.occurred_at >= :from");
+            params.put("from", filter.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (filter.to() != null) {
+            where.append(" and i.occurred_at < :to");
+            params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (filter.heldOnly()) {
+            where.append(" and i.planned = false");
+        }
+        return where.toString();
     }
 
     public long overdueCount(UserId user, LocalDate today) {

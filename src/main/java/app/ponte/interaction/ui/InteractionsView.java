@@ -16,7 +16,10 @@ import app.ponte.security.Role;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -78,6 +81,12 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
     /** Read by the export's download request as well, hence volatile. */
     private volatile InteractionFilter filter = InteractionFilter.none();
     private boolean applyingParameters;
+    /** Held interactions only: set by a statistics link (decision 027), shown as a removable chip. */
+    private boolean heldOnly;
+    final Span heldChip = new Span();
+    /** "N interactions", counted whenever a filter narrows the list. */
+    final Span count = new Span();
+    private Long counted;
 
     InteractionsView(InteractionService interactions, UserService users, PonteProperties properties, Clock clock) {
         this.interactions = interactions;
@@ -98,7 +107,25 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         configureGrid();
-        add(new H2(getTranslation("interactions.title")), toolbar, filters, grid);
+        count.setId("interactions-count");
+        count.addClassName("ponte-list-count");
+        count.setVisible(false);
+        var clearHeld = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            heldOnly = false;
+            filtersChanged();
+        });
+        clearHeld.setId("interactions-held-clear");
+        clearHeld.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        clearHeld.setAriaLabel(getTranslation("leads.narrowing.remove", getTranslation("interactions.held-only")));
+        heldChip.add(new Span(getTranslation("interactions.held-only")), clearHeld);
+        heldChip.setId("interactions-held");
+        heldChip.addClassName("ponte-chip");
+        heldChip.getElement().getThemeList().add("badge contrast pill");
+        heldChip.setVisible(false);
+        var status = new HorizontalLayout(count, heldChip);
+        status.setAlignItems(FlexComponent.Alignment.CENTER);
+        status.addClassName("ponte-list-status");
+        add(new H2(getTranslation("interactions.title")), toolbar, filters, status, grid);
         expand(grid);
     }
 
@@ -227,11 +254,32 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
             status.setValue(parse(parameters, "status", LeadStatus::valueOf));
             from.setValue(parse(parameters, "from", LocalDate::parse));
             to.setValue(parse(parameters, "to", LocalDate::parse));
+            heldOnly = "true".equalsIgnoreCase(parse(parameters, "held", Function.identity()));
         } finally {
             applyingParameters = false;
         }
         filter = filterFromFields();
         grid.getDataProvider().refreshAll();
+        showCount();
+    }
+
+    /**
+     * "N interactions" whenever a filter narrows the list, counted by the database; the whole list is
+     * not counted (it grows without end).
+     */
+    private void showCount() {
+        heldChip.setVisible(filter.heldOnly());
+        counted = filter.narrows() ? interactions.count(filter) : null;
+        if (counted != null) {
+            count.setText(getTranslation("interactions.count", counted));
+            count.getElement().setAttribute("data-count", Long.toString(counted));
+        }
+        count.setVisible(counted != null);
+    }
+
+    /** The number the list shows above the grid, or null when it shows none (tests read it). */
+    Long shownCount() {
+        return counted;
     }
 
     /** A malformed value in a link is ignored, not an error. */
@@ -253,6 +301,7 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         }
         filter = filterFromFields();
         grid.getDataProvider().refreshAll();
+        showCount();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, new Location(ROUTE, toParameters(filter))));
     }
 
@@ -260,7 +309,7 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         filtersToggle.showCount((int) Stream.of(user.getValue(), type.getValue(), score.getValue(), status.getValue(),
                 from.getValue(), to.getValue()).filter(Objects::nonNull).count());
         return new InteractionFilter(user.getValue() == null ? null : user.getValue().id(), type.getValue(),
-                score.getValue(), status.getValue(), from.getValue(), to.getValue());
+                score.getValue(), status.getValue(), from.getValue(), to.getValue(), heldOnly);
     }
 
     private static QueryParameters toParameters(InteractionFilter f) {
@@ -282,6 +331,9 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         }
         if (f.to() != null) {
             values.put("to", f.to().toString());
+        }
+        if (f.heldOnly()) {
+            values.put("held", "true");
         }
         return QueryParameters.simple(values);
     }

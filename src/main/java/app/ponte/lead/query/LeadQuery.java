@@ -49,9 +49,18 @@ public class LeadQuery {
         this.jdbc = jdbc;
     }
 
-    /** A page of the lead list; no count query — the grid scrolls by slices. */
+    /** A page of the lead list; no count query — the grid scrolls by slices. Channels by code. */
     public List<LeadSummary> page(LeadFilter filter, UserId me, ZoneId zone, LeadSort sort, boolean ascending,
             int offset, int limit) {
+        return page(filter, me, zone, sort, ascending, offset, limit, List.of());
+    }
+
+    /**
+     * A page of the lead list; {@code channelOrder} is the channel codes in the order of their shown
+     * names (sorting by channel follows it; a channel not in it sorts last, then by code).
+     */
+    public List<LeadSummary> page(LeadFilter filter, UserId me, ZoneId zone, LeadSort sort, boolean ascending,
+            int offset, int limit, List<String> channelOrder) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, me, zone, params);
         String direction = ascending ? "asc" : "desc";
@@ -60,7 +69,9 @@ public class LeadQuery {
             case COMPANY -> "l.company " + direction;
             case STATUS -> "case l.status when 'NEW' then 0 when 'MQL' then 1 when 'SQL' then 2"
                     + " when 'OPPORTUNITY' then 3 when 'WON' then 4 else 5 end " + direction;
-            case CHANNEL -> "l.channel_code " + direction;
+            // the names' order comes from Java's collator (Channel.byName), the same as the channel
+            // filter's list; a handful of channels, each a bound code
+            case CHANNEL -> channelRank(channelOrder, params) + " " + direction + ", l.channel_code " + direction;
             case OWNER -> "o.username " + direction;
             // more days in status = an earlier change
             case DAYS_IN_STATUS -> "l.status_changed_at " + (ascending ? "desc" : "asc");
@@ -84,6 +95,18 @@ public class LeadQuery {
         return jdbc.sql("select " + SUMMARY_COLUMNS + " from (" + ids + ") page_ids join lead l on l.id = page_ids.id"
                         + " join app_user o on o.id = l.owner_id" + orderBy)
                 .params(params).query(LeadQuery::summary).list();
+    }
+
+    private static String channelRank(List<String> channelOrder, Map<String, Object> params) {
+        if (channelOrder.isEmpty()) {
+            return "0";
+        }
+        var rank = new StringBuilder("case l.channel_code");
+        for (int i = 0; i < channelOrder.size(); i++) {
+            rank.append(" when :channelRank").append(i).append(" then ").append(i);
+            params.put("channelRank" + i, channelOrder.get(i));
+        }
+        return rank.append(" else ").append(channelOrder.size()).append(" end").toString();
     }
 
     /**
@@ -381,7 +404,65 @@ public class LeadQuery {
             params.put("createdTo", OffsetDateTime.ofInstant(filter.createdTo().plusDays(1).atStartOfDay(zone).toInstant(),
                     java.time.ZoneOffset.UTC));
         }
+        drillDown(filter, zone, where, params);
         return where.toString();
+    }
+
+    /**
+     * The narrowing a statistics figure links with (decision 027), on the columns the statistics read
+     * too, so the list counts what the figure counts: {@code max_status_rank} for "reached" (the
+     * cohort rollup's rank), {@code lost_from} of a LOST lead for "lost from" (the funnel's lost keys),
+     * {@code first_won_at} for a change into WON (customers, the volume's won), the history for any
+     * other change (marketers' MQLs, reps' won by who made it), and {@code last_activity_at} of an
+     * open lead for "stalled" (the stalled figure's cutoff, strict).
+     */
+    private static void drillDown(LeadFilter filter, ZoneId zone, StringBuilder where, Map<String, Object> params) {
+        if (filter.reached() != null && filter.reached().rank() >= 0) {
+            where.append(" and l.max_status_rank >= :reachedRank");
+            params.put("reachedRank", filter.reached().rank());
+        }
+        if (filter.lostFrom() != null) {
+            where.append(" and l.status = 'LOST' and l.lost_from = :lostFrom");
+            params.put("lostFrom", filter.lostFrom().name());
+        }
+        if (filter.entered() != null && filter.enteredFrom() != null && filter.enteredTo() != null) {
+            params.put("enteredFrom", utc(filter.enteredFrom().atStartOfDay(zone).toInstant()));
+            params.put("enteredTo", utc(filter.enteredTo().plusDays(1).atStartOfDay(zone).toInstant()));
+            String by = "";
+            if (filter.enteredBy() != null) {
+                by = " and c.changed_by_id = :enteredBy";
+                params.put("enteredBy", filter.enteredBy().value());
+            }
+            if (filter.entered() == LeadStatus.WON) {
+                // WON is final: the first change into WON is its only one, made by whoever made it
+                where.append(" and l.first_won_at >= :enteredFrom and l.first_won_at < :enteredTo");
+                if (!by.isEmpty()) {
+                    where.append(" and l.id in (select c.lead_id from lead_status_change c where c.to_status = 'WON'"
+                            + " and c.changed_at = l.first_won_at").append(by).append(")");
+                }
+            } else {
+                where.append(" and l.id in (select c.lead_id from lead_status_change c where c.to_status = :entered"
+                        + " and c.changed_at >= :enteredFrom and c.changed_at < :enteredTo").append(by).append(")");
+                params.put("entered", filter.entered().name());
+            }
+        }
+        if (filter.stalledDays() != null && filter.stalledDays() >= 0) {
+            // the service fills in "now" by its clock when a link carries no as-of
+            Instant asOf = java.util.Objects.requireNonNull(filter.asOf(), "asOf");
+            where.append(" and l.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and l.last_activity_at < :stalledBefore");
+            params.put("stalledBefore", utc(asOf.minus(Duration.ofDays(filter.stalledDays()))));
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
+    /** How many leads the filter holds (shown above a narrowed list). */
+    public long count(LeadFilter filter, UserId me, ZoneId zone) {
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, me, zone, params);
+        return jdbc.sql("select count(*) from lead l" + where).params(params).query(Long.class).single();
     }
 
 

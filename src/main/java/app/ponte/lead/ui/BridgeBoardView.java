@@ -122,8 +122,12 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
 
     /** Re-reads and redraws only these columns. */
     private void refresh(Collection<BoardColumn> changed) {
+        recounted = Set.copyOf(changed);
         show(leadService.boardColumns(changed, PER_COLUMN).values());
     }
+
+    /** The columns the latest change re-read and recounted (tests read it). */
+    Set<BoardColumn> recounted = Set.of();
 
     private void show(Collection<BoardColumnContent> contents) {
         for (BoardColumnContent content : contents) {
@@ -151,8 +155,15 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
     void leadChanged(LeadId id) {
         LeadSummary before = shown.get(id);
         Optional<LeadSummary> now = leadService.get(id).map(BridgeBoardView::summaryOf);
-        BoardColumn from = before == null ? null : columnOf(before);
         BoardColumn to = now.map(BridgeBoardView::columnOf).filter(columns::containsKey).orElse(null);
+        if (before == null && now.isEmpty()) {
+            // gone, and its column unknown (it was not among the shown cards): count every column again
+            recounted = Set.copyOf(columns.keySet());
+            leadService.boardTotals(columns.keySet()).forEach((column, total) -> columns.get(column).showTotal(total));
+            return;
+        }
+        // a lead the board does not show: the column it stood in before its latest move, from its history
+        BoardColumn from = before == null ? columnBeforeLatestMove(id) : columnOf(before);
         if (before != null && now.isPresent() && from.equals(to)) {
             if (!before.equals(now.get())) {
                 columns.get(to).replace(now.get());
@@ -171,13 +182,28 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         refresh(changed);
-        if (before == null) {
-            // the column it came from is unknown (its card was not among the shown): recount them all
-            leadService.boardTotals(columns.keySet()).forEach((column, total) -> columns.get(column).showTotal(total));
-        }
         if (to != null) {
             columns.get(to).highlight(id);
         }
+    }
+
+    /**
+     * The column a lead stood in before its latest status change (null: it never moved). Whatever the
+     * change just signalled was — that move, or an edit long after it — re-reading this column and the
+     * lead's current one keeps every total right: no other column can have gained or lost the lead.
+     * A lead that left LOST stood in the lost column of the span it had fallen from.
+     */
+    private BoardColumn columnBeforeLatestMove(LeadId id) {
+        List<app.ponte.lead.StatusChangeEntry> history = leadService.history(id);
+        if (history.isEmpty()) {
+            return null;
+        }
+        LeadStatus left = history.getLast().from();
+        LeadStatus lostFrom = left == LeadStatus.LOST && history.size() > 1 ? history.get(history.size() - 2).from()
+                : null;
+        BridgeStage stage = LeadStatus.stageOf(left, lostFrom);
+        BoardColumn column = stage == null ? null : new BoardColumn(stage, left);
+        return column != null && columns.containsKey(column) ? column : null;
     }
 
     private static BoardColumn columnOf(LeadSummary lead) {

@@ -14,7 +14,10 @@ import java.util.Optional;
 /**
  * The lead list's filters as URL query parameters, so a link (from the board's "more", a
  * bookmark, a colleague) reproduces the view: {@code q}, {@code status}, {@code stage},
- * {@code channel}, {@code owner} (user id), {@code mine=true}, {@code from}, {@code to} (ISO dates).
+ * {@code channel}, {@code owner} (user id), {@code mine=true}, {@code from}, {@code to} (ISO dates),
+ * and the statistics' drill-down ({@code app.ponte.stats.ui.DrillDown}, decision 027): {@code reached},
+ * {@code lost-from} (statuses), {@code entered} with {@code entered-from}, {@code entered-to} (ISO dates,
+ * both needed) and {@code entered-by} (user id), {@code stalled} (days) with {@code as-of} (ISO instant).
  * Unknown or malformed values are ignored rather than failing the page.
  */
 final class LeadLinks {
@@ -34,11 +37,29 @@ final class LeadLinks {
         put(params, "mine", filter.onlyMine() ? "true" : null);
         put(params, "from", filter.createdFrom() == null ? null : filter.createdFrom().toString());
         put(params, "to", filter.createdTo() == null ? null : filter.createdTo().toString());
+        put(params, "reached", filter.reached() == null ? null : filter.reached().name());
+        put(params, "lost-from", filter.lostFrom() == null ? null : filter.lostFrom().name());
+        if (filter.entered() != null) {
+            put(params, "entered", filter.entered().name());
+            put(params, "entered-from", filter.enteredFrom().toString());
+            put(params, "entered-to", filter.enteredTo().toString());
+            put(params, "entered-by", filter.enteredBy() == null ? null : Long.toString(filter.enteredBy().value()));
+        }
+        if (filter.stalledDays() != null) {
+            put(params, "stalled", filter.stalledDays().toString());
+            put(params, "as-of", filter.asOf() == null ? null : filter.asOf().toString());
+        }
         return new QueryParameters(params);
     }
 
     static LeadFilter fromParameters(QueryParameters parameters) {
         Map<String, List<String>> p = parameters.getParameters();
+        Optional<LocalDate> enteredFrom = first(p, "entered-from").flatMap(LeadLinks::parseDate);
+        Optional<LocalDate> enteredTo = first(p, "entered-to").flatMap(LeadLinks::parseDate);
+        // a change into a status needs its whole period; a half or reversed one narrows nothing
+        Optional<LeadStatus> entered = first(p, "entered").flatMap(v -> parse(LeadStatus.class, v))
+                .filter(s -> enteredFrom.isPresent() && enteredTo.isPresent()
+                        && !enteredFrom.get().isAfter(enteredTo.get()));
         return new LeadFilter(
                 first(p, "q").orElse(null),
                 first(p, "status").flatMap(v -> parse(LeadStatus.class, v)).orElse(null),
@@ -47,7 +68,15 @@ final class LeadLinks {
                 first(p, "owner").flatMap(LeadLinks::parseLong).map(UserId::new).orElse(null),
                 first(p, "mine").map("true"::equalsIgnoreCase).orElse(false),
                 first(p, "from").flatMap(LeadLinks::parseDate).orElse(null),
-                first(p, "to").flatMap(LeadLinks::parseDate).orElse(null));
+                first(p, "to").flatMap(LeadLinks::parseDate).orElse(null))
+                .withReached(first(p, "reached").flatMap(v -> parse(LeadStatus.class, v))
+                        .filter(s -> s != LeadStatus.LOST).orElse(null))
+                .withLostFrom(first(p, "lost-from").flatMap(v -> parse(LeadStatus.class, v))
+                        .filter(LeadStatus::isOpen).orElse(null))
+                .withEntered(entered.orElse(null), enteredFrom.orElse(null), enteredTo.orElse(null),
+                        first(p, "entered-by").flatMap(LeadLinks::parseLong).map(UserId::new).orElse(null))
+                .withStalled(first(p, "stalled").flatMap(LeadLinks::parseLong).filter(d -> d >= 0 && d <= 36_500)
+                        .map(Long::intValue).orElse(null), first(p, "as-of").flatMap(LeadLinks::parseInstant).orElse(null));
     }
 
     /** The URL of the lead list with these filters, e.g. for an anchor. */
@@ -79,6 +108,14 @@ final class LeadLinks {
         try {
             return Optional.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<java.time.Instant> parseInstant(String value) {
+        try {
+            return Optional.of(java.time.Instant.parse(value));
+        } catch (java.time.format.DateTimeParseException e) {
             return Optional.empty();
         }
     }

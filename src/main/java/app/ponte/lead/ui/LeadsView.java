@@ -79,6 +79,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private final List<Channel> channels;
     private final Map<String, String> channelNames;
     private final List<UserSummary> owners;
+    private final UserService users;
 
     private final Grid<LeadSummary> grid = new Grid<>();
     /** Other features' actions, offered in each row's context menu. */
@@ -100,6 +101,16 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private volatile LeadFilter filter = LeadFilter.none();
     /** Set while the fields are filled from the URL, so that filling them fetches nothing by itself. */
     private boolean applyingParameters;
+    /**
+     * The statistics' narrowing from a drill-down link (reached, lost from, entered, stalled): no field
+     * edits it, so it is shown as removable chips above the grid ({@link #narrowing}).
+     */
+    private LeadFilter drill = LeadFilter.none();
+    /** "Showing: reached SQL ✕ · …": why a drill-down list is narrowed, each part removable. */
+    final HorizontalLayout narrowing = new HorizontalLayout();
+    /** "N leads", counted whenever something narrows the list. */
+    final Span count = new Span();
+    private Long counted;
 
     LeadsView(LeadService leads, ChannelService channels, UserService users, CurrentUser currentUser, Clock clock,
             ObjectProvider<LeadExtension> extensions, LiveUpdates live) {
@@ -113,6 +124,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         this.channelNames = this.channels.stream().sorted(Channel.byName(getLocale()))
                 .collect(Collectors.toMap(Channel::code, c -> c.name(getLocale()), (a, b) -> a, LinkedHashMap::new));
         this.owners = possibleOwners(users);
+        this.users = users;
         setId("leads-view");
         setSizeFull();
 
@@ -140,7 +152,20 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         showFilterCount();
 
         configureGrid();
-        add(new H2(getTranslation("leads.title")), toolbar, filters, grid);
+        narrowing.setId("leads-narrowing");
+        narrowing.addClassName("ponte-narrowing");
+        narrowing.setAlignItems(FlexComponent.Alignment.CENTER);
+        narrowing.setWrap(true);
+        narrowing.setSpacing(false);
+        narrowing.setVisible(false);
+        count.setId("leads-count");
+        count.addClassName("ponte-list-count");
+        count.setVisible(false);
+        var status = new HorizontalLayout(count, narrowing);
+        status.setAlignItems(FlexComponent.Alignment.CENTER);
+        status.setWidthFull();
+        status.addClassName("ponte-list-status");
+        add(new H2(getTranslation("leads.title")), toolbar, filters, status, grid);
         expand(grid);
     }
 
@@ -219,31 +244,34 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private void configureGrid() {
         grid.setId("leads-grid");
         // Widths in rem, not auto: auto width leaves out the sort arrows and cut the headers ("Sta…").
-        // The name stays in sight when the grid scrolls sideways (a phone, a narrow window).
+        // Together they fit the grid of a 1400 px window beside the menu (about 69rem); long text ends in
+        // "…" and shows whole in a tooltip. The name stays in sight when the grid scrolls sideways (a phone).
         grid.addComponentColumn(this::nameCell).setHeader(getTranslation("leads.name"))
-                .setKey(LeadSort.NAME.name()).setSortable(true).setWidth("11rem").setFlexGrow(1).setFrozen(true)
-                .setResizable(true);
+                .setKey(LeadSort.NAME.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(1).setFrozen(true)
+                .setResizable(true).setTooltipGenerator(LeadSummary::name);
         grid.addColumn(l -> Objects.toString(l.company(), "")).setHeader(getTranslation("leads.company"))
-                .setKey(LeadSort.COMPANY.name()).setSortable(true).setWidth("11rem").setFlexGrow(1).setResizable(true)
+                .setKey(LeadSort.COMPANY.name()).setSortable(true).setWidth("7rem").setFlexGrow(1).setResizable(true)
                 .setTooltipGenerator(l -> Objects.toString(l.company(), ""));
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("leads.status"))
-                .setKey(LeadSort.STATUS.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(0);
+                .setKey(LeadSort.STATUS.name()).setSortable(true).setWidth("7.25rem").setFlexGrow(0);
         grid.addColumn(l -> l.stage() == null ? "" : getTranslation("stage." + l.stage().name()))
-                .setHeader(getTranslation("leads.stage")).setKey("stage").setAutoWidth(true).setFlexGrow(0);
+                .setHeader(getTranslation("leads.stage")).setKey("stage").setWidth("8.5rem").setFlexGrow(0)
+                .setTooltipGenerator(l -> l.stage() == null ? "" : getTranslation("stage." + l.stage().name()));
         grid.addColumn(l -> channelNames.getOrDefault(l.channelCode(), l.channelCode()))
                 .setHeader(getTranslation("leads.channel"))
-                .setKey(LeadSort.CHANNEL.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setKey(LeadSort.CHANNEL.name()).setSortable(true).setWidth("7.5rem").setFlexGrow(0)
+                .setTooltipGenerator(l -> channelNames.getOrDefault(l.channelCode(), l.channelCode()));
         grid.addColumn(LeadSummary::ownerFullName).setHeader(getTranslation("leads.owner"))
-                .setKey(LeadSort.OWNER.name()).setSortable(true).setWidth("10rem").setFlexGrow(0).setResizable(true)
+                .setKey(LeadSort.OWNER.name()).setSortable(true).setWidth("8rem").setFlexGrow(0).setResizable(true)
                 .setTooltipGenerator(LeadSummary::ownerFullName);
         grid.addColumn(this::daysInStatus).setHeader(shortHeader("leads.col.days", "leads.days-in-status"))
-                .setKey(LeadSort.DAYS_IN_STATUS.name()).setSortable(true).setWidth("6.5rem").setFlexGrow(0)
+                .setKey(LeadSort.DAYS_IN_STATUS.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(l -> date(l.lastInteractionAt()))
                 .setHeader(shortHeader("leads.col.last-interaction", "leads.last-interaction"))
-                .setKey(LeadSort.LAST_INTERACTION.name()).setSortable(true).setWidth("10.5rem").setFlexGrow(0);
+                .setKey(LeadSort.LAST_INTERACTION.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(l -> amount(l.expectedValue())).setHeader(shortHeader("leads.col.value", "leads.expected-value"))
-                .setKey(LeadSort.EXPECTED_VALUE.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(0)
+                .setKey(LeadSort.EXPECTED_VALUE.name()).setSortable(true).setWidth("7rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         // no count callback: the list may be long, and counting it on every filter change costs a full scan
         grid.setItems(query -> {
@@ -255,7 +283,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                         .findFirst().orElse(LeadSort.CREATED_AT);
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
-            return leads.find(filter, sort, ascending, query.getOffset(), query.getLimit()).stream();
+            return leads.find(filter, sort, ascending, query.getOffset(), query.getLimit(), getLocale()).stream();
         });
         grid.addItemClickListener(e -> getUI().ifPresent(
                 ui -> ui.navigate(LeadLinks.LEADS_ROUTE + "/" + e.getItem().id().value())));
@@ -348,12 +376,18 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             mine.setValue(requested.onlyMine());
             createdFrom.setValue(requested.createdFrom());
             createdTo.setValue(requested.createdTo());
+            drill = LeadFilter.none().withReached(requested.reached()).withLostFrom(requested.lostFrom())
+                    .withEntered(requested.entered(), requested.enteredFrom(), requested.enteredTo(),
+                            requested.enteredBy())
+                    .withStalled(requested.stalledDays(), requested.asOf());
         } finally {
             applyingParameters = false;
         }
         filter = filterFromFields();
         showFilterCount();
+        showNarrowing();
         grid.getDataProvider().refreshAll();
+        showCount();
     }
 
     /** How many filters besides the search text are in use: shown on the phone's "Filters" button. */
@@ -373,6 +407,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         }
         filter = filterFromFields();
         showFilterCount();
+        showNarrowing();
         refresh();
         getUI().ifPresent(ui -> ui.getPage().getHistory()
                 .replaceState(null, new Location(LeadLinks.LEADS_ROUTE, LeadLinks.toParameters(filter))));
@@ -382,7 +417,90 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         String text = search.getValue() == null || search.getValue().isBlank() ? null : search.getValue().strip();
         return new LeadFilter(text, status.getValue(), stage.getValue(), channel.getValue(),
                 owner.getValue() == null ? null : owner.getValue().id(), mine.getValue(), createdFrom.getValue(),
-                createdTo.getValue());
+                createdTo.getValue(), drill.reached(), drill.lostFrom(), drill.entered(), drill.enteredFrom(),
+                drill.enteredTo(), drill.enteredBy(), drill.stalledDays(), drill.asOf());
+    }
+
+    /** The drill-down's parts as chips, each with its own ✕; hidden when the link carried none. */
+    private void showNarrowing() {
+        narrowing.removeAll();
+        if (drill.reached() != null) {
+            narrowing.add(chip("reached", getTranslation("leads.narrowing.reached", statusName(drill.reached())),
+                    () -> drill = drill.withReached(null)));
+        }
+        if (drill.lostFrom() != null) {
+            narrowing.add(chip("lost-from", getTranslation("leads.narrowing.lost-from", statusName(drill.lostFrom())),
+                    () -> drill = drill.withLostFrom(null)));
+        }
+        if (drill.entered() != null) {
+            String period = localDate(drill.enteredFrom()) + " – " + localDate(drill.enteredTo());
+            String text = drill.enteredBy() == null
+                    ? getTranslation("leads.narrowing.entered", statusName(drill.entered()), period)
+                    : getTranslation("leads.narrowing.entered-by", statusName(drill.entered()), period,
+                            personName(drill.enteredBy()));
+            narrowing.add(chip("entered", text, () -> drill = drill.withEntered(null, null, null, null)));
+        }
+        if (drill.stalledDays() != null) {
+            String text = drill.asOf() == null
+                    ? getTranslation("leads.narrowing.stalled", drill.stalledDays())
+                    : getTranslation("leads.narrowing.stalled-as-of", drill.stalledDays(), date(drill.asOf()));
+            narrowing.add(chip("stalled", text, () -> drill = drill.withStalled(null, null)));
+        }
+        boolean any = narrowing.getComponentCount() > 0;
+        if (any) {
+            var label = new Span(getTranslation("leads.narrowing.showing"));
+            label.addClassName("ponte-narrowing-label");
+            narrowing.addComponentAsFirst(label);
+        }
+        narrowing.setVisible(any);
+    }
+
+    private Span chip(String id, String text, Runnable remove) {
+        var clear = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> {
+            remove.run();
+            filtersChanged();
+        });
+        clear.setId("leads-narrowing-clear-" + id);
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        clear.setAriaLabel(getTranslation("leads.narrowing.remove", text));
+        clear.setTooltipText(getTranslation("leads.narrowing.remove", text));
+        var label = new Span(text);
+        label.setId("leads-narrowing-" + id);
+        var chip = new Span(label, clear);
+        chip.addClassName("ponte-chip");
+        chip.getElement().getThemeList().add("badge contrast pill");
+        return chip;
+    }
+
+    private String statusName(LeadStatus s) {
+        return getTranslation("status." + s.name());
+    }
+
+    private String personName(UserId id) {
+        return owners.stream().filter(u -> u.id().equals(id)).map(UserSummary::fullName).findFirst()
+                .or(() -> users.usernameOf(id)).orElse("#" + id.value());
+    }
+
+    private String localDate(LocalDate date) {
+        return date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale()));
+    }
+
+    /**
+     * "N leads" whenever a filter narrows the list, counted by the database (one count statement);
+     * the whole list is not counted, as its count would cost a scan of every lead.
+     */
+    private void showCount() {
+        counted = filter.narrows() ? leads.count(filter) : null;
+        if (counted != null) {
+            count.setText(getTranslation("leads.count", counted));
+            count.getElement().setAttribute("data-count", Long.toString(counted));
+        }
+        count.setVisible(counted != null);
+    }
+
+    /** The number the list shows above the grid, or null when it shows none (tests read it). */
+    Long shownCount() {
+        return counted;
     }
 
     /** The filter the list shows now (tests read it). */
@@ -397,6 +515,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
 
     void refresh() {
         grid.getDataProvider().refreshAll();
+        showCount();
     }
 
     @Override

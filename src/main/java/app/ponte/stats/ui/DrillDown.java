@@ -24,7 +24,8 @@ import java.util.Map;
  * <li>{@code stalled=DAYS&as-of=INSTANT}: open, no activity for more than DAYS × 24 h before as-of.</li>
  * </ul>
  * Interactions list ({@code /interactions}): {@code user} (id), {@code type}, {@code from}, {@code to}
- * (occurred in the period).
+ * (occurred in the period), {@code held=true} (held ones only: the statistics count no planned
+ * interaction, decision 010; added by decision 027, as a planned interaction may lie in a past period).
  */
 public final class DrillDown {
 
@@ -79,7 +80,7 @@ public final class DrillDown {
         return leads(p);
     }
 
-    /** Interactions by one user (null: everyone), of one type (null: all), occurred in the period. */
+    /** Held interactions by one user (null: everyone), of one type (null: all), occurred in the period. */
     public static String interactions(Long userId, String type, LocalDate from, LocalDate to) {
         Map<String, String> p = new LinkedHashMap<>();
         if (userId != null) {
@@ -90,6 +91,7 @@ public final class DrillDown {
         }
         p.put("from", from.toString());
         p.put("to", to.toString());
+        p.put("held", "true");
         return "interactions?" + QueryParameters.simple(p).getQueryString();
     }
 

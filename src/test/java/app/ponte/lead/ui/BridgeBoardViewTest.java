@@ -212,6 +212,36 @@ class BridgeBoardViewTest extends KaribuTest {
         assertThat(newColumn.status()).isEqualTo(LeadStatus.NEW);
     }
 
+    @Test
+    void a_live_change_to_a_lead_the_board_does_not_show_recounts_only_the_columns_it_can_touch() {
+        signIn("board-live", Role.MANAGER);
+        BoardColumn newColumn = new BoardColumn(BridgeStage.AWARENESS, LeadStatus.NEW);
+        BoardColumn mqlColumn = new BoardColumn(BridgeStage.CONSIDERATION, LeadStatus.MQL);
+        BoardColumn lostColumn = new BoardColumn(BridgeStage.CONSIDERATION, LeadStatus.LOST);
+        LeadId hidden = createLead("board-live", null);
+        moveByService(hidden, LeadStatus.MQL);
+        // newer MQLs push it out of the column's most recent cards
+        for (int i = 0; i < BridgeBoardView.PER_COLUMN; i++) {
+            moveByService(createLead("board-live-more", null), LeadStatus.MQL);
+        }
+        BridgeBoardView view = openBoard();
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), hidden)).isEmpty();
+
+        // an edit elsewhere (the echo says only "this lead changed"): its column and the one it came from
+        view.leadChanged(hidden);
+        assertThat(view.recounted).containsExactlyInAnyOrder(newColumn, mqlColumn);
+
+        // lost elsewhere: the MQL column loses it, the span's lost column gains it; nothing else is read
+        long mqlBefore = Long.parseLong(countText("CONSIDERATION-MQL"));
+        long lostBefore = Long.parseLong(countText("CONSIDERATION-LOST"));
+        leadService.move(hidden, new StatusMove(LeadStatus.LOST, "gone quiet", null, lead(hidden).version()));
+        view.leadChanged(hidden);
+        assertThat(view.recounted).containsExactlyInAnyOrder(mqlColumn, lostColumn);
+        assertThat(Long.parseLong(countText("CONSIDERATION-MQL"))).isEqualTo(mqlBefore - 1);
+        assertThat(Long.parseLong(countText("CONSIDERATION-LOST"))).isEqualTo(lostBefore + 1);
+        assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.LOST), hidden)).hasSize(1);
+    }
+
     private static String countText(String column) {
         return _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("count-" + column)).getText();
     }

@@ -96,6 +96,39 @@ class LeadsViewTest extends KaribuTest {
     }
 
     @Test
+    void a_drill_down_link_says_why_the_list_is_narrowed_counts_it_and_a_chip_clears_it() {
+        signIn("grid-drill", Role.MANAGER);
+        String tag = TestUsers.uniqueName("drill");
+        LeadId qualified = lead("Qualified " + tag, null, null);
+        moveToMql(qualified);
+        lead("Fresh " + tag, null, null);
+
+        UI.getCurrent().navigate("leads", QueryParameters.fromString("q=" + tag + "&reached=MQL"));
+
+        assertThat(names()).containsExactly("Qualified " + tag);
+        assertThat(_get(Span.class, spec -> spec.withId("leads-narrowing-reached")).getText()).isEqualTo("reached MQL");
+        assertThat(_get(Span.class, spec -> spec.withId("leads-count")).getText()).isEqualTo("1 lead");
+
+        _click(_get(Button.class, spec -> spec.withId("leads-narrowing-clear-reached")));
+
+        assertThat(names()).hasSize(2);
+        assertThat(_get(LeadsView.class).filter().reached()).isNull();
+        assertThat(_get(LeadsView.class).filter().text()).isEqualTo(tag);
+        assertThat(_find(Span.class, spec -> spec.withId("leads-narrowing-reached"))).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("leads-count")).getText()).isEqualTo("2 leads");
+    }
+
+    @Test
+    void the_whole_list_is_not_counted() {
+        signIn("grid-nocount", Role.MARKETING);
+        UI.getCurrent().navigate("leads");
+        // Karibu finds visible components only
+        assertThat(_find(Span.class, spec -> spec.withId("leads-count"))).isEmpty();
+        assertThat(_find(com.vaadin.flow.component.orderedlayout.HorizontalLayout.class,
+                spec -> spec.withId("leads-narrowing"))).isEmpty();
+    }
+
+    @Test
     void searching_by_text_shows_only_matching_leads() {
         signIn("grid-mkt", Role.MARKETING);
         String tag = TestUsers.uniqueName("acme");
