@@ -22,10 +22,11 @@ public final class MyNumbers {
 
     /**
      * The salesperson's figures; empty when {@code username} is not in the list. The won value only when
-     * {@code money} (the service has already left it out otherwise; this keeps the tile out too).
+     * {@code money} (the service has already left it out otherwise; this keeps the tile out too); the
+     * interactions count links to the interactions list only when the viewer may open it.
      */
     public static List<MyFigure> sales(List<RepFigures> reps, String username, Long userId, Period period,
-            boolean money) {
+            boolean money, boolean interactionsList) {
         Optional<RepFigures> mine = reps.stream().filter(r -> r.username().equals(username)).findFirst();
         if (mine.isEmpty()) {
             return List.of();
@@ -35,7 +36,9 @@ public final class MyNumbers {
         List<MyFigure> figures = new ArrayList<>();
         figures.add(new MyFigure("interactions", prefix + "interactions", Figure.Kind.COUNT, me.interactions(),
                 median(reps, RepFigures::interactions),
-                userId == null ? null : DrillDown.interactions(userId, null, period.from(), period.to())));
+                // the interactions list is the managers': a salesperson's count is no link there
+                userId == null || !interactionsList ? null
+                        : DrillDown.interactions(userId, null, period.from(), period.to())));
         figures.add(new MyFigure("avgOutcome", prefix + "avgOutcome", Figure.Kind.DECIMAL, me.avgOutcome(),
                 median(reps, RepFigures::avgOutcome), null));
         figures.add(new MyFigure("handoffsReceived", prefix + "handoffsReceived", Figure.Kind.COUNT,

@@ -64,7 +64,7 @@ class MyNumbersView extends VerticalLayout implements HasDynamicTitle, BeforeEnt
         if (currentUser.has(Role.SALES)) {
             page.add(page.track(section(loader, "my-sales", "mynumbers.sales.title",
                     () -> MyNumbers.sales(stats.reps(filter.period()).reps(), username, userId, filter.period(),
-                            stats.seesMoney()))));
+                            stats.seesMoney(), currentUser.has(Role.MANAGER)))));
         }
         if (currentUser.has(Role.MARKETING)) {
             page.add(page.track(section(loader, "my-marketing", "mynumbers.marketing.title",

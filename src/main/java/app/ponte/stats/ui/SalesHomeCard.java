@@ -72,7 +72,7 @@ class SalesHomeCard implements HomeCard {
         String title = ui == null ? "" : ui.getTranslation("home.sales.title");
         return Optional.of(HomeTiles.card("sales", title, filter, null, loader, () -> new Day(
                         MyNumbers.sales(stats.reps(filter.period()).reps(), username, userId, filter.period(),
-                                stats.seesMoney()).stream().filter(f -> SHOWN.contains(f.key())).toList(),
+                                stats.seesMoney(), currentUser.has(Role.MANAGER)).stream().filter(f -> SHOWN.contains(f.key())).toList(),
                         handoffs.myPendingCount(),
                         interactions.myAgenda().stream().map(item -> interactions.groupOf(item.due()))
                                 .filter(g -> g == AgendaGroup.OVERDUE || g == AgendaGroup.TODAY).count()),
