@@ -21,15 +21,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The lead list's statistics filters (decision 027), each on its close cases, through the service
- * (list and count alike). Each test owns a fresh channel, and the dates lie in 2068, which no other
+ * (list and count alike). Each test owns a fresh channel, and the dates lie in 2000, which no other
  * test writes to; business zone Europe/Rome.
  */
 @PonteTest
 @Tag("persistence")
 class LeadDrillDownFilterTest {
 
-    private static final LocalDate FROM = LocalDate.of(2068, 3, 1);
-    private static final LocalDate TO = LocalDate.of(2068, 3, 31);
+    private static final LocalDate FROM = LocalDate.of(2000, 3, 1);
+    private static final LocalDate TO = LocalDate.of(2000, 3, 31);
 
     @Autowired
     LeadService leads;
@@ -64,17 +64,17 @@ class LeadDrillDownFilterTest {
     void reached_keeps_leads_whose_highest_status_is_at_least_it_lost_ones_included() {
         String ch = data.channel(StatsFixture.prefix(), "ONLINE");
         UserId m = user(Role.MARKETING);
-        LeadId fresh = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        LeadId sql = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        data.move(sql, LeadStatus.MQL, rome("2068-03-02T10:00:00"), m);
-        data.move(sql, LeadStatus.SQL, rome("2068-03-03T10:00:00"), m);
-        LeadId sqlThenLost = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        data.move(sqlThenLost, LeadStatus.MQL, rome("2068-03-02T10:00:00"), m);
-        data.move(sqlThenLost, LeadStatus.SQL, rome("2068-03-03T10:00:00"), m);
-        data.move(sqlThenLost, LeadStatus.LOST, rome("2068-03-04T10:00:00"), m);
-        LeadId recycled = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        data.move(recycled, LeadStatus.MQL, rome("2068-03-02T10:00:00"), m);
-        data.move(recycled, LeadStatus.NEW, rome("2068-03-03T10:00:00"), m);
+        LeadId fresh = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        LeadId sql = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        data.move(sql, LeadStatus.MQL, rome("2000-03-02T10:00:00"), m);
+        data.move(sql, LeadStatus.SQL, rome("2000-03-03T10:00:00"), m);
+        LeadId sqlThenLost = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        data.move(sqlThenLost, LeadStatus.MQL, rome("2000-03-02T10:00:00"), m);
+        data.move(sqlThenLost, LeadStatus.SQL, rome("2000-03-03T10:00:00"), m);
+        data.move(sqlThenLost, LeadStatus.LOST, rome("2000-03-04T10:00:00"), m);
+        LeadId recycled = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        data.move(recycled, LeadStatus.MQL, rome("2000-03-02T10:00:00"), m);
+        data.move(recycled, LeadStatus.NEW, rome("2000-03-03T10:00:00"), m);
 
         assertThat(listed(ofChannel(ch).withReached(LeadStatus.NEW))).containsExactlyInAnyOrder(fresh, sql,
                 sqlThenLost, recycled);
@@ -88,15 +88,15 @@ class LeadDrillDownFilterTest {
     void lost_from_keeps_leads_lost_now_from_that_status_not_reopened_ones() {
         String ch = data.channel(StatsFixture.prefix(), "ONLINE");
         UserId m = user(Role.MARKETING);
-        LeadId lostFromMql = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        data.move(lostFromMql, LeadStatus.MQL, rome("2068-03-02T10:00:00"), m);
-        data.move(lostFromMql, LeadStatus.LOST, rome("2068-03-03T10:00:00"), m);
-        LeadId lostFromNew = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        data.move(lostFromNew, LeadStatus.LOST, rome("2068-03-03T10:00:00"), m);
-        LeadId reopened = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        data.move(reopened, LeadStatus.MQL, rome("2068-03-02T10:00:00"), m);
-        data.move(reopened, LeadStatus.LOST, rome("2068-03-03T10:00:00"), m);
-        data.move(reopened, LeadStatus.NEW, rome("2068-03-04T10:00:00"), m);
+        LeadId lostFromMql = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        data.move(lostFromMql, LeadStatus.MQL, rome("2000-03-02T10:00:00"), m);
+        data.move(lostFromMql, LeadStatus.LOST, rome("2000-03-03T10:00:00"), m);
+        LeadId lostFromNew = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        data.move(lostFromNew, LeadStatus.LOST, rome("2000-03-03T10:00:00"), m);
+        LeadId reopened = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        data.move(reopened, LeadStatus.MQL, rome("2000-03-02T10:00:00"), m);
+        data.move(reopened, LeadStatus.LOST, rome("2000-03-03T10:00:00"), m);
+        data.move(reopened, LeadStatus.NEW, rome("2000-03-04T10:00:00"), m);
 
         assertThat(listed(ofChannel(ch).withLostFrom(LeadStatus.MQL))).containsExactly(lostFromMql);
         assertThat(listed(ofChannel(ch).withLostFrom(LeadStatus.NEW))).containsExactly(lostFromNew);
@@ -108,14 +108,14 @@ class LeadDrillDownFilterTest {
         String ch = data.channel(StatsFixture.prefix(), "ONLINE");
         UserId m = user(Role.MARKETING);
         UserId other = user(Role.MARKETING);
-        LeadId inPeriod = data.lead(ch, rome("2068-01-01T10:00:00"), m);
-        data.move(inPeriod, LeadStatus.MQL, rome("2068-03-01T00:00:00"), m);     // the period's first instant
-        LeadId lastMinute = data.lead(ch, rome("2068-01-01T10:00:00"), m);
-        data.move(lastMinute, LeadStatus.MQL, rome("2068-03-31T23:59:59"), m);
-        LeadId after = data.lead(ch, rome("2068-01-01T10:00:00"), m);
-        data.move(after, LeadStatus.MQL, rome("2068-04-01T00:00:00"), m);        // the day after: out
-        LeadId byOther = data.lead(ch, rome("2068-01-01T10:00:00"), m);
-        data.move(byOther, LeadStatus.MQL, rome("2068-03-10T10:00:00"), other);
+        LeadId inPeriod = data.lead(ch, rome("2000-01-01T10:00:00"), m);
+        data.move(inPeriod, LeadStatus.MQL, rome("2000-03-01T00:00:00"), m);     // the period's first instant
+        LeadId lastMinute = data.lead(ch, rome("2000-01-01T10:00:00"), m);
+        data.move(lastMinute, LeadStatus.MQL, rome("2000-03-31T23:59:59"), m);
+        LeadId after = data.lead(ch, rome("2000-01-01T10:00:00"), m);
+        data.move(after, LeadStatus.MQL, rome("2000-04-01T00:00:00"), m);        // the day after: out
+        LeadId byOther = data.lead(ch, rome("2000-01-01T10:00:00"), m);
+        data.move(byOther, LeadStatus.MQL, rome("2000-03-10T10:00:00"), other);
 
         assertThat(listed(ofChannel(ch).withEntered(LeadStatus.MQL, FROM, TO, m)))
                 .containsExactlyInAnyOrder(inPeriod, lastMinute);
@@ -129,12 +129,12 @@ class LeadDrillDownFilterTest {
         UserId m = user(Role.MARKETING);
         UserId rep = user(Role.SALES);
         UserId otherRep = user(Role.SALES);
-        LeadId createdBefore = data.lead(ch, rome("2067-12-01T10:00:00"), m);
-        data.win(createdBefore, rome("2068-03-15T10:00:00"), rep);
-        LeadId wonByOther = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        data.win(wonByOther, rome("2068-03-20T10:00:00"), otherRep);
-        LeadId wonLater = data.lead(ch, rome("2068-03-01T10:00:00"), m);
-        data.win(wonLater, rome("2068-04-01T00:00:01"), rep);
+        LeadId createdBefore = data.lead(ch, rome("1999-12-01T10:00:00"), m);
+        data.win(createdBefore, rome("2000-03-15T10:00:00"), rep);
+        LeadId wonByOther = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        data.win(wonByOther, rome("2000-03-20T10:00:00"), otherRep);
+        LeadId wonLater = data.lead(ch, rome("2000-03-01T10:00:00"), m);
+        data.win(wonLater, rome("2000-04-01T00:00:01"), rep);
 
         assertThat(listed(ofChannel(ch).withEntered(LeadStatus.WON, FROM, TO, null)))
                 .containsExactlyInAnyOrder(createdBefore, wonByOther);
@@ -146,15 +146,15 @@ class LeadDrillDownFilterTest {
         // "stalled" looks at every open lead: the leads of this test are told apart by their channel
         String ch = data.channel(StatsFixture.prefix(), "ONLINE");
         UserId m = user(Role.MARKETING);
-        Instant asOf = Instant.parse("2068-06-30T12:00:00Z");
-        data.lead(ch, Instant.parse("2068-06-16T12:00:00Z"), m);                       // exactly 14 days: not
-        LeadId stalled = data.lead(ch, Instant.parse("2068-06-16T11:59:59Z"), m);
-        LeadId called = data.lead(ch, Instant.parse("2068-01-01T10:00:00Z"), m);
-        data.interaction(called, m, InteractionType.CALL, Instant.parse("2068-06-20T10:00:00Z"), 3); // recent: not
-        LeadId moved = data.lead(ch, Instant.parse("2068-01-01T10:00:00Z"), m);
-        data.move(moved, LeadStatus.MQL, Instant.parse("2068-02-01T10:00:00Z"), m);
-        LeadId lost = data.lead(ch, Instant.parse("2068-01-01T10:00:00Z"), m);
-        data.move(lost, LeadStatus.LOST, Instant.parse("2068-01-05T10:00:00Z"), m);    // closed: not
+        Instant asOf = Instant.parse("2000-06-30T12:00:00Z");
+        data.lead(ch, Instant.parse("2000-06-16T12:00:00Z"), m);                       // exactly 14 days: not
+        LeadId stalled = data.lead(ch, Instant.parse("2000-06-16T11:59:59Z"), m);
+        LeadId called = data.lead(ch, Instant.parse("2000-01-01T10:00:00Z"), m);
+        data.interaction(called, m, InteractionType.CALL, Instant.parse("2000-06-20T10:00:00Z"), 3); // recent: not
+        LeadId moved = data.lead(ch, Instant.parse("2000-01-01T10:00:00Z"), m);
+        data.move(moved, LeadStatus.MQL, Instant.parse("2000-02-01T10:00:00Z"), m);
+        LeadId lost = data.lead(ch, Instant.parse("2000-01-01T10:00:00Z"), m);
+        data.move(lost, LeadStatus.LOST, Instant.parse("2000-01-05T10:00:00Z"), m);    // closed: not
 
         LeadFilter filter = ofChannel(ch).withStalled(14, asOf);
         assertThat(listed(filter)).containsExactlyInAnyOrder(stalled, moved);
@@ -172,9 +172,9 @@ class LeadDrillDownFilterTest {
                 .param("code", beta).param("name", "Beta " + prefix).param("it", "Omega " + prefix).update();
         UserId m = user(Role.MARKETING);
         String tag = TestUsers.uniqueName("sort");
-        LeadId inZeta = SystemCaller.call(() -> leads.importLead(new ImportedLead(null, rome("2068-05-01T10:00:00"),
+        LeadId inZeta = SystemCaller.call(() -> leads.importLead(new ImportedLead(null, rome("2000-05-01T10:00:00"),
                 m, m, "A " + tag, null, null, null, zeta, null, null)));
-        LeadId inBeta = SystemCaller.call(() -> leads.importLead(new ImportedLead(null, rome("2068-05-01T10:00:00"),
+        LeadId inBeta = SystemCaller.call(() -> leads.importLead(new ImportedLead(null, rome("2000-05-01T10:00:00"),
                 m, m, "B " + tag, null, null, null, beta, null, null)));
         LeadFilter filter = new LeadFilter(tag, null, null, null, null, false, null, null);
 

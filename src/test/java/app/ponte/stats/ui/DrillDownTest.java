@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * One number everywhere, by following the links: each kind of {@link DrillDown} link of a figure
  * lands on the leads or interactions list, and the count that list shows equals the figure. The
- * data lie in 2059 (no other test writes there) in a fresh channel, with the close cases of
+ * data lie in 2000 (no other test writes there) in a fresh channel, with the close cases of
  * metrics.md: a lead created a minute before the year that is a customer of the year, a reopened
  * LOST lead (not lost), a lead lost from each status, a planned interaction in the period (the
  * figures count only held ones), one the minute after the period.
@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Tag("persistence")
 class DrillDownTest extends KaribuTest {
 
-    private static final Period YEAR = new Period(LocalDate.of(2059, 1, 1), LocalDate.of(2059, 12, 31));
+    private static final Period YEAR = new Period(LocalDate.of(2000, 1, 1), LocalDate.of(2000, 12, 31));
 
     @Autowired
     StatsService stats;
@@ -64,47 +64,47 @@ class DrillDownTest extends KaribuTest {
         var m = marketer.id();
         var r = rep.id();
         // won inside the year, through every status; the SQL step by the rep
-        LeadId won = data.lead(channel, rome("2059-03-01T10:00:00"), m);
-        data.move(won, LeadStatus.MQL, rome("2059-03-02T10:00:00"), m);
-        data.move(won, LeadStatus.SQL, rome("2059-03-03T10:00:00"), r);
-        data.move(won, LeadStatus.OPPORTUNITY, rome("2059-03-04T10:00:00"), r);
-        data.move(won, LeadStatus.WON, rome("2059-04-01T10:00:00"), r);
+        LeadId won = data.lead(channel, rome("2000-03-01T10:00:00"), m);
+        data.move(won, LeadStatus.MQL, rome("2000-03-02T10:00:00"), m);
+        data.move(won, LeadStatus.SQL, rome("2000-03-03T10:00:00"), r);
+        data.move(won, LeadStatus.OPPORTUNITY, rome("2000-03-04T10:00:00"), r);
+        data.move(won, LeadStatus.WON, rome("2000-04-01T10:00:00"), r);
         // lost from SQL, from NEW, from OPPORTUNITY (by the rep), from MQL
-        LeadId lostSql = data.lead(channel, rome("2059-03-05T10:00:00"), m);
-        data.move(lostSql, LeadStatus.MQL, rome("2059-03-06T10:00:00"), m);
-        data.move(lostSql, LeadStatus.SQL, rome("2059-03-07T10:00:00"), r);
-        data.move(lostSql, LeadStatus.LOST, rome("2059-03-08T10:00:00"), r);
-        LeadId lostNew = data.lead(channel, rome("2059-06-01T10:00:00"), m);
-        data.move(lostNew, LeadStatus.LOST, rome("2059-06-02T10:00:00"), m);
-        LeadId lostOpportunity = data.lead(channel, rome("2059-06-03T10:00:00"), m);
-        data.move(lostOpportunity, LeadStatus.MQL, rome("2059-06-04T10:00:00"), m);
-        data.move(lostOpportunity, LeadStatus.SQL, rome("2059-06-05T10:00:00"), r);
-        data.move(lostOpportunity, LeadStatus.OPPORTUNITY, rome("2059-06-06T10:00:00"), r);
-        data.move(lostOpportunity, LeadStatus.LOST, rome("2059-06-07T10:00:00"), r);
-        LeadId lostMql = data.lead(channel, rome("2059-06-08T10:00:00"), m);
-        data.move(lostMql, LeadStatus.MQL, rome("2059-06-09T10:00:00"), m);
-        data.move(lostMql, LeadStatus.LOST, rome("2059-06-10T10:00:00"), m);
+        LeadId lostSql = data.lead(channel, rome("2000-03-05T10:00:00"), m);
+        data.move(lostSql, LeadStatus.MQL, rome("2000-03-06T10:00:00"), m);
+        data.move(lostSql, LeadStatus.SQL, rome("2000-03-07T10:00:00"), r);
+        data.move(lostSql, LeadStatus.LOST, rome("2000-03-08T10:00:00"), r);
+        LeadId lostNew = data.lead(channel, rome("2000-06-01T10:00:00"), m);
+        data.move(lostNew, LeadStatus.LOST, rome("2000-06-02T10:00:00"), m);
+        LeadId lostOpportunity = data.lead(channel, rome("2000-06-03T10:00:00"), m);
+        data.move(lostOpportunity, LeadStatus.MQL, rome("2000-06-04T10:00:00"), m);
+        data.move(lostOpportunity, LeadStatus.SQL, rome("2000-06-05T10:00:00"), r);
+        data.move(lostOpportunity, LeadStatus.OPPORTUNITY, rome("2000-06-06T10:00:00"), r);
+        data.move(lostOpportunity, LeadStatus.LOST, rome("2000-06-07T10:00:00"), r);
+        LeadId lostMql = data.lead(channel, rome("2000-06-08T10:00:00"), m);
+        data.move(lostMql, LeadStatus.MQL, rome("2000-06-09T10:00:00"), m);
+        data.move(lostMql, LeadStatus.LOST, rome("2000-06-10T10:00:00"), m);
         // reopened: LOST → NEW is not lost
-        LeadId reopened = data.lead(channel, rome("2059-07-01T10:00:00"), m);
-        data.move(reopened, LeadStatus.LOST, rome("2059-07-02T10:00:00"), m);
-        data.move(reopened, LeadStatus.NEW, rome("2059-07-03T10:00:00"), m);
+        LeadId reopened = data.lead(channel, rome("2000-07-01T10:00:00"), m);
+        data.move(reopened, LeadStatus.LOST, rome("2000-07-02T10:00:00"), m);
+        data.move(reopened, LeadStatus.NEW, rome("2000-07-03T10:00:00"), m);
         // created the minute before the year: not in the cohort, but the channel's customer of the year
-        LeadId earlier = data.lead(channel, rome("2058-12-31T23:59:00"), m);
-        data.move(earlier, LeadStatus.MQL, rome("2058-12-31T23:59:30"), m);
-        data.move(earlier, LeadStatus.SQL, rome("2059-01-02T10:00:00"), r);
-        data.move(earlier, LeadStatus.OPPORTUNITY, rome("2059-01-03T10:00:00"), r);
-        data.move(earlier, LeadStatus.WON, rome("2059-02-01T10:00:00"), r);
-        // the last minute of the year: in the cohort; MQL the next year: not the marketer's MQL of 2059
-        LeadId last = data.lead(channel, rome("2059-12-31T23:59:00"), m);
-        data.move(last, LeadStatus.MQL, rome("2060-01-01T00:00:00"), m);
+        LeadId earlier = data.lead(channel, rome("1999-12-31T23:59:00"), m);
+        data.move(earlier, LeadStatus.MQL, rome("1999-12-31T23:59:30"), m);
+        data.move(earlier, LeadStatus.SQL, rome("2000-01-02T10:00:00"), r);
+        data.move(earlier, LeadStatus.OPPORTUNITY, rome("2000-01-03T10:00:00"), r);
+        data.move(earlier, LeadStatus.WON, rome("2000-02-01T10:00:00"), r);
+        // the last minute of the year: in the cohort; MQL the next year: not the marketer's MQL of 2000
+        LeadId last = data.lead(channel, rome("2000-12-31T23:59:00"), m);
+        data.move(last, LeadStatus.MQL, rome("2001-01-01T00:00:00"), m);
         // the rep's interactions: two held ones in the year, one planned in it, one after it
-        data.interaction(won, r, InteractionType.CALL, rome("2059-03-10T10:00:00"), 3);
-        data.interaction(lostSql, r, InteractionType.MEETING, rome("2059-12-31T23:00:00"), 4);
-        data.interaction(lostOpportunity, r, InteractionType.MEETING, rome("2059-09-01T10:00:00"), 2);
+        data.interaction(won, r, InteractionType.CALL, rome("2000-03-10T10:00:00"), 3);
+        data.interaction(lostSql, r, InteractionType.MEETING, rome("2000-12-31T23:00:00"), 4);
+        data.interaction(lostOpportunity, r, InteractionType.MEETING, rome("2000-09-01T10:00:00"), 2);
         // the history import writes held interactions: this one becomes planned (no outcome yet)
         jdbc.sql("update interaction set planned = true, outcome_score = null where lead_id = :lead and type = 'MEETING'")
                 .param("lead", lostOpportunity.value()).update();
-        data.interaction(won, r, InteractionType.CALL, rome("2060-01-01T00:30:00"), 5);
+        data.interaction(won, r, InteractionType.CALL, rome("2001-01-01T00:30:00"), 5);
 
         UserSummary manager = testUsers.create("dd-mgr", Role.MANAGER);
         login(manager.username(), Role.MANAGER);
@@ -167,7 +167,7 @@ class DrillDownTest extends KaribuTest {
     @Test
     void stalled_counts_by_status_land_on_lists_of_as_many_leads() {
         // every open lead of the database counts, in the figure and in the list alike
-        Instant asOf = rome("2059-08-01T12:00:00");
+        Instant asOf = rome("2000-08-01T12:00:00");
         Map<String, Long> byStatus = stats.stalled(asOf, 14).byStatus();
         assertThat(byStatus.values().stream().mapToLong(Long::longValue).sum()).isPositive();
         for (Map.Entry<String, Long> status : byStatus.entrySet()) {
