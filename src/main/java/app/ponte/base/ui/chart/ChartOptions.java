@@ -105,7 +105,7 @@ final class ChartOptions {
     private static void flow(ObjectNode option, ChartData.Flow f) {
         option.putObject("tooltip").put("trigger", "item");
         ObjectNode one = option.putArray("series").addObject().put("type", "sankey").put("nodeAlign", "left")
-                .put("left", 8).put("right", 120).put("top", 8).put("bottom", 8);
+                .put("left", 8).put("right", 170).put("top", 8).put("bottom", 8); // room for the last column's labels
         one.putObject("emphasis").put("focus", "adjacency");
         one.putObject("lineStyle").put("color", "gradient").put("opacity", 0.4);
         one.putObject("label").put("show", true);
