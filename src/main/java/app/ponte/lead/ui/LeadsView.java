@@ -249,9 +249,10 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         // "…" and shows whole in a tooltip. The name stays in sight when the grid scrolls sideways (a phone).
         // Name and status are templates drawn in the browser, not components: a component per cell was
         // most of the server's work in opening the list (two per row, fifty rows per page).
-        grid.addColumn(LitRenderer.<LeadSummary>of("<span>${item.name}</span>${item.atRisk ? html`<span"
-                        + " class=\"ponte-at-risk\" theme=\"badge error small\" title=\"${item.riskTitle}\">"
-                        + "${item.risk}</span>` : ''}")
+        // the at-risk badge first: a long name is cut at the column's edge, the badge must stay in sight
+        grid.addColumn(LitRenderer.<LeadSummary>of("${item.atRisk ? html`<span class=\"ponte-at-risk\""
+                        + " theme=\"badge error small\" title=\"${item.riskTitle}\">${item.risk}</span> ` : ''}"
+                        + "<span>${item.name}</span>")
                         .withProperty("name", LeadSummary::name).withProperty("atRisk", LeadSummary::atRisk)
                         .withProperty("risk", l -> l.atRisk() ? getTranslation("lead.at-risk") : "")
                         .withProperty("riskTitle", l -> l.atRisk() ? getTranslation("lead.at-risk-title") : ""))
