@@ -76,8 +76,11 @@ public class StatsSection<T> extends Section {
         }
         loader.submit(() -> {
             T result;
+            long started = System.nanoTime();
             try {
                 result = figures.get();
+                log.debug("Statistics section {} read in {} ms", key, // i18n-ignore: log
+                        (System.nanoTime() - started) / 1_000_000);
             } catch (RuntimeException e) {
                 String reference = UUID.randomUUID().toString().substring(0, 8);
                 log.error("Statistics section {} failed (reference {})", key, reference, e); // i18n-ignore: log
