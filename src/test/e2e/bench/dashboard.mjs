@@ -16,7 +16,7 @@
 // Then the used heap after a full GC (jcmd) with one more tab and with `tabs` dashboards open in
 // the same session: the difference per tab is the retained heap of an open dashboard tab. Last,
 // the audit report's PDF for the same period, fetched with the session's cookie.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { BASE_URL, launch } from '../browser.mjs';
 
@@ -91,21 +91,24 @@ async function settle(page) {
 async function routerClick(page, href) {
   await page.evaluate((target) => {
     window.__benchShell = undefined;
-    window.__benchT0 = undefined;
     const a = document.createElement('a');
     a.href = target;
-    a.id = 'bench-link';
     a.textContent = 'bench';
     document.body.appendChild(a);
-    window.addEventListener('click', () => { window.__benchT0 ??= Date.now(); }, { capture: true, once: true });
+    window.__benchT0 = Date.now();
+    a.click();
+    a.remove();
   }, href);
-  await page.locator('#bench-link').click();
-  await page.evaluate(() => document.querySelector('#bench-link')?.remove());
 }
 
-function usedHeapKiB() {
+// PONTE_HISTO=<absolute file prefix>: also write the class histograms and heap dumps (jcmd) beside the figures
+function usedHeapKiB(label) {
   execFileSync('jcmd', [PID, 'GC.run']);
   execFileSync('jcmd', [PID, 'GC.run']);
+  if (process.env.PONTE_HISTO) {
+    writeFileSync(`${process.env.PONTE_HISTO}-${label}.txt`, execFileSync('jcmd', [PID, 'GC.class_histogram'], { maxBuffer: 1 << 26 }));
+    execFileSync('jcmd', [PID, 'GC.heap_dump', `${process.env.PONTE_HISTO}-${label}.hprof`]);
+  }
   const info = execFileSync('jcmd', [PID, 'GC.heap_info']).toString();
   const m = info.match(/used (\d+)K/);
   if (!m) throw new Error(`no heap figure in: ${info}`);
@@ -124,7 +127,7 @@ try {
   await page.evaluate(() => { window.__benchMarker = true; });
 
   const inApp = { paint: [], whole: [], server: [] };
-  for (let i = 0; i < WARM_UP + RUNS; i++) {
+  for (let i = 0; i < (RUNS === 0 ? 0 : WARM_UP + RUNS); i++) {
     const before = serverFilledTimes().length;
     await routerClick(page, `dashboard?${QUERY}`);
     const t = await times(page);
@@ -143,7 +146,7 @@ try {
   }
 
   const fresh = { paint: [], whole: [], server: [] };
-  for (let i = 0; i < WARM_UP + Math.min(RUNS, 10); i++) {
+  for (let i = 0; i < (RUNS === 0 ? 0 : WARM_UP + Math.min(RUNS, 10)); i++) {
     const before = serverFilledTimes().length;
     await page.goto(`${BASE_URL}/dashboard?${QUERY}`, { waitUntil: 'commit' });
     const t = await times(page);
@@ -169,7 +172,7 @@ try {
   if (PID) {
     await page.goto(`${BASE_URL}/agenda`);
     await settle(page);
-    const base = usedHeapKiB();
+    const base = usedHeapKiB('base');
     const tabs = [];
     for (let i = 0; i < TABS; i++) {
       const tab = await context.newPage();
@@ -179,7 +182,7 @@ try {
       tabs.push(tab);
     }
     await page.waitForTimeout(1000);
-    const open = usedHeapKiB();
+    const open = usedHeapKiB('open');
     out.push('', `Used heap after a full GC: ${base.toLocaleString('en')} KiB with one tab on the agenda, `
       + `${open.toLocaleString('en')} KiB with ${TABS} dashboards open besides it: `
       + `**${Math.round((open - base) / TABS).toLocaleString('en')} KiB per open dashboard tab**.`);

@@ -1,6 +1,7 @@
 package app.ponte.stats.ui;
 
 import app.ponte.base.ui.Formats;
+import app.ponte.base.ui.Frozen;
 import app.ponte.base.ui.chart.Chart;
 import app.ponte.base.ui.chart.ChartData;
 import app.ponte.handoff.RejectReason;
@@ -255,7 +256,7 @@ final class DashboardSections {
         box.add(tile("stalled", "dashboard.tile.stalled", Figure.Kind.COUNT, null, stalledNow,
                 total(t.previousStalled().byStatus()),
                 DrillDown.stalled(DashboardView.STALLED_DAYS, asOf.get(), null)));
-        return box;
+        return Frozen.of(box);
     }
 
     private Component tile(String id, String label, Figure.Kind kind, String metric, Object value, Object previous,
@@ -613,7 +614,7 @@ final class DashboardSections {
                 labelled("dashboard.handoffs.overdue", Figure.count("handoffs.overduePending", h.overduePending(),
                         locale, null)),
                 labelled("dashboard.handoffs.sla", Figure.hours("handoffs.slaHours", (double) h.slaHours(), locale)));
-        var box = new Div(figures);
+        var box = new Div(Frozen.of(figures));
         if (h.rejectionReasons().isEmpty()) {
             var none = new Paragraph(view.getTranslation("dashboard.handoffs.no-rejections"));
             none.addClassName("ponte-stats-empty-note");
@@ -694,8 +695,20 @@ final class DashboardSections {
         var holder = new Div();
         holder.setId("dashboard-channels");
         fillChannels(holder, rows);
+        // the table is frozen HTML (no listener of its own): one listener here sorts by the header clicked
+        holder.getElement().addEventListener("click", e -> {
+            String key = e.getEventData().path(SORT_KEY).stringValue(null);
+            channelColumns().stream().filter(c -> c.key().equals(key)).findFirst().ifPresent(column -> {
+                channelAscending = column.key().equals(channelSort) ? !channelAscending : column.kind() == null;
+                channelSort = column.key();
+                fillChannels(holder, rows);
+            });
+        }).addEventData(SORT_KEY).setFilter(SORT_KEY + " != null");
         return holder;
     }
+
+    /** The sort key of the header a click in the channels table landed on (null elsewhere). */
+    static final String SORT_KEY = "event.target.closest('[data-sort]')?.getAttribute('data-sort') ?? null";
 
     private void fillChannels(Div holder, List<ChannelFigures> rows) {
         holder.removeAll();
@@ -719,17 +732,13 @@ final class DashboardSections {
             var sort = new Button(view.getTranslation(column.header()));
             sort.setId("channels-sort-" + column.key());
             sort.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+            sort.getElement().setAttribute("data-sort", column.key());
             var cell = head.addHeaderCell();
             cell.getElement().setAttribute("scope", "col");
             if (column == sortBy) {
                 cell.getElement().setAttribute("aria-sort", channelAscending ? "ascending" : "descending");
                 sort.setText(sort.getText() + (channelAscending ? " ▲" : " ▼"));
             }
-            sort.addClickListener(e -> {
-                channelAscending = column.key().equals(channelSort) ? !channelAscending : column.kind() == null;
-                channelSort = column.key();
-                fillChannels(holder, rows);
-            });
             cell.add(sort);
         }
         table.getHead().addRows(head);
@@ -756,7 +765,7 @@ final class DashboardSections {
                 }
             }
         }
-        var scroller = new Div(table);
+        var scroller = new Div(Frozen.of(table));
         scroller.addClassName("ponte-table-scroller");
         holder.add(scroller);
     }
@@ -793,7 +802,7 @@ final class DashboardSections {
                 view.getTranslation("dashboard.col.buyers")));
         keys.forEach(k -> table.row(new Text(k), Figure.count("repeat-purchases.histogram." + k,
                 r.histogram().getOrDefault(k, 0L), locale, null)));
-        return new Div(figures, chart, table.scroller());
+        return new Div(Frozen.of(figures), chart, table.scroller());
     }
 
     // ---------------------------------------------------------------------------------- stalled
@@ -837,7 +846,10 @@ final class DashboardSections {
         return empty;
     }
 
-    /** A plain table of figures (a native table: every figure is an element in the page, for tests and copy). */
+    /**
+     * A plain table of figures (a native table: every figure is an element in the page, for tests and copy),
+     * sent {@link Frozen} as its HTML.
+     */
     private static final class Table {
 
         private final NativeTable table = new NativeTable();
@@ -866,7 +878,7 @@ final class DashboardSections {
 
         /** The table in a box that scrolls sideways by itself on a narrow screen (the page never does). */
         Div scroller() {
-            var scroller = new Div(table);
+            var scroller = new Div(Frozen.of(table));
             scroller.addClassName("ponte-table-scroller");
             return scroller;
         }

@@ -120,25 +120,24 @@ class DashboardViewTest extends KaribuTest {
         return _get(StatsPage.class, spec -> spec.withId("dashboard")).getElement();
     }
 
-    private static Stream<Element> elements(Element element) {
-        return Stream.concat(Stream.of(element), element.getChildren().filter(e -> !e.isTextNode())
-                .flatMap(DashboardViewTest::elements));
+    private static Stream<org.jsoup.nodes.Element> elements(Element element) {
+        return PageHtml.elements(element);
     }
 
     /** Every figure on the page: data-metric → data-value (a metric shown twice must show one value). */
     private static Map<String, String> figures() {
         Map<String, String> figures = new LinkedHashMap<>();
-        elements(root()).filter(e -> e.hasAttribute("data-metric")).forEach(e -> {
-            String previous = figures.put(e.getAttribute("data-metric"), e.getAttribute("data-value"));
-            assertThat(previous == null || previous.equals(e.getAttribute("data-value")))
-                    .as("%s shown twice with different values", e.getAttribute("data-metric")).isTrue();
+        elements(root()).filter(e -> e.hasAttr("data-metric")).forEach(e -> {
+            String previous = figures.put(e.attr("data-metric"), e.attr("data-value"));
+            assertThat(previous == null || previous.equals(e.attr("data-value")))
+                    .as("%s shown twice with different values", e.attr("data-metric")).isTrue();
         });
         return figures;
     }
 
     private static List<String> headers() {
-        return elements(root()).filter(e -> e.getTag().equals("th") || e.getTag().equals("vaadin-button"))
-                .map(Element::getTextRecursively).toList();
+        return elements(root()).filter(e -> e.tagName().equals("th") || e.tagName().equals("vaadin-button"))
+                .map(org.jsoup.nodes.Element::text).toList();
     }
 
     private static List<String> replacedUrls() {
@@ -159,7 +158,7 @@ class DashboardViewTest extends KaribuTest {
     }
 
     private static boolean present(String id) {
-        return elements(root()).anyMatch(e -> id.equals(e.getAttribute("id")));
+        return elements(root()).anyMatch(e -> id.equals(e.attr("id")));
     }
 
     @Test
@@ -189,6 +188,44 @@ class DashboardViewTest extends KaribuTest {
         }
     }
 
+    /** The channels in the order the channels table lists them. */
+    private static List<String> channelOrder(String... channels) {
+        Set<String> wanted = Set.of(channels);
+        return elements(_get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("dashboard-channels"))
+                .getElement()).filter(e -> e.attr("data-metric").endsWith(".leads"))
+                .map(e -> e.attr("data-metric").split("\\.")[1]).filter(wanted::contains).toList();
+    }
+
+    /** A click on a header of the channels table, as the browser reports it (the table itself is HTML). */
+    private static void clickChannelHeader(String key) {
+        Element holder = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("dashboard-channels"))
+                .getElement();
+        var data = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        data.put(DashboardSections.SORT_KEY, key);
+        data.put(DashboardSections.SORT_KEY + " != null", true);
+        com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(holder,
+                new com.vaadin.flow.dom.DomEvent(holder, "click", data));
+    }
+
+    @Test
+    void the_channels_table_sorts_by_the_header_clicked() {
+        Year y = year(1996);
+        signIn("db-sort", Role.MANAGER);
+        open("?from=1996-01-01&to=1996-12-31");
+        // by name first; channel A has three leads in the year, B one
+        assertThat(channelOrder(y.channelA(), y.channelB())).containsExactly(y.channelA(), y.channelB());
+
+        clickChannelHeader("leads");
+        assertThat(channelOrder(y.channelA(), y.channelB())).containsExactly(y.channelA(), y.channelB());
+        assertThat(elements(root()).filter(e -> e.hasAttr("aria-sort")).map(e -> e.text() + " " + e.attr("aria-sort")))
+                .containsExactly("Leads ▼ descending");
+
+        clickChannelHeader("leads");
+        assertThat(channelOrder(y.channelA(), y.channelB())).containsExactly(y.channelB(), y.channelA());
+        assertThat(elements(root()).filter(e -> e.hasAttr("aria-sort")).map(e -> e.attr("aria-sort")))
+                .containsExactly("ascending");
+    }
+
     @Test
     void the_period_and_channel_filters_change_the_figures_and_the_url() {
         Year y = year(2004);
@@ -214,8 +251,8 @@ class DashboardViewTest extends KaribuTest {
         assertThat(root().getAttribute("data-to")).isEqualTo("2004-05-31");
         assertThat(figures()).as("channel B's only lead came in June").containsEntry("funnel.cohort", "0");
         assertThat(present("section-funnel-empty")).isTrue();
-        assertThat(elements(root()).filter(e -> e.hasAttribute("data-bucket")).findFirst().orElseThrow()
-                .getAttribute("data-bucket")).isEqualTo("month");
+        assertThat(elements(root()).filter(e -> e.hasAttr("data-bucket")).findFirst().orElseThrow()
+                .attr("data-bucket")).isEqualTo("month");
 
         _setValue(_get(DatePicker.class, spec -> spec.withId("period-from")), LocalDate.of(2004, 4, 1));
         assertThat(lastUrl()).isEqualTo(Map.of("from", List.of("2004-04-01"), "to", List.of("2004-05-31"), "channel",
@@ -303,8 +340,8 @@ class DashboardViewTest extends KaribuTest {
             for (String name : List.of("data-from", "data-to", "data-channel", "data-as-of", "data-stalled-days")) {
                 root.put(name, root().getAttribute(name));
             }
-            String bucket = elements(root()).filter(e -> e.hasAttribute("data-bucket")).findFirst()
-                    .map(e -> e.getAttribute("data-bucket")).orElse(null);
+            String bucket = elements(root()).filter(e -> e.hasAttr("data-bucket")).findFirst()
+                    .map(e -> e.attr("data-bucket")).orElse(null);
             Map<String, String> figures = figures();
             assertThat(figures).containsKeys("funnel.cohort", "reps." + y.seller().username() + ".won");
             Map<String, JsonNode> answers = new HashMap<>();

@@ -1,5 +1,6 @@
 package app.ponte.base.ui.chart;
 
+import app.ponte.base.ui.Frozen;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasSize;
@@ -23,8 +24,10 @@ public class Chart extends Composite<Div> implements HasSize {
 
     private final Canvas canvas = new Canvas();
     private final Details tableView = new Details();
-    private final NativeTable table = new NativeTable();
     private final String description;
+    /** The table view's rows as text, header first; the table itself goes to the browser {@link Frozen}. */
+    private List<List<String>> rows = List.of();
+    private Component frozenTable;
     private ChartData data;
 
     /** @param description what the chart shows, in the user's language (read to screen readers) */
@@ -34,9 +37,7 @@ public class Chart extends Composite<Div> implements HasSize {
         canvas.setHeight("320px");
         canvas.getElement().setAttribute("role", "img");
         canvas.getElement().setAttribute("aria-label", description);
-        table.addClassName("ponte-chart-table");
         tableView.setSummaryText(getTranslation("chart.table"));
-        tableView.add(table);
         tableView.addClassName("ponte-chart-details");
         getContent().addClassName("ponte-chart");
         getContent().add(canvas, tableView);
@@ -66,43 +67,50 @@ public class Chart extends Composite<Div> implements HasSize {
 
     /** The table view's rows, header first, as the person reads them. */
     public List<List<String>> tableRows() {
-        return java.util.stream.Stream.concat(table.getHead().getRows().stream(), table.getBody().getRows().stream())
-                .map(row -> row.getAllCells().stream().map(c -> c.getElement().getText()).toList())
-                .toList();
+        return rows;
     }
 
     private void fillTable(ChartData data, Locale locale) {
-        table.getHead().removeAllRows();
-        table.getBody().removeAllRows();
+        var table = new NativeTable();
+        table.addClassName("ponte-chart-table");
         NumberFormat numbers = NumberFormat.getNumberInstance(locale);
         numbers.setMaximumFractionDigits(2);
         switch (data) {
             case ChartData.Categories c -> {
-                NativeTableRow head = header("", c.series().stream().map(ChartData.Series::name).toList());
-                table.getHead().addRows(head);
+                table.getHead().addRows(header("", c.series().stream().map(ChartData.Series::name).toList()));
                 for (int i = 0; i < c.categories().size(); i++) {
                     int at = i;
-                    row(c.categories().get(i), c.series().stream().map(s -> format(numbers, s.values().get(at))).toList());
+                    row(table, c.categories().get(i),
+                            c.series().stream().map(s -> format(numbers, s.values().get(at))).toList());
                 }
             }
             case ChartData.Slices s -> {
                 table.getHead().addRows(header("", List.of(getTranslation("chart.value"))));
-                s.slices().forEach(slice -> row(slice.name(), List.of(format(numbers, slice.value()))));
+                s.slices().forEach(slice -> row(table, slice.name(), List.of(format(numbers, slice.value()))));
             }
             case ChartData.Flow f -> {
                 table.getHead().addRows(header(getTranslation("chart.from"), List.of(getTranslation("chart.to"),
                         getTranslation("chart.value"))));
-                f.links().forEach(l -> row(l.source(), List.of(l.target(), format(numbers, l.value()))));
+                f.links().forEach(l -> row(table, l.source(), List.of(l.target(), format(numbers, l.value()))));
             }
             case ChartData.Grid g -> {
                 table.getHead().addRows(header("", g.columns()));
                 String[][] cells = new String[g.rows().size()][g.columns().size()];
                 g.cells().forEach(c -> cells[c.row()][c.column()] = format(numbers, c.value()));
                 for (int r = 0; r < g.rows().size(); r++) {
-                    row(g.rows().get(r), java.util.Arrays.stream(cells[r]).map(v -> v == null ? "–" : v).toList());
+                    row(table, g.rows().get(r),
+                            java.util.Arrays.stream(cells[r]).map(v -> v == null ? "–" : v).toList());
                 }
             }
         }
+        rows = java.util.stream.Stream.concat(table.getHead().getRows().stream(), table.getBody().getRows().stream())
+                .map(row -> row.getAllCells().stream().map(c -> c.getElement().getText()).toList())
+                .toList();
+        if (frozenTable != null) {
+            tableView.remove(frozenTable);
+        }
+        frozenTable = Frozen.of(table);
+        tableView.add(frozenTable);
     }
 
     private static NativeTableRow header(String first, List<String> rest) {
@@ -112,7 +120,7 @@ public class Chart extends Composite<Div> implements HasSize {
         return row;
     }
 
-    private void row(String label, List<String> values) {
+    private static void row(NativeTable table, String label, List<String> values) {
         NativeTableRow row = table.getBody().addRow();
         var head = row.addHeaderCell();
         head.setText(label);
