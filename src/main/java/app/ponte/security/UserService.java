@@ -166,9 +166,17 @@ public class UserService {
                 .query(String.class).optional();
     }
 
-    /** The signed-in user's id; fails when the caller has no account (e.g. the system caller). */
+    /**
+     * The signed-in user's id; fails when the caller has no account (e.g. the system caller). A person
+     * signed in through the form or HTTP Basic carries the id in the principal, so this costs no query;
+     * other principals (demo data run as a named account, tests) are looked up by username (decision 032).
+     */
     public UserId currentUserId() {
         String username = currentUser.requireUsername();
+        Optional<UserId> carried = currentUser.principalUserId();
+        if (carried.isPresent()) {
+            return carried.get();
+        }
         return jdbc.sql("select id from app_user where username = :username").param("username", username)
                 .query(Long.class).optional().map(UserId::new)
                 .orElseThrow(() -> new BusinessRuleException(null, "user.error.not-found"));
