@@ -4,6 +4,7 @@ import app.ponte.base.CsvWriter;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
 import app.ponte.lead.LeadService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.UserService;
 import jakarta.persistence.EntityManager;
 import java.io.InputStream;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * there. The persistence context is emptied after each batch, so memory does not grow with the file.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(AppRoles.HAS_ADMIN)
 public class ImportService {
 
     public static final int MAX_PROBLEMS = 100;

@@ -9,6 +9,7 @@ import app.ponte.interaction.repository.InteractionRepository;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
+import app.ponte.security.AppRoles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (score 1–5, required for calls and meetings, due date not before the interaction). No event.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(AppRoles.HAS_ADMIN)
 public class InteractionHistory {
 
     private final InteractionRepository interactions;

@@ -19,6 +19,7 @@ import app.ponte.lead.repository.LeadHistoryWriter;
 import app.ponte.lead.repository.LeadRepository;
 import app.ponte.lead.repository.StatusChangeEntity;
 import app.ponte.lead.repository.StatusChangeRepository;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
@@ -52,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_ANY_ROLE)
 public class LeadService {
 
     /** Live signals of this feature carry the changed lead's id. */
@@ -251,7 +252,7 @@ public class LeadService {
     // ---- writing -----------------------------------------------------------------------------
 
     @Transactional
-    @PreAuthorize("hasAnyRole('MARKETING', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MARKETING_OR_MANAGER)
     public LeadId create(NewLead lead) {
         Instant now = clock.instant();
         UserId me = users.currentUserId();
@@ -282,7 +283,7 @@ public class LeadService {
      * it), and it has checked that the owner is an active marketer: no second look-up per form.
      */
     @Transactional
-    @PreAuthorize("hasRole('MARKETING')")
+    @PreAuthorize(AppRoles.HAS_MARKETING)
     public WebLeadOutcome intake(WebLead lead, UserId owner, Duration dedupeWindow) {
         List<BusinessRuleException> errors = new ArrayList<>();
         String name = collect(errors, () -> requireName(lead.name()));
@@ -395,7 +396,7 @@ public class LeadService {
      * feature calls this (ModularityTest checks it); the handoff service has checked who decides.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public void acceptedByHandoff(LeadId id, UserId salesperson) {
         handoffOutcome(id, salesperson, LeadStatus.SQL, null);
     }
@@ -405,7 +406,7 @@ public class LeadService {
      * the reason. Only the handoff feature calls this.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public void recycledByHandoff(LeadId id, UserId marketer, String reason) {
         handoffOutcome(id, marketer, LeadStatus.NEW, reason);
     }
@@ -439,7 +440,7 @@ public class LeadService {
      * nothing published (imported history fires nothing). Only the interaction feature calls this.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public void interactionsChanged(Collection<OutcomeSummary> summaries) {
         historyWriter.updateOutcomeSummaries(summaries.stream()
                 .map(s -> new LeadHistoryWriter.Outcome(s.lead().value(), s.lastAt(), s.lastScore(), s.atRisk()))
@@ -450,7 +451,7 @@ public class LeadService {
 
     /** Stores a lead from history with its own creation time and author; no event is published. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public LeadId importLead(ImportedLead lead) {
         if (lead.externalId() != null && leads.existsByExternalId(lead.externalId())) {
             throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", lead.externalId());
@@ -478,7 +479,7 @@ public class LeadService {
      * is published. Returns the refused ones by position.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public List<Refused> importLeads(List<ImportedLead> batch) {
         Map<String, ChannelEntity> channelsByCode = new java.util.HashMap<>();
         channels.findAll().forEach(c -> channelsByCode.put(c.getCode(), c));
@@ -518,14 +519,14 @@ public class LeadService {
     }
 
     /** The leads carrying these external ids (history refers to leads so), by external id. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public Map<String, LeadId> idsByExternalId(Collection<String> externalIds) {
         return query.idsByExternalId(externalIds);
     }
 
     /** Appends a status change from history; only the order of statuses is checked. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
         LeadEntity lead = load(id);
         if (to != null && at != null && query.hasStatusChange(id, to, at)) {

@@ -68,7 +68,7 @@ public class UserService {
     // ---- reading ---------------------------------------------------------------------------
 
     /** A slice of the user list, sorted by a whitelisted column with the id as tie-breaker. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public List<UserSummary> find(UserFilter filter, UserSort sort, boolean ascending, int offset, int limit) {
         String column = switch (sort) {
             case USERNAME -> "u.username";
@@ -104,7 +104,7 @@ public class UserService {
      * Writes the user list of the filter as CSV (docs/export.md), by username, page by page. No
      * password hash or token ever leaves: the columns are those the list shows.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public void export(UserFilter filter, OutputStream out) {
         CsvWriter.withHeader(out, EXPORT_HEADER).pages(
                 (offset, limit) -> find(filter, UserSort.USERNAME, true, offset, limit), EXPORT_CHUNK,
@@ -155,7 +155,7 @@ public class UserService {
         return accounts.findByUsername(normalizeUsername(username)).map(UserService::summary);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public Optional<UserSummary> get(UserId id) {
         return accounts.findById(id.value()).map(UserService::summary);
     }
@@ -191,7 +191,7 @@ public class UserService {
     // ---- administration ----------------------------------------------------------------------
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserSummary create(NewUser user) {
         UserAccount account = newAccount(user.username(), user.fullName(), user.email(), user.roles(),
                 () -> checkPassword("password", user.password()));
@@ -231,7 +231,7 @@ public class UserService {
      * it cannot sign in until an administrator sets one; English until the person chooses.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserId importUser(ImportedUser user) {
         UserAccount account = newAccount(user.username(), user.fullName(), user.email(), user.roles(), () -> { });
         account.setLanguage(Languages.ENGLISH.getLanguage());
@@ -239,7 +239,7 @@ public class UserService {
     }
 
     /** The ids of the accounts (active or not) with these usernames, by username: history refers to people so. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public java.util.Map<String, UserId> idsByUsername(java.util.Collection<String> usernames) {
         java.util.Map<String, UserId> ids = new java.util.HashMap<>();
         if (usernames.isEmpty()) {
@@ -254,7 +254,7 @@ public class UserService {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserSummary update(UserId id, UserChanges changes) {
         UserAccount account = load(id);
         checkVersion(account, changes.version());
@@ -275,7 +275,7 @@ public class UserService {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public void setPassword(UserId id, String password) {
         UserAccount account = load(id);
         checkPassword("password", password);
@@ -289,7 +289,7 @@ public class UserService {
      * active administrator and one's own account cannot be deactivated.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserSummary deactivate(UserId id) {
         UserAccount account = load(id);
         if (!account.isActive()) {
@@ -309,7 +309,7 @@ public class UserService {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserSummary activate(UserId id) {
         UserAccount account = load(id);
         account.setActive(true);
