@@ -68,6 +68,8 @@ public class LeadService {
     public static final List<String> EXPORT_HEADER = List.of("external_id", "created_at", "created_by", "owner",
             "name", "company", "email", "phone", "channel", "intent", "value");
     static final int EXPORT_CHUNK = 1000;
+    /** Who may own a lead. */
+    static final Set<Role> OWNER_ROLES = EnumSet.of(Role.MARKETING, Role.SALES, Role.MANAGER);
 
     private final LeadRepository leads;
     private final StatusChangeRepository statusChanges;
@@ -101,6 +103,18 @@ public class LeadService {
     }
 
     // ---- reading ---------------------------------------------------------------------------
+
+    /**
+     * Everyone a lead may be given to (the rule {@code requireOwner} enforces): active marketers,
+     * salespeople and managers, each once, by name. The one source of every owner and team picker.
+     * Sorted here rather than by the database, whose collation differs between H2 and PostgreSQL.
+     */
+    public List<UserSummary> possibleOwners() {
+        return users.activeWithAnyRole(OWNER_ROLES).stream()
+                .sorted(java.util.Comparator.comparing((UserSummary u) -> u.fullName().toLowerCase(Locale.ROOT))
+                        .thenComparing(u -> u.id().value()))
+                .toList();
+    }
 
     public Optional<LeadDetails> get(LeadId id) {
         return query.details(id);
@@ -607,7 +621,7 @@ public class LeadService {
     private UserId requireOwner(UserId owner) {
         UserSummary user = users.findByUsername(usernameOf(owner))
                 .orElseThrow(() -> new BusinessRuleException("owner", "lead.error.owner-unknown"));
-        if (!user.active() || !(user.has(Role.MARKETING) || user.has(Role.SALES) || user.has(Role.MANAGER))) {
+        if (!user.active() || OWNER_ROLES.stream().noneMatch(user::has)) {
             throw new BusinessRuleException("owner", "lead.error.owner-not-eligible", user.username());
         }
         return user.id();

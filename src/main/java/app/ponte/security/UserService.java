@@ -138,6 +138,19 @@ public class UserService {
         return withRoles(rows);
     }
 
+    /** The active accounts holding any of {@code roles}, each once, by name: one query for a picker. */
+    public List<UserSummary> activeWithAnyRole(java.util.Collection<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        List<UserRow> rows = jdbc.sql("select u.id, u.username, u.full_name, u.email, u.active,"
+                        + " u.password_hash is not null as can_sign_in, u.language, u.created_at, u.version"
+                        + " from app_user u where u.active = true and exists (select 1 from app_user_role r"
+                        + " where r.user_id = u.id and r.role in (:roles)) order by lower(u.full_name), u.id")
+                .param("roles", roles.stream().map(Role::name).toList()).query(UserService::row).list();
+        return withRoles(rows);
+    }
+
     /** Active users among {@code usernames}. */
     public List<UserSummary> activeByUsernames(java.util.Collection<String> usernames) {
         if (usernames.isEmpty()) {

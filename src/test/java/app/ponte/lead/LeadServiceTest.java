@@ -41,6 +41,9 @@ class LeadServiceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    app.ponte.security.UserService users;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -314,4 +317,21 @@ class LeadServiceTest {
                 .satisfies(e -> assertThat(((BusinessRuleException) e).field()).contains(field));
     }
 
+
+    @Test
+    void the_possible_owners_are_the_active_marketers_salespeople_and_managers_once_each_by_name() {
+        UserSummary both = testUsers.create("owner-both", Role.MARKETING, Role.SALES);
+        UserSummary manager = testUsers.create("owner-mgr", Role.MANAGER);
+        UserSummary adminOnly = testUsers.create("owner-admin", Role.ADMIN);
+        UserSummary gone = testUsers.create("owner-gone", Role.SALES);
+        SystemCaller.run(() -> users.deactivate(gone.id()));
+        signIn(manager);
+
+        List<UserSummary> owners = leads.possibleOwners();
+
+        assertThat(owners).extracting(UserSummary::id).contains(both.id(), manager.id())
+                .doesNotContain(adminOnly.id(), gone.id()).doesNotHaveDuplicates();
+        assertThat(owners).allMatch(u -> u.active() && LeadService.OWNER_ROLES.stream().anyMatch(u::has));
+        assertThat(owners).extracting(u -> u.fullName().toLowerCase(java.util.Locale.ROOT)).isSorted();
+    }
 }
