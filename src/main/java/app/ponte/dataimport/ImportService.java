@@ -7,17 +7,26 @@ import app.ponte.lead.LeadService;
 import app.ponte.security.AppRoles;
 import app.ponte.security.UserService;
 import jakarta.persistence.EntityManager;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,6 +46,7 @@ public class ImportService {
     public static final int MAX_PROBLEMS = 100;
     private static final String SAMPLES = "/import-samples/";
     static final int BATCH = 1000;
+    private static final int READ_BUFFER = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
@@ -83,6 +93,61 @@ public class ImportService {
                 result.stored() ? "stored" : "refused with " + result.problems().size() + " problems",
                 (System.nanoTime() - started) / 1_000_000);
         return result;
+    }
+
+    /**
+     * Stores an uploaded file in a temporary file for {@link #start}, which deletes it. Files can hold
+     * hundreds of thousands of rows, so they go to disk, not to memory. Refused before a byte is read
+     * to a caller who may not import.
+     */
+    public Path receive(InputStream upload) throws IOException {
+        Path file = Files.createTempFile("ponte-import-", ".csv");
+        try (upload; OutputStream out = Files.newOutputStream(file)) {
+            upload.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /**
+     * Imports a stored file on its own virtual thread, as the caller (their roles and name go with it,
+     * so every service the import calls checks them as usual), and deletes the file when the import
+     * ends, whatever the outcome. The one way imports run: the import page follows {@code progress} and
+     * the result through pushes, {@code POST /api/import/{kind}} waits for the result.
+     *
+     * @param file a file this service now owns (from {@link #receive} or an upload's temporary file)
+     * @param progress told after each batch, on the import's thread
+     * @return the result; completed exceptionally when the file could not be read or the database failed
+     */
+    public CompletableFuture<ImportResult> start(ImportKind kind, Path file, Locale locale, ImportProgress progress) {
+        CompletableFuture<ImportResult> done = new CompletableFuture<>();
+        SecurityContext caller = SecurityContextHolder.createEmptyContext();
+        caller.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        Runnable work = () -> {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER)) {
+                done.complete(importCsv(kind, in, locale, progress));
+            } catch (IOException e) {
+                log.error("Import of {} from {} failed", kind.code(), file, e);
+                done.completeExceptionally(new UncheckedIOException(e));
+            } catch (RuntimeException e) {
+                log.error("Import of {} from {} failed", kind.code(), file, e);
+                done.completeExceptionally(e);
+            } finally {
+                delete(file);
+            }
+        };
+        Thread.ofVirtual().name("import-" + kind.code()).start(new DelegatingSecurityContextRunnable(work, caller));
+        return done;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the import file {}", file, e);
+        }
     }
 
     /**

@@ -56,6 +56,11 @@ class ImportServiceTest {
     @Autowired
     LeadService leads;
 
+
+    @Autowired
+
+    LeadHistoryService leadHistory;
+
     @Autowired
     InteractionService interactions;
 
@@ -445,5 +450,39 @@ class ImportServiceTest {
         assertRefused(run(ImportKind.SPEND, "channel,month,amount\n"), 1, null, "no records");
         assertRefused(run(ImportKind.SPEND, ""), 1, null, "empty");
         assertThat(Set.of(ImportKind.of("status-changes").orElseThrow())).containsExactly(ImportKind.STATUS_CHANGES);
+    }
+
+    @Test
+    void an_import_job_runs_off_the_callers_thread_as_the_caller_and_deletes_its_file() throws Exception {
+        java.nio.file.Path file = imports.receive(new ByteArrayInputStream(("username,full_name,roles,email\r\n"
+                + p + "-job,Jo Bianchi,SALES,\r\n").getBytes(StandardCharsets.UTF_8)));
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread caller = Thread.currentThread();
+
+        ImportResult result = imports.start(ImportKind.USERS, file, Locale.ENGLISH, (records, bytes) -> seen.add(
+                records + " " + SecurityContextHolder.getContext().getAuthentication().getName() + " "
+                        + (Thread.currentThread() != caller && Thread.currentThread().isVirtual())))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result.stored()).isTrue();
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(seen).containsExactly("1 imp-admin true");
+        assertThat(users.findByUsername(p + "-job")).isPresent();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void a_refused_import_job_deletes_its_file_too_and_a_non_admin_may_not_upload() throws Exception {
+        java.nio.file.Path file = imports.receive(new ByteArrayInputStream("username,full_name\r\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        ImportResult result = imports.start(ImportKind.USERS, file, Locale.ENGLISH, ImportProgress.NONE)
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.stored()).isFalse();
+        assertThat(file).doesNotExist();
+
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "imp-manager", null, List.of(new SimpleGrantedAuthority(Role.MANAGER.authority()))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.receive(new ByteArrayInputStream(new byte[0])))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }
