@@ -3,7 +3,7 @@ package app.ponte.dataimport;
 import app.ponte.base.CsvWriter;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
-import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.security.AppRoles;
 import app.ponte.security.UserService;
 import jakarta.persistence.EntityManager;
@@ -52,14 +52,14 @@ public class ImportService {
 
     private final KindImports kinds;
     private final UserService users;
-    private final LeadService leads;
+    private final LeadHistoryService leads;
     private final ChannelService channels;
     private final MessageSource messageSource;
     private final TransactionTemplate transactions;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
 
-    ImportService(KindImports kinds, UserService users, LeadService leads, ChannelService channels,
+    ImportService(KindImports kinds, UserService users, LeadHistoryService leads, ChannelService channels,
             MessageSource messageSource, PlatformTransactionManager transactionManager, EntityManager entityManager,
             JdbcTemplate jdbc) {
         this.channels = channels;

@@ -10,12 +10,10 @@ import app.ponte.base.BusinessRuleViolations;
 import app.ponte.base.CsvWriter;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
-import app.ponte.base.Refused;
 import app.ponte.lead.query.LeadQuery;
 import app.ponte.lead.repository.ChannelEntity;
 import app.ponte.lead.repository.ChannelRepository;
 import app.ponte.lead.repository.LeadEntity;
-import app.ponte.lead.repository.LeadHistoryWriter;
 import app.ponte.lead.repository.LeadRepository;
 import app.ponte.lead.repository.StatusChangeEntity;
 import app.ponte.lead.repository.StatusChangeRepository;
@@ -34,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +45,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The only door to leads: creating, editing and moving them along the bridge, for every caller
- * (views, REST, import). Each rule of the lifecycle and each role's right is checked here.
+ * The door to live leads: reading, creating, editing and moving them along the bridge, for every caller
+ * (views, REST, other features). Each rule of the lifecycle and each role's right is checked here.
+ * History written with its own times and authors (the import, demo data) goes through
+ * {@link LeadHistoryService}, which shares this class's field checks (decision 032).
  */
 @Service
 @Transactional(readOnly = true)
@@ -82,13 +81,10 @@ public class LeadService {
     private final ApplicationEventPublisher events;
     private final LiveEvents live;
     private final NotificationService notifications;
-    private final LeadHistoryWriter historyWriter;
 
     LeadService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels, LeadQuery query,
             UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties,
-            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications,
-            LeadHistoryWriter historyWriter) {
-        this.historyWriter = historyWriter;
+            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications) {
         this.leads = leads;
         this.statusChanges = statusChanges;
         this.channels = channels;
@@ -449,115 +445,6 @@ public class LeadService {
         changed(id);
     }
 
-    /**
-     * The same for many leads at once, after a history import of interactions: one JDBC batch,
-     * nothing published (imported history fires nothing). Only the interaction feature calls this.
-     */
-    @Transactional
-    @PreAuthorize(AppRoles.HAS_ADMIN)
-    public void interactionsChanged(Collection<OutcomeSummary> summaries) {
-        historyWriter.updateOutcomeSummaries(summaries.stream()
-                .map(s -> new LeadHistoryWriter.Outcome(s.lead().value(), s.lastAt(), s.lastScore(), s.atRisk()))
-                .toList());
-    }
-
-    // ---- history (import, demo data) -----------------------------------------------------------
-
-    /** Stores a lead from history with its own creation time and author; no event is published. */
-    @Transactional
-    @PreAuthorize(AppRoles.HAS_ADMIN)
-    public LeadId importLead(ImportedLead lead) {
-        if (lead.externalId() != null && leads.existsByExternalId(lead.externalId())) {
-            throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", lead.externalId());
-        }
-        if (!channels.existsById(lead.channelCode())) {
-            throw new BusinessRuleException("channel", "lead.error.unknown-channel", lead.channelCode());
-        }
-        var entity = new LeadEntity(requireName(lead.name()), lead.channelCode(), lead.owner().value(),
-                lead.createdBy().value(), lead.createdAt());
-        entity.setExternalId(lead.externalId());
-        entity.setCompany(optional(lead.company(), 160, "company"));
-        String email = checkEmail(lead.email());
-        entity.setEmail(email, emailKey(email));
-        entity.setPhone(checkPhone(lead.phone()));
-        entity.setIntent(lead.intent());
-        entity.setExpectedValue(checkValue(lead.expectedValue()));
-        entity.touch(currentUser.requireUsername(), lead.createdAt());
-        return new LeadId(leads.save(entity).getId());
-    }
-
-    /**
-     * Stores leads from history in one batch (the CSV import): each is checked as
-     * {@link #importLead} checks one, and must carry an external id not yet used (by a stored lead
-     * or an earlier one of the batch). The accepted ones are written with one JDBC batch; nothing
-     * is published. Returns the refused ones by position.
-     */
-    @Transactional
-    @PreAuthorize(AppRoles.HAS_ADMIN)
-    public List<Refused> importLeads(List<ImportedLead> batch) {
-        Map<String, ChannelEntity> channelsByCode = new java.util.HashMap<>();
-        channels.findAll().forEach(c -> channelsByCode.put(c.getCode(), c));
-        Set<String> taken = new HashSet<>(query.idsByExternalId(batch.stream().map(ImportedLead::externalId)
-                .filter(java.util.Objects::nonNull).distinct().toList()).keySet());
-        String by = currentUser.requireUsername();
-        List<Refused> refused = new ArrayList<>();
-        List<LeadHistoryWriter.Row> rows = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            ImportedLead lead = batch.get(i);
-            try {
-                String externalId = optional(lead.externalId(), 64, "external_id");
-                if (externalId == null) {
-                    throw new BusinessRuleException("external_id", "lead.error.external-id-required");
-                }
-                if (!taken.add(externalId)) {
-                    throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", externalId);
-                }
-                if (lead.channelCode() == null || !channelsByCode.containsKey(lead.channelCode())) {
-                    throw new BusinessRuleException("channel", "lead.error.unknown-channel", lead.channelCode());
-                }
-                if (lead.createdAt() == null || lead.owner() == null || lead.createdBy() == null) {
-                    throw new IllegalArgumentException("an imported lead needs its time, owner and author");
-                }
-                String email = checkEmail(lead.email());
-                rows.add(new LeadHistoryWriter.Row(externalId, requireName(lead.name()),
-                        optional(lead.company(), 160, "company"), email, emailKey(email), checkPhone(lead.phone()),
-                        lead.channelCode(), lead.intent() == null ? null : lead.intent().name(),
-                        checkValue(lead.expectedValue()), lead.owner().value(), lead.createdBy().value(),
-                        lead.createdAt(), by));
-            } catch (BusinessRuleException e) {
-                refused.add(new Refused(i, e));
-            }
-        }
-        historyWriter.insert(rows);
-        return refused;
-    }
-
-    /** The leads carrying these external ids (history refers to leads so), by external id. */
-    @PreAuthorize(AppRoles.HAS_ADMIN)
-    public Map<String, LeadId> idsByExternalId(Collection<String> externalIds) {
-        return query.idsByExternalId(externalIds);
-    }
-
-    /** Appends a status change from history; only the order of statuses is checked. */
-    @Transactional
-    @PreAuthorize(AppRoles.HAS_ADMIN)
-    public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
-        LeadEntity lead = load(id);
-        if (to != null && at != null && query.hasStatusChange(id, to, at)) {
-            throw new BusinessRuleException("changed_at", "lead.error.duplicate-status-change", to.name(), at);
-        }
-        if (!Lifecycle.importable(lead.getStatus(), to)) {
-            throw new BusinessRuleException("to_status", "lead.error.import-order", lead.getStatus().name(), to.name());
-        }
-        if (at.isBefore(lead.getStatusChangedAt())) {
-            throw new BusinessRuleException("changed_at", "lead.error.import-time");
-        }
-        if (to == LeadStatus.LOST && (reason == null || reason.isBlank())) {
-            throw new BusinessRuleException("lost_reason", "lead.error.lost-reason-required");
-        }
-        record(lead, to, at, by, reason);
-    }
-
     // ---- internals ---------------------------------------------------------------------------
 
     /** Tells the rest of the application, and every open view on every node, after the commit. */
@@ -567,13 +454,15 @@ public class LeadService {
     }
 
     private void changeStatus(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
-        record(lead, target, at, by, reason);
+        record(statusChanges, lead, target, at, by, reason);
         lead.touch(currentUser.requireUsername(), at);
         leads.saveAndFlush(lead);
         changed(new LeadId(lead.getId()));
     }
 
-    private void record(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
+    /** Appends a status change and moves the lead: the live moves and history's alike. */
+    static void record(StatusChangeRepository statusChanges, LeadEntity lead, LeadStatus target, Instant at, UserId by,
+            String reason) {
         long seconds = Math.max(0, Duration.between(lead.getStatusChangedAt(), at).toSeconds());
         statusChanges.save(new StatusChangeEntity(lead.getId(), lead.getStatus(), target, at, by.value(), reason,
                 seconds, lead.getCreatedAt()));
@@ -677,7 +566,7 @@ public class LeadService {
         }
     }
 
-    private static String requireName(String name) {
+    static String requireName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw new BusinessRuleException("name", "lead.error.name-required");
@@ -688,7 +577,7 @@ public class LeadService {
         return trimmed;
     }
 
-    private static String optional(String value, int max, String field) {
+    static String optional(String value, int max, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -699,7 +588,7 @@ public class LeadService {
         return trimmed;
     }
 
-    private static String checkEmail(String email) {
+    static String checkEmail(String email) {
         String trimmed = optional(email, 254, "email");
         if (trimmed != null && !EMAIL.matcher(trimmed).matches()) {
             throw new BusinessRuleException("email", "lead.error.email-format");
@@ -711,7 +600,7 @@ public class LeadService {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String checkPhone(String phone) {
+    static String checkPhone(String phone) {
         String trimmed = optional(phone, 40, "phone");
         if (trimmed != null && !PHONE.matcher(trimmed).matches()) {
             throw new BusinessRuleException("phone", "lead.error.phone-format");
@@ -719,7 +608,7 @@ public class LeadService {
         return trimmed;
     }
 
-    private static BigDecimal checkValue(BigDecimal value) {
+    static BigDecimal checkValue(BigDecimal value) {
         if (value == null) {
             return null;
         }

@@ -11,6 +11,7 @@ import app.ponte.interaction.InteractionService;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.purchase.MonthlySpend;
@@ -119,7 +120,7 @@ class ImportServiceTest {
     }
 
     private LeadDetails leadByExternalId(String externalId) {
-        LeadId id = leads.idsByExternalId(List.of(externalId)).get(externalId);
+        LeadId id = leadHistory.idsByExternalId(List.of(externalId)).get(externalId);
         assertThat(id).as("lead " + externalId).isNotNull();
         return leads.get(id).orElseThrow();
     }
@@ -225,7 +226,7 @@ class ImportServiceTest {
         assertRefused(result, 9, "name", "required");
         assertRefused(result, 10, "value", "between 0 and");
         assertThat(result.problems()).hasSize(8);
-        assertThat(leads.idsByExternalId(List.of(p + "-1", p + "-9"))).isEmpty();
+        assertThat(leadHistory.idsByExternalId(List.of(p + "-1", p + "-9"))).isEmpty();
     }
 
     @Test
@@ -254,7 +255,7 @@ class ImportServiceTest {
         assertRefused(result, 3, "channel", "Unknown channel 'Fax'; use a code or a name of: ");
         assertThat(result.problems()).hasSize(1);
         assertThat(result.problems().getFirst().message()).contains("ADVERTISING", "BLOG", "TRADE_FAIR").contains("WORD_OF_MOUTH");
-        assertThat(leads.idsByExternalId(List.of(p + "-1"))).isEmpty();
+        assertThat(leadHistory.idsByExternalId(List.of(p + "-1"))).isEmpty();
 
         ImportResult spend = run(ImportKind.SPEND, "channel,month,amount\nRete vendita,2019-05,10\nFax,2019-06,1\n");
         assertRefused(spend, 3, "channel", "Unknown channel 'Fax'");
@@ -291,7 +292,7 @@ class ImportServiceTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.imported()).isEqualTo(n);
         assertThat(seen).containsExactly(1000L, 2000L, (long) n);
-        assertThat(leads.idsByExternalId(List.of(p + "-n0", p + "-n" + (n - 1)))).hasSize(2);
+        assertThat(leadHistory.idsByExternalId(List.of(p + "-n0", p + "-n" + (n - 1)))).hasSize(2);
     }
 
     @Test
