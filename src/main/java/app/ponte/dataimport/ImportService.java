@@ -126,16 +126,22 @@ public class ImportService {
         SecurityContext caller = SecurityContextHolder.createEmptyContext();
         caller.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
         Runnable work = () -> {
+            ImportResult result = null;
+            Throwable failure = null;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER)) {
-                done.complete(importCsv(kind, in, locale, progress));
+                result = importCsv(kind, in, locale, progress);
             } catch (IOException e) {
-                log.error("Import of {} from {} failed", kind.code(), file, e);
-                done.completeExceptionally(new UncheckedIOException(e));
-            } catch (RuntimeException e) {
-                log.error("Import of {} from {} failed", kind.code(), file, e);
-                done.completeExceptionally(e);
-            } finally {
-                delete(file);
+                failure = new UncheckedIOException(e);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            // deleted before anyone hears of the end, so the file is gone for whoever waited on it
+            delete(file);
+            if (failure == null) {
+                done.complete(result);
+            } else {
+                log.error("Import of {} from {} failed", kind.code(), file, failure);
+                done.completeExceptionally(failure);
             }
         };
         Thread.ofVirtual().name("import-" + kind.code()).start(new DelegatingSecurityContextRunnable(work, caller));
