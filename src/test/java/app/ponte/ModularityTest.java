@@ -54,8 +54,18 @@ class ModularityTest {
         noClasses().that().resideOutsideOfPackages("app.ponte.interaction..", "app.ponte.lead")
                 .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
                         com.tngtech.archunit.base.DescribedPredicate.describe("LeadService.interactionsChanged",
-                                t -> t.getOwner().getName().equals("app.ponte.lead.LeadService")
+                                t -> (t.getOwner().getName().equals("app.ponte.lead.LeadService")
+                                        || t.getOwner().getName().equals("app.ponte.lead.LeadHistoryService"))
                                         && t.getName().equals("interactionsChanged"))))
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_import_demo_data_and_interaction_history_write_lead_history() {
+        // LeadHistoryService writes the past with its own times and authors (decision 032): no screen may
+        noClasses().that().resideOutsideOfPackages("app.ponte.dataimport", "app.ponte.demo",
+                        "app.ponte.interaction", "app.ponte.lead")
+                .should().dependOnClassesThat().haveFullyQualifiedName("app.ponte.lead.LeadHistoryService")
                 .check(CLASSES);
     }
 

@@ -13,6 +13,7 @@ import app.ponte.live.LiveEvents;
 import app.ponte.live.Topic;
 import app.ponte.notification.NotificationKind;
 import app.ponte.notification.NotificationService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_ANY_ROLE)
 public class CommentService {
 
     /** Live signals carry the lead's id. */

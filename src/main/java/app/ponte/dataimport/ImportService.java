@@ -3,20 +3,30 @@ package app.ponte.dataimport;
 import app.ponte.base.CsvWriter;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
-import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadHistoryService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.UserService;
 import jakarta.persistence.EntityManager;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,25 +40,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  * there. The persistence context is emptied after each batch, so memory does not grow with the file.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(AppRoles.HAS_ADMIN)
 public class ImportService {
 
     public static final int MAX_PROBLEMS = 100;
     private static final String SAMPLES = "/import-samples/";
     static final int BATCH = 1000;
+    private static final int READ_BUFFER = 64 * 1024;
 
     private static final Logger log = LoggerFactory.getLogger(ImportService.class);
 
     private final KindImports kinds;
     private final UserService users;
-    private final LeadService leads;
+    private final LeadHistoryService leads;
     private final ChannelService channels;
     private final MessageSource messageSource;
     private final TransactionTemplate transactions;
     private final EntityManager entityManager;
     private final JdbcTemplate jdbc;
 
-    ImportService(KindImports kinds, UserService users, LeadService leads, ChannelService channels,
+    ImportService(KindImports kinds, UserService users, LeadHistoryService leads, ChannelService channels,
             MessageSource messageSource, PlatformTransactionManager transactionManager, EntityManager entityManager,
             JdbcTemplate jdbc) {
         this.channels = channels;
@@ -82,6 +93,67 @@ public class ImportService {
                 result.stored() ? "stored" : "refused with " + result.problems().size() + " problems",
                 (System.nanoTime() - started) / 1_000_000);
         return result;
+    }
+
+    /**
+     * Stores an uploaded file in a temporary file for {@link #start}, which deletes it. Files can hold
+     * hundreds of thousands of rows, so they go to disk, not to memory. Refused before a byte is read
+     * to a caller who may not import.
+     */
+    public Path receive(InputStream upload) throws IOException {
+        Path file = Files.createTempFile("ponte-import-", ".csv");
+        try (upload; OutputStream out = Files.newOutputStream(file)) {
+            upload.transferTo(out);
+        } catch (IOException | RuntimeException e) {
+            delete(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /**
+     * Imports a stored file on its own virtual thread, as the caller (their roles and name go with it,
+     * so every service the import calls checks them as usual), and deletes the file when the import
+     * ends, whatever the outcome. The one way imports run: the import page follows {@code progress} and
+     * the result through pushes, {@code POST /api/import/{kind}} waits for the result.
+     *
+     * @param file a file this service now owns (from {@link #receive} or an upload's temporary file)
+     * @param progress told after each batch, on the import's thread
+     * @return the result; completed exceptionally when the file could not be read or the database failed
+     */
+    public CompletableFuture<ImportResult> start(ImportKind kind, Path file, Locale locale, ImportProgress progress) {
+        CompletableFuture<ImportResult> done = new CompletableFuture<>();
+        SecurityContext caller = SecurityContextHolder.createEmptyContext();
+        caller.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        Runnable work = () -> {
+            ImportResult result = null;
+            Throwable failure = null;
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), READ_BUFFER)) {
+                result = importCsv(kind, in, locale, progress);
+            } catch (IOException e) {
+                failure = new UncheckedIOException(e);
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            // deleted before anyone hears of the end, so the file is gone for whoever waited on it
+            delete(file);
+            if (failure == null) {
+                done.complete(result);
+            } else {
+                log.error("Import of {} from {} failed", kind.code(), file, failure);
+                done.completeExceptionally(failure);
+            }
+        };
+        Thread.ofVirtual().name("import-" + kind.code()).start(new DelegatingSecurityContextRunnable(work, caller));
+        return done;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the import file {}", file, e);
+        }
     }
 
     /**

@@ -4,7 +4,7 @@ import app.ponte.base.BusinessRuleException;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelDirectory;
 import app.ponte.lead.LeadId;
-import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import java.util.HashMap;
@@ -23,14 +23,14 @@ final class ImportSession {
 
     private final Messages messages;
     private final UserService users;
-    private final LeadService leads;
+    private final LeadHistoryService leads;
     private final ChannelDirectory channels;
     private final Map<String, Optional<UserId>> people = new HashMap<>();
     private Map<String, LeadId> batchLeads = Map.of();
     /** Leads whose interactions changed: their outcome summaries are recomputed once, at the end. */
     private final java.util.Set<LeadId> touched = new java.util.LinkedHashSet<>();
 
-    ImportSession(Messages messages, UserService users, LeadService leads, ChannelDirectory channels) {
+    ImportSession(Messages messages, UserService users, LeadHistoryService leads, ChannelDirectory channels) {
         this.messages = messages;
         this.users = users;
         this.leads = leads;

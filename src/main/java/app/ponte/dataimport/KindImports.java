@@ -12,7 +12,7 @@ import app.ponte.interaction.InteractionType;
 import app.ponte.lead.ImportedLead;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadId;
-import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.purchase.ImportedPurchase;
 import app.ponte.purchase.PurchaseService;
@@ -44,14 +44,14 @@ class KindImports {
     private static final Map<String, String> LEAD_FIELDS = Map.of("expectedValue", "value");
 
     private final UserService users;
-    private final LeadService leads;
+    private final LeadHistoryService leads;
     private final InteractionHistory interactions;
     private final HandoffService handoffs;
     private final PurchaseService purchases;
     private final Clock clock;
     private final ZoneId zone;
 
-    KindImports(UserService users, LeadService leads, InteractionHistory interactions, HandoffService handoffs,
+    KindImports(UserService users, LeadHistoryService leads, InteractionHistory interactions, HandoffService handoffs,
             PurchaseService purchases, Clock clock, app.ponte.base.PonteProperties properties) {
         this.users = users;
         this.leads = leads;

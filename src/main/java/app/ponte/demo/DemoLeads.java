@@ -11,7 +11,7 @@ import app.ponte.interaction.InteractionType;
 import app.ponte.lead.ImportedLead;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadId;
-import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.purchase.ImportedPurchase;
 import app.ponte.purchase.PurchaseService;
@@ -61,14 +61,14 @@ class DemoLeads {
             RejectReason.NO_BUDGET, 20, RejectReason.NO_CONTACT, 18, RejectReason.NOT_A_FIT, 15,
             RejectReason.OTHER, 10, RejectReason.DUPLICATE, 7);
 
-    private final LeadService leads;
+    private final LeadHistoryService leads;
     private final InteractionHistory interactions;
     private final HandoffService handoffs;
     private final TransactionTemplate transactions;
     private final PonteProperties properties;
     private final PurchaseService purchases;
 
-    DemoLeads(LeadService leads, InteractionHistory interactions, HandoffService handoffs,
+    DemoLeads(LeadHistoryService leads, InteractionHistory interactions, HandoffService handoffs,
             TransactionTemplate transactions, PonteProperties properties, PurchaseService purchases) {
         this.leads = leads;
         this.interactions = interactions;

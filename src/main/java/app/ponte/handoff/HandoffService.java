@@ -16,6 +16,7 @@ import app.ponte.live.Topic;
 import app.ponte.notification.NewNotification;
 import app.ponte.notification.NotificationKind;
 import app.ponte.notification.NotificationService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
@@ -43,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_ANY_ROLE)
 public class HandoffService {
 
     /** Live signals carry the lead's id: the lead page listens to its lead, the lists to everything. */
@@ -127,7 +128,7 @@ public class HandoffService {
      * The inbox, oldest first, with the time left to the SLA: a salesperson's pending handoffs and the
      * queue's; a manager's shows every pending handoff.
      */
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public List<InboxItem> inbox() {
         UserId me = currentUser.has(Role.MANAGER) ? null : users.currentUserId();
         Instant now = clock.instant();
@@ -146,7 +147,7 @@ public class HandoffService {
     }
 
     /** A slice of the handoffs the signed-in marketer sent (a manager: everyone's), newest first. */
-    @PreAuthorize("hasAnyRole('MARKETING', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MARKETING_OR_MANAGER)
     public List<HandoffEntry> sent(boolean everyone, int offset, int limit) {
         UserId from = everyone && currentUser.has(Role.MANAGER) ? null : users.currentUserId();
         return query.sent(from, Math.max(0, offset), Math.max(1, Math.min(limit, 500)));
@@ -156,7 +157,7 @@ public class HandoffService {
      * Writes what {@link #sent} lists as CSV (docs/export.md), newest first, page by page: a
      * marketer gets only their own handoffs, as in the grid; a manager everyone's if asked.
      */
-    @PreAuthorize("hasAnyRole('MARKETING', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MARKETING_OR_MANAGER)
     public void exportSent(boolean everyone, OutputStream out) {
         UserId from = everyone && currentUser.has(Role.MANAGER) ? null : users.currentUserId();
         CsvWriter.withHeader(out, EXPORT_HEADER)
@@ -164,7 +165,7 @@ public class HandoffService {
     }
 
     /** Writes the caller's inbox as {@link #inbox} shows it, as CSV (docs/export.md), oldest first. */
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public void exportInbox(OutputStream out) {
         CsvWriter csv = CsvWriter.withHeader(out, INBOX_EXPORT_HEADER);
         for (InboxItem item : inbox()) {
@@ -186,7 +187,7 @@ public class HandoffService {
      * Acceptance of the signed-in marketer's handoffs (a manager: everyone's) decided this calendar
      * month in the business time zone.
      */
-    @PreAuthorize("hasAnyRole('MARKETING', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MARKETING_OR_MANAGER)
     public HandoffRate acceptanceThisMonth(boolean everyone) {
         UserId from = everyone && currentUser.has(Role.MANAGER) ? null : users.currentUserId();
         LocalDate first = LocalDate.now(clock.withZone(ponte.zone())).withDayOfMonth(1);
@@ -219,7 +220,7 @@ public class HandoffService {
 
     /** Hands an MQL to a salesperson or to the sales queue; the recipient (or all of sales) is told. */
     @Transactional
-    @PreAuthorize("hasAnyRole('MARKETING', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MARKETING_OR_MANAGER)
     public HandoffId handOff(NewHandoff input) {
         LeadDetails lead = input.lead() == null ? null : leads.get(input.lead()).orElse(null);
         if (lead == null) {
@@ -252,7 +253,7 @@ public class HandoffService {
 
     /** A salesperson takes a handoff waiting in the queue; of two claiming at once exactly one wins. */
     @Transactional
-    @PreAuthorize("hasRole('SALES')")
+    @PreAuthorize(AppRoles.HAS_SALES)
     public HandoffEntry claim(HandoffId id) {
         HandoffEntity handoff = load(id);
         if (handoff.getState() != HandoffState.PENDING) {
@@ -273,7 +274,7 @@ public class HandoffService {
 
     /** The recipient (or a manager) accepts: the lead becomes SQL, owned by the salesperson. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public HandoffEntry accept(HandoffId id, long version) {
         HandoffEntity handoff = loadForDecision(id, version);
         UserId me = users.currentUserId();
@@ -291,7 +292,7 @@ public class HandoffService {
      * owned by the marketer, who is told.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public HandoffEntry reject(HandoffId id, RejectReason reason, String note, long version) {
         if (reason == null) {
             throw new BusinessRuleException("reason", "handoff.error.reason-required");
@@ -317,7 +318,7 @@ public class HandoffService {
      * Safe with several nodes: the conditional update decides which sweep sends.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public int sweepOverdue() {
         Instant now = clock.instant();
         List<HandoffEntry> due = query.overdueUnnotified(now.minus(Duration.ofHours(properties.slaHours())), 500);
@@ -357,7 +358,7 @@ public class HandoffService {
      * notification. A pending one already past its SLA counts as announced (no flood of notices).
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public HandoffId importHandoff(ImportedHandoff input) {
         if (input.lead() == null || leads.get(input.lead()).isEmpty()) {
             throw new BusinessRuleException("lead", "handoff.error.lead-required");

@@ -9,6 +9,7 @@ import app.ponte.health.repository.OneOnOneStore;
 import app.ponte.notification.NewNotification;
 import app.ponte.notification.NotificationKind;
 import app.ponte.notification.NotificationService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
@@ -107,7 +108,7 @@ public class OneOnOneService {
     }
 
     /** Whom a manager may meet: every active account but their own, by name. */
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MANAGER)
     public List<UserSummary> possibleReports() {
         UserId me = users.currentUserId();
         Map<UserId, UserSummary> byId = new LinkedHashMap<>();
@@ -122,7 +123,7 @@ public class OneOnOneService {
     // ---- writing ------------------------------------------------------------------------------------
 
     @Transactional
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MANAGER)
     public OneOnOneId schedule(NewOneOnOne meeting) {
         UserId me = users.currentUserId();
         if (meeting.report() == null) {

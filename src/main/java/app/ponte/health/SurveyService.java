@@ -8,6 +8,7 @@ import app.ponte.health.query.SurveyQuery.ScoreCount;
 import app.ponte.health.repository.SurveyStore;
 import app.ponte.notification.NotificationKind;
 import app.ponte.notification.NotificationService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
@@ -97,7 +98,7 @@ public class SurveyService {
     // ---- surveys -------------------------------------------------------------------------------
 
     @Transactional
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MANAGER)
     public SurveyId create(NewSurvey survey) {
         String title = survey.title() == null ? "" : survey.title().strip();
         if (title.isEmpty()) {
@@ -149,13 +150,13 @@ public class SurveyService {
         return NewQuestion.custom(q.type(), text);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public List<SurveySummary> surveys() {
         return query.surveys();
     }
 
     /** Writes the survey list as {@link #surveys} gives it, as CSV (docs/export.md). */
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public void exportSurveys(OutputStream out) {
         CsvWriter csv = CsvWriter.withHeader(out, SURVEYS_EXPORT_HEADER);
         for (SurveySummary s : surveys()) {
@@ -166,24 +167,24 @@ public class SurveyService {
         csv.flush();
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public Optional<SurveySummary> survey(SurveyId id) {
         return query.survey(id);
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public List<Question> questions(SurveyId id) {
         return query.questions(id.value());
     }
 
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public List<SurveyRun> runs(SurveyId id) {
         return query.runs(id);
     }
 
     /** Stops (or resumes) opening new runs; runs already open stay answerable only while active. */
     @Transactional
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MANAGER)
     public void setActive(SurveyId id, boolean active) {
         if (store.setActive(id.value(), active, currentUser.requireUsername(), clock.instant()) == 0) {
             throw new BusinessRuleException(null, "survey.error.not-found");
@@ -198,7 +199,7 @@ public class SurveyService {
      * how many runs this call opened. Called by the scheduler as the system, and safe to call again.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public int openDueRuns() {
         int opened = 0;
         LocalDate today = today();
@@ -248,7 +249,7 @@ public class SurveyService {
     }
 
     /** For tests: opens a survey's run for a period as the scheduler would; false when it exists. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public boolean openRun(SurveyId survey, LocalDate period) {
         return openRun(query.schedule(survey.value()).orElseThrow(
@@ -355,7 +356,7 @@ public class SurveyService {
      * breakdown by role group comes only when every group that answered meets the threshold: the
      * groups add up to the whole, so one small group could be read as the whole minus the others.
      */
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public RunResults results(SurveyRunId id) {
         SurveyRun run = query.run(id).orElseThrow(() -> new BusinessRuleException(null, "survey.error.run-not-found"));
         int responses = query.responses(run.id().value());
@@ -429,7 +430,7 @@ public class SurveyService {
     }
 
     /** Every run of a survey, oldest first: eNPS and each scored question's mean, none for a suppressed run. */
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public List<TrendPoint> trend(SurveyId survey) {
         List<SurveyRun> runs = query.runs(survey);
         List<Question> questions = query.questions(survey.value());
@@ -459,7 +460,7 @@ public class SurveyService {
      * with the number of responses and {@code suppressed = true}, nothing else; role slices only
      * when every group meets it. {@code questionText} renders a question (the library in a language).
      */
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public void export(SurveyRunId id, OutputStream out, Function<Question, String> questionText) {
         RunResults results = results(id);
         CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
@@ -509,7 +510,7 @@ public class SurveyService {
      * The participants and the responses are stored apart, as for any answer.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public SurveyRunId importRun(SurveyId survey, LocalDate periodStart, Instant opensAt, Instant closesAt,
             int audienceSize, List<UserId> participants, List<ImportedResponse> responses) {
         long run = store.insertRun(survey.value(), periodStart, opensAt, closesAt, audienceSize);

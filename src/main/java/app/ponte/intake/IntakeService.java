@@ -5,6 +5,7 @@ import app.ponte.base.BusinessRuleViolations;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.WebLead;
 import app.ponte.lead.WebLeadOutcome;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
 import app.ponte.security.UserService;
@@ -63,7 +64,7 @@ public class IntakeService {
 
     /** Takes a web form in; 400 with every invalid field's message when it is not acceptable. */
     @Transactional
-    @PreAuthorize("hasRole('MARKETING')")
+    @PreAuthorize(AppRoles.HAS_MARKETING)
     public IntakeReceipt receive(WebForm form) {
         UserSummary owner = owner();
         List<BusinessRuleException> noteErrors = new ArrayList<>();

@@ -7,8 +7,9 @@ import app.ponte.interaction.query.InteractionQuery;
 import app.ponte.interaction.repository.InteractionEntity;
 import app.ponte.interaction.repository.InteractionRepository;
 import app.ponte.lead.LeadId;
-import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadStatus;
+import app.ponte.security.AppRoles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,17 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
  * (score 1–5, required for calls and meetings, due date not before the interaction). No event.
  */
 @Service
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize(AppRoles.HAS_ADMIN)
 public class InteractionHistory {
 
     private final InteractionRepository interactions;
     private final InteractionQuery query;
-    private final LeadService leads;
+    private final LeadHistoryService leads;
     private final InteractionHistoryWriter writer;
 
     private static final int NEXT_STEP_MAX = 500;
 
-    InteractionHistory(InteractionRepository interactions, InteractionQuery query, LeadService leads,
+    InteractionHistory(InteractionRepository interactions, InteractionQuery query, LeadHistoryService leads,
             InteractionHistoryWriter writer) {
         this.writer = writer;
         this.interactions = interactions;

@@ -12,6 +12,7 @@ import app.ponte.interaction.repository.InteractionRepository;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
@@ -38,11 +39,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_ANY_ROLE)
 public class InteractionService {
 
     /** The roles that log, edit and complete interactions and keep an agenda. */
-    static final String WRITERS = "hasAnyRole('MARKETING', 'SALES', 'MANAGER')";
+    static final String WRITERS = AppRoles.HAS_MARKETING_SALES_OR_MANAGER;
 
     static final int SUMMARY_MAX = 2000;
     /** Columns of the interactions export (docs/export.md); {@code lead} is Ponte's lead id. */
@@ -99,7 +100,7 @@ public class InteractionService {
     }
 
     /** A page of every interaction for managers, filtered and sorted; no count, the grid scrolls by slices. */
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MANAGER)
     public List<InteractionRow> find(InteractionFilter filter, InteractionSort sort, boolean ascending, int offset,
             int limit) {
         return query.page(filter == null ? InteractionFilter.none() : filter, properties.zone(),
@@ -107,7 +108,7 @@ public class InteractionService {
     }
 
     /** How many interactions {@link #find} lists for the filter: one count statement, for a narrowed list. */
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MANAGER)
     public long count(InteractionFilter filter) {
         return query.count(filter == null ? InteractionFilter.none() : filter, properties.zone());
     }
@@ -116,7 +117,7 @@ public class InteractionService {
      * Writes the managers' list with the given filter as CSV (docs/export.md), newest first,
      * {@value #EXPORT_CHUNK} rows per statement: the file streams, whatever its size.
      */
-    @PreAuthorize("hasRole('MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MANAGER)
     public void export(InteractionFilter filter, OutputStream out) {
         InteractionFilter exported = filter == null ? InteractionFilter.none() : filter;
         CsvWriter.withHeader(out, EXPORT_HEADER).pages(

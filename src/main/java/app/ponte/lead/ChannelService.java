@@ -7,6 +7,7 @@ import app.ponte.base.i18n.Bilingual;
 import app.ponte.lead.query.LeadQuery;
 import app.ponte.lead.repository.ChannelEntity;
 import app.ponte.lead.repository.ChannelRepository;
+import app.ponte.security.AppRoles;
 import java.io.OutputStream;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,7 @@ public class ChannelService {
     }
 
     /** Writes every channel, active or not, by code, as CSV (docs/export.md). */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public void export(OutputStream out) {
         CsvWriter csv = CsvWriter.withHeader(out, EXPORT_HEADER);
         list(true).forEach(c -> csv.row(c.code(), c.englishName(), c.italianNameShown(), c.kind().name(), c.active()));
@@ -61,7 +62,7 @@ public class ChannelService {
      * the English name, decision 023).
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public Channel add(String code, String englishName, String italianName, ChannelKind kind) {
         String normalized = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
         if (!CODE.matcher(normalized).matches()) {
@@ -86,7 +87,7 @@ public class ChannelService {
 
     /** Renames a channel in both languages (an empty Italian name: the same as the English one). */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public Channel rename(String code, String englishName, String italianName, long version) {
         ChannelEntity channel = load(code);
         if (channel.getVersion() != version) {
@@ -105,7 +106,7 @@ public class ChannelService {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public Channel setActive(String code, boolean active) {
         ChannelEntity channel = load(code);
         channel.setActive(active);
@@ -114,7 +115,7 @@ public class ChannelService {
 
     /** Deletes a channel no lead uses; one in use can only be deactivated. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public void delete(String code) {
         ChannelEntity channel = load(code);
         if (query.channelInUse(channel.getCode())) {

@@ -10,15 +10,14 @@ import app.ponte.base.BusinessRuleViolations;
 import app.ponte.base.CsvWriter;
 import app.ponte.base.ConcurrentEditException;
 import app.ponte.base.PonteProperties;
-import app.ponte.base.Refused;
 import app.ponte.lead.query.LeadQuery;
 import app.ponte.lead.repository.ChannelEntity;
 import app.ponte.lead.repository.ChannelRepository;
 import app.ponte.lead.repository.LeadEntity;
-import app.ponte.lead.repository.LeadHistoryWriter;
 import app.ponte.lead.repository.LeadRepository;
 import app.ponte.lead.repository.StatusChangeEntity;
 import app.ponte.lead.repository.StatusChangeRepository;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
@@ -33,7 +32,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,12 +45,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The only door to leads: creating, editing and moving them along the bridge, for every caller
- * (views, REST, import). Each rule of the lifecycle and each role's right is checked here.
+ * The door to live leads: reading, creating, editing and moving them along the bridge, for every caller
+ * (views, REST, other features). Each rule of the lifecycle and each role's right is checked here.
+ * History written with its own times and authors (the import, demo data) goes through
+ * {@link LeadHistoryService}, which shares this class's field checks (decision 032).
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_ANY_ROLE)
 public class LeadService {
 
     /** Live signals of this feature carry the changed lead's id. */
@@ -67,6 +67,8 @@ public class LeadService {
     public static final List<String> EXPORT_HEADER = List.of("external_id", "created_at", "created_by", "owner",
             "name", "company", "email", "phone", "channel", "intent", "value");
     static final int EXPORT_CHUNK = 1000;
+    /** Who may own a lead. */
+    static final Set<Role> OWNER_ROLES = EnumSet.of(Role.MARKETING, Role.SALES, Role.MANAGER);
 
     private final LeadRepository leads;
     private final StatusChangeRepository statusChanges;
@@ -79,13 +81,10 @@ public class LeadService {
     private final ApplicationEventPublisher events;
     private final LiveEvents live;
     private final NotificationService notifications;
-    private final LeadHistoryWriter historyWriter;
 
     LeadService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels, LeadQuery query,
             UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties,
-            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications,
-            LeadHistoryWriter historyWriter) {
-        this.historyWriter = historyWriter;
+            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications) {
         this.leads = leads;
         this.statusChanges = statusChanges;
         this.channels = channels;
@@ -100,6 +99,18 @@ public class LeadService {
     }
 
     // ---- reading ---------------------------------------------------------------------------
+
+    /**
+     * Everyone a lead may be given to (the rule {@code requireOwner} enforces): active marketers,
+     * salespeople and managers, each once, by name. The one source of every owner and team picker.
+     * Sorted here rather than by the database, whose collation differs between H2 and PostgreSQL.
+     */
+    public List<UserSummary> possibleOwners() {
+        return users.activeWithAnyRole(OWNER_ROLES).stream()
+                .sorted(java.util.Comparator.comparing((UserSummary u) -> u.fullName().toLowerCase(Locale.ROOT))
+                        .thenComparing(u -> u.id().value()))
+                .toList();
+    }
 
     public Optional<LeadDetails> get(LeadId id) {
         return query.details(id);
@@ -251,7 +262,7 @@ public class LeadService {
     // ---- writing -----------------------------------------------------------------------------
 
     @Transactional
-    @PreAuthorize("hasAnyRole('MARKETING', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_MARKETING_OR_MANAGER)
     public LeadId create(NewLead lead) {
         Instant now = clock.instant();
         UserId me = users.currentUserId();
@@ -282,7 +293,7 @@ public class LeadService {
      * it), and it has checked that the owner is an active marketer: no second look-up per form.
      */
     @Transactional
-    @PreAuthorize("hasRole('MARKETING')")
+    @PreAuthorize(AppRoles.HAS_MARKETING)
     public WebLeadOutcome intake(WebLead lead, UserId owner, Duration dedupeWindow) {
         List<BusinessRuleException> errors = new ArrayList<>();
         String name = collect(errors, () -> requireName(lead.name()));
@@ -395,7 +406,7 @@ public class LeadService {
      * feature calls this (ModularityTest checks it); the handoff service has checked who decides.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public void acceptedByHandoff(LeadId id, UserId salesperson) {
         handoffOutcome(id, salesperson, LeadStatus.SQL, null);
     }
@@ -405,7 +416,7 @@ public class LeadService {
      * the reason. Only the handoff feature calls this.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public void recycledByHandoff(LeadId id, UserId marketer, String reason) {
         handoffOutcome(id, marketer, LeadStatus.NEW, reason);
     }
@@ -434,115 +445,6 @@ public class LeadService {
         changed(id);
     }
 
-    /**
-     * The same for many leads at once, after a history import of interactions: one JDBC batch,
-     * nothing published (imported history fires nothing). Only the interaction feature calls this.
-     */
-    @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
-    public void interactionsChanged(Collection<OutcomeSummary> summaries) {
-        historyWriter.updateOutcomeSummaries(summaries.stream()
-                .map(s -> new LeadHistoryWriter.Outcome(s.lead().value(), s.lastAt(), s.lastScore(), s.atRisk()))
-                .toList());
-    }
-
-    // ---- history (import, demo data) -----------------------------------------------------------
-
-    /** Stores a lead from history with its own creation time and author; no event is published. */
-    @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
-    public LeadId importLead(ImportedLead lead) {
-        if (lead.externalId() != null && leads.existsByExternalId(lead.externalId())) {
-            throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", lead.externalId());
-        }
-        if (!channels.existsById(lead.channelCode())) {
-            throw new BusinessRuleException("channel", "lead.error.unknown-channel", lead.channelCode());
-        }
-        var entity = new LeadEntity(requireName(lead.name()), lead.channelCode(), lead.owner().value(),
-                lead.createdBy().value(), lead.createdAt());
-        entity.setExternalId(lead.externalId());
-        entity.setCompany(optional(lead.company(), 160, "company"));
-        String email = checkEmail(lead.email());
-        entity.setEmail(email, emailKey(email));
-        entity.setPhone(checkPhone(lead.phone()));
-        entity.setIntent(lead.intent());
-        entity.setExpectedValue(checkValue(lead.expectedValue()));
-        entity.touch(currentUser.requireUsername(), lead.createdAt());
-        return new LeadId(leads.save(entity).getId());
-    }
-
-    /**
-     * Stores leads from history in one batch (the CSV import): each is checked as
-     * {@link #importLead} checks one, and must carry an external id not yet used (by a stored lead
-     * or an earlier one of the batch). The accepted ones are written with one JDBC batch; nothing
-     * is published. Returns the refused ones by position.
-     */
-    @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
-    public List<Refused> importLeads(List<ImportedLead> batch) {
-        Map<String, ChannelEntity> channelsByCode = new java.util.HashMap<>();
-        channels.findAll().forEach(c -> channelsByCode.put(c.getCode(), c));
-        Set<String> taken = new HashSet<>(query.idsByExternalId(batch.stream().map(ImportedLead::externalId)
-                .filter(java.util.Objects::nonNull).distinct().toList()).keySet());
-        String by = currentUser.requireUsername();
-        List<Refused> refused = new ArrayList<>();
-        List<LeadHistoryWriter.Row> rows = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            ImportedLead lead = batch.get(i);
-            try {
-                String externalId = optional(lead.externalId(), 64, "external_id");
-                if (externalId == null) {
-                    throw new BusinessRuleException("external_id", "lead.error.external-id-required");
-                }
-                if (!taken.add(externalId)) {
-                    throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", externalId);
-                }
-                if (lead.channelCode() == null || !channelsByCode.containsKey(lead.channelCode())) {
-                    throw new BusinessRuleException("channel", "lead.error.unknown-channel", lead.channelCode());
-                }
-                if (lead.createdAt() == null || lead.owner() == null || lead.createdBy() == null) {
-                    throw new IllegalArgumentException("an imported lead needs its time, owner and author");
-                }
-                String email = checkEmail(lead.email());
-                rows.add(new LeadHistoryWriter.Row(externalId, requireName(lead.name()),
-                        optional(lead.company(), 160, "company"), email, emailKey(email), checkPhone(lead.phone()),
-                        lead.channelCode(), lead.intent() == null ? null : lead.intent().name(),
-                        checkValue(lead.expectedValue()), lead.owner().value(), lead.createdBy().value(),
-                        lead.createdAt(), by));
-            } catch (BusinessRuleException e) {
-                refused.add(new Refused(i, e));
-            }
-        }
-        historyWriter.insert(rows);
-        return refused;
-    }
-
-    /** The leads carrying these external ids (history refers to leads so), by external id. */
-    @PreAuthorize("hasRole('ADMIN')")
-    public Map<String, LeadId> idsByExternalId(Collection<String> externalIds) {
-        return query.idsByExternalId(externalIds);
-    }
-
-    /** Appends a status change from history; only the order of statuses is checked. */
-    @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
-    public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
-        LeadEntity lead = load(id);
-        if (to != null && at != null && query.hasStatusChange(id, to, at)) {
-            throw new BusinessRuleException("changed_at", "lead.error.duplicate-status-change", to.name(), at);
-        }
-        if (!Lifecycle.importable(lead.getStatus(), to)) {
-            throw new BusinessRuleException("to_status", "lead.error.import-order", lead.getStatus().name(), to.name());
-        }
-        if (at.isBefore(lead.getStatusChangedAt())) {
-            throw new BusinessRuleException("changed_at", "lead.error.import-time");
-        }
-        if (to == LeadStatus.LOST && (reason == null || reason.isBlank())) {
-            throw new BusinessRuleException("lost_reason", "lead.error.lost-reason-required");
-        }
-        record(lead, to, at, by, reason);
-    }
-
     // ---- internals ---------------------------------------------------------------------------
 
     /** Tells the rest of the application, and every open view on every node, after the commit. */
@@ -552,13 +454,15 @@ public class LeadService {
     }
 
     private void changeStatus(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
-        record(lead, target, at, by, reason);
+        record(statusChanges, lead, target, at, by, reason);
         lead.touch(currentUser.requireUsername(), at);
         leads.saveAndFlush(lead);
         changed(new LeadId(lead.getId()));
     }
 
-    private void record(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
+    /** Appends a status change and moves the lead: the live moves and history's alike. */
+    static void record(StatusChangeRepository statusChanges, LeadEntity lead, LeadStatus target, Instant at, UserId by,
+            String reason) {
         long seconds = Math.max(0, Duration.between(lead.getStatusChangedAt(), at).toSeconds());
         statusChanges.save(new StatusChangeEntity(lead.getId(), lead.getStatus(), target, at, by.value(), reason,
                 seconds, lead.getCreatedAt()));
@@ -606,7 +510,7 @@ public class LeadService {
     private UserId requireOwner(UserId owner) {
         UserSummary user = users.findByUsername(usernameOf(owner))
                 .orElseThrow(() -> new BusinessRuleException("owner", "lead.error.owner-unknown"));
-        if (!user.active() || !(user.has(Role.MARKETING) || user.has(Role.SALES) || user.has(Role.MANAGER))) {
+        if (!user.active() || OWNER_ROLES.stream().noneMatch(user::has)) {
             throw new BusinessRuleException("owner", "lead.error.owner-not-eligible", user.username());
         }
         return user.id();
@@ -662,7 +566,7 @@ public class LeadService {
         }
     }
 
-    private static String requireName(String name) {
+    static String requireName(String name) {
         String trimmed = name == null ? "" : name.strip();
         if (trimmed.isEmpty()) {
             throw new BusinessRuleException("name", "lead.error.name-required");
@@ -673,7 +577,7 @@ public class LeadService {
         return trimmed;
     }
 
-    private static String optional(String value, int max, String field) {
+    static String optional(String value, int max, String field) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -684,7 +588,7 @@ public class LeadService {
         return trimmed;
     }
 
-    private static String checkEmail(String email) {
+    static String checkEmail(String email) {
         String trimmed = optional(email, 254, "email");
         if (trimmed != null && !EMAIL.matcher(trimmed).matches()) {
             throw new BusinessRuleException("email", "lead.error.email-format");
@@ -696,7 +600,7 @@ public class LeadService {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String checkPhone(String phone) {
+    static String checkPhone(String phone) {
         String trimmed = optional(phone, 40, "phone");
         if (trimmed != null && !PHONE.matcher(trimmed).matches()) {
             throw new BusinessRuleException("phone", "lead.error.phone-format");
@@ -704,7 +608,7 @@ public class LeadService {
         return trimmed;
     }
 
-    private static BigDecimal checkValue(BigDecimal value) {
+    static BigDecimal checkValue(BigDecimal value) {
         if (value == null) {
             return null;
         }

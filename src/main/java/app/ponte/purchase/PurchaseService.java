@@ -13,6 +13,7 @@ import app.ponte.purchase.repository.PurchaseEntity;
 import app.ponte.purchase.repository.PurchaseRepository;
 import app.ponte.purchase.repository.SpendEntity;
 import app.ponte.purchase.repository.SpendRepository;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -33,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MARKETING', 'SALES', 'MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_ANY_ROLE)
 public class PurchaseService {
 
     /** The spend export's columns: exactly those of the {@code spend} import (import.md). */
@@ -66,7 +67,7 @@ public class PurchaseService {
 
     /** Records a purchase of a customer: the lead must be WON now. */
     @Transactional
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public PurchaseId record(NewPurchase purchase) {
         LeadDetails lead = leads.get(purchase.lead())
                 .orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
@@ -77,7 +78,7 @@ public class PurchaseService {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('SALES', 'MANAGER')")
+    @PreAuthorize(AppRoles.HAS_SALES_OR_MANAGER)
     public void delete(PurchaseId id, long version) {
         PurchaseEntity entity = purchases.findById(id.value())
                 .orElseThrow(() -> new BusinessRuleException(null, "purchase.error.not-found"));
@@ -89,7 +90,7 @@ public class PurchaseService {
 
     /** Stores a purchase from history (CSV import, demo data); the lead's current status is not checked. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public PurchaseId importPurchase(ImportedPurchase purchase) {
         if (leads.get(purchase.lead()).isEmpty()) {
             throw new BusinessRuleException("lead", "lead.error.not-found");
@@ -106,7 +107,7 @@ public class PurchaseService {
     }
 
     /** The spend rows of the months {@code from}..{@code to}, by channel then month. */
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public List<MonthlySpend> spend(YearMonth from, YearMonth to) {
         return spend.findBySpendMonthBetweenOrderByChannelCodeAscSpendMonthAsc(from.atDay(1), to.atDay(1)).stream()
                 .map(s -> new MonthlySpend(s.getChannelCode(), YearMonth.from(s.getSpendMonth()), s.getAmount(),
@@ -119,7 +120,7 @@ public class PurchaseService {
      * {@code spend} import (docs/export.md): one row per channel and month with a stored amount.
      * A year holds at most twelve rows per channel, so it is read in one statement.
      */
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public void exportSpend(YearMonth from, YearMonth to, OutputStream out) {
         CsvWriter csv = CsvWriter.withHeader(out, SPEND_EXPORT_HEADER);
         spend(from, to).forEach(s -> csv.row(s.channelCode(), s.month(), s.amount()));
@@ -128,14 +129,14 @@ public class PurchaseService {
 
     /** Sets (creates or replaces) a channel's spend in a month. */
     @Transactional
-    @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+    @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public MonthlySpend setSpend(String channelCode, YearMonth month, BigDecimal amount) {
         return storeSpend(channelCode, month, amount);
     }
 
     /** Spend from history (CSV import): as {@link #setSpend}, but a month already recorded is refused (a file imported twice). */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public MonthlySpend importSpend(String channelCode, YearMonth month, BigDecimal amount) {
         if (channelCode != null && month != null
                 && spend.findByChannelCodeAndSpendMonth(channelCode, month.atDay(1)).isPresent()) {

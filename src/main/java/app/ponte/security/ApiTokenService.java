@@ -65,7 +65,7 @@ public class ApiTokenService {
 
     /** Creates a token; the returned secret is the only time it can be seen. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public CreatedApiToken create(NewApiToken request) {
         String name = request.name() == null ? "" : request.name().strip();
         if (name.isEmpty()) {
@@ -108,14 +108,14 @@ public class ApiTokenService {
     }
 
     /** Every token, newest first (there are few); never a secret. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public List<ApiTokenSummary> list() {
         return jdbc.sql(SELECT + " order by t.created_at desc, t.id desc").query(ApiTokenService::summary).list();
     }
 
     /** Revokes a token at once; its next call answers 401. */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public ApiTokenSummary revoke(ApiTokenId id) {
         int changed = jdbc.sql("""
                 update api_token set revoked_at = :now, version = version + 1

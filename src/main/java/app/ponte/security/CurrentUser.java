@@ -26,6 +26,20 @@ public class CurrentUser {
                 () -> new org.springframework.security.access.AccessDeniedException("not signed in"));
     }
 
+    /**
+     * The account id the principal carries: set at sign-in (form, HTTP Basic) by
+     * {@link PonteUserDetailsService}. Empty for principals without an account behind them at sign-in
+     * time (the system caller, an API token, a test's plain principal), which fall back to a look-up.
+     */
+    Optional<UserId> principalUserId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof PonteUserDetails details) {
+            return Optional.of(details.userId());
+        }
+        return Optional.empty();
+    }
+
     public boolean has(Role role) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getAuthorities().stream()

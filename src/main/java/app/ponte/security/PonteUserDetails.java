@@ -6,15 +6,21 @@ import java.util.Locale;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** The signed-in principal: Spring's user plus the full name and language the UI needs. */
+/**
+ * The signed-in principal: Spring's user plus the account id the services key their rows by, and the full
+ * name and language the UI needs. The id is read once at sign-in, so services do not look it up by username
+ * on every call (decision 032).
+ */
 class PonteUserDetails extends User implements DisplayNamed {
 
+    private final UserId userId;
     private final String fullName;
     private final Locale language;
 
-    PonteUserDetails(String username, String passwordHash, boolean active, Collection<? extends GrantedAuthority> roles,
-            String fullName, Locale language) {
+    PonteUserDetails(UserId userId, String username, String passwordHash, boolean active,
+            Collection<? extends GrantedAuthority> roles, String fullName, Locale language) {
         super(username, passwordHash, active, true, true, true, roles);
+        this.userId = userId;
         this.fullName = fullName;
         this.language = language;
     }
@@ -22,6 +28,10 @@ class PonteUserDetails extends User implements DisplayNamed {
     @Override
     public String displayName() {
         return fullName;
+    }
+
+    UserId userId() {
+        return userId;
     }
 
     Locale language() {

@@ -24,7 +24,7 @@ class PonteUserDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsername(UserService.normalizeUsername(username))
                 .filter(a -> a.getPasswordHash() != null)
-                .map(a -> new PonteUserDetails(a.getUsername(), a.getPasswordHash(), a.isActive(),
+                .map(a -> new PonteUserDetails(new UserId(a.getId()), a.getUsername(), a.getPasswordHash(), a.isActive(),
                         a.getRoles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList(),
                         a.getFullName(), Languages.of(a.getLanguage())))
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));

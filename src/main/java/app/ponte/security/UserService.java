@@ -68,7 +68,7 @@ public class UserService {
     // ---- reading ---------------------------------------------------------------------------
 
     /** A slice of the user list, sorted by a whitelisted column with the id as tie-breaker. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public List<UserSummary> find(UserFilter filter, UserSort sort, boolean ascending, int offset, int limit) {
         String column = switch (sort) {
             case USERNAME -> "u.username";
@@ -104,7 +104,7 @@ public class UserService {
      * Writes the user list of the filter as CSV (docs/export.md), by username, page by page. No
      * password hash or token ever leaves: the columns are those the list shows.
      */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public void export(UserFilter filter, OutputStream out) {
         CsvWriter.withHeader(out, EXPORT_HEADER).pages(
                 (offset, limit) -> find(filter, UserSort.USERNAME, true, offset, limit), EXPORT_CHUNK,
@@ -138,6 +138,19 @@ public class UserService {
         return withRoles(rows);
     }
 
+    /** The active accounts holding any of {@code roles}, each once, by name: one query for a picker. */
+    public List<UserSummary> activeWithAnyRole(java.util.Collection<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        List<UserRow> rows = jdbc.sql("select u.id, u.username, u.full_name, u.email, u.active,"
+                        + " u.password_hash is not null as can_sign_in, u.language, u.created_at, u.version"
+                        + " from app_user u where u.active = true and exists (select 1 from app_user_role r"
+                        + " where r.user_id = u.id and r.role in (:roles)) order by lower(u.full_name), u.id")
+                .param("roles", roles.stream().map(Role::name).toList()).query(UserService::row).list();
+        return withRoles(rows);
+    }
+
     /** Active users among {@code usernames}. */
     public List<UserSummary> activeByUsernames(java.util.Collection<String> usernames) {
         if (usernames.isEmpty()) {
@@ -155,7 +168,7 @@ public class UserService {
         return accounts.findByUsername(normalizeUsername(username)).map(UserService::summary);
     }
 
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public Optional<UserSummary> get(UserId id) {
         return accounts.findById(id.value()).map(UserService::summary);
     }
@@ -166,9 +179,17 @@ public class UserService {
                 .query(String.class).optional();
     }
 
-    /** The signed-in user's id; fails when the caller has no account (e.g. the system caller). */
+    /**
+     * The signed-in user's id; fails when the caller has no account (e.g. the system caller). A person
+     * signed in through the form or HTTP Basic carries the id in the principal, so this costs no query;
+     * other principals (demo data run as a named account, tests) are looked up by username (decision 032).
+     */
     public UserId currentUserId() {
         String username = currentUser.requireUsername();
+        Optional<UserId> carried = currentUser.principalUserId();
+        if (carried.isPresent()) {
+            return carried.get();
+        }
         return jdbc.sql("select id from app_user where username = :username").param("username", username)
                 .query(Long.class).optional().map(UserId::new)
                 .orElseThrow(() -> new BusinessRuleException(null, "user.error.not-found"));
@@ -183,7 +204,7 @@ public class UserService {
     // ---- administration ----------------------------------------------------------------------
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserSummary create(NewUser user) {
         UserAccount account = newAccount(user.username(), user.fullName(), user.email(), user.roles(),
                 () -> checkPassword("password", user.password()));
@@ -223,7 +244,7 @@ public class UserService {
      * it cannot sign in until an administrator sets one; English until the person chooses.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserId importUser(ImportedUser user) {
         UserAccount account = newAccount(user.username(), user.fullName(), user.email(), user.roles(), () -> { });
         account.setLanguage(Languages.ENGLISH.getLanguage());
@@ -231,7 +252,7 @@ public class UserService {
     }
 
     /** The ids of the accounts (active or not) with these usernames, by username: history refers to people so. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public java.util.Map<String, UserId> idsByUsername(java.util.Collection<String> usernames) {
         java.util.Map<String, UserId> ids = new java.util.HashMap<>();
         if (usernames.isEmpty()) {
@@ -246,7 +267,7 @@ public class UserService {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserSummary update(UserId id, UserChanges changes) {
         UserAccount account = load(id);
         checkVersion(account, changes.version());
@@ -267,7 +288,7 @@ public class UserService {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public void setPassword(UserId id, String password) {
         UserAccount account = load(id);
         checkPassword("password", password);
@@ -281,7 +302,7 @@ public class UserService {
      * active administrator and one's own account cannot be deactivated.
      */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserSummary deactivate(UserId id) {
         UserAccount account = load(id);
         if (!account.isActive()) {
@@ -301,7 +322,7 @@ public class UserService {
     }
 
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public UserSummary activate(UserId id) {
         UserAccount account = load(id);
         account.setActive(true);

@@ -5,6 +5,7 @@ import app.ponte.base.PonteProperties;
 import app.ponte.handoff.HandoffProperties;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
 import app.ponte.stats.query.StatsQuery;
@@ -32,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN', 'MARKETING', 'SALES')")
+@PreAuthorize(AppRoles.HAS_ANY_ROLE)
 public class StatsService {
 
     /** The most buckets a volume series may have (ten years of weeks): a guard, not a business rule. */
@@ -132,7 +133,7 @@ public class StatsService {
     }
 
     /** How many leads, interactions and user accounts there are: the administrator's home page. */
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize(AppRoles.HAS_ADMIN)
     public DataCounts dataCounts() {
         return query.dataCounts();
     }

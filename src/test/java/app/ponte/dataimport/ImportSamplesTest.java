@@ -3,6 +3,7 @@ package app.ponte.dataimport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ponte.PonteTest;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.security.NewUser;
@@ -46,6 +47,11 @@ class ImportSamplesTest {
     @Autowired
     LeadService leads;
 
+
+    @Autowired
+
+    LeadHistoryService leadHistory;
+
     @BeforeEach
     void demoPeopleAndAnAdmin() {
         DEMO_PEOPLE.forEach((username, role) -> SystemCaller.run(() -> {
@@ -79,7 +85,7 @@ class ImportSamplesTest {
             assertThat(result.imported()).as(kind.code()).isEqualTo(records).isGreaterThanOrEqualTo(2);
         }
         // the story the samples tell: the first lead became a customer, the second was lost
-        var ids = leads.idsByExternalId(List.of("crm-1001", "crm-1002"));
+        var ids = leadHistory.idsByExternalId(List.of("crm-1001", "crm-1002"));
         assertThat(leads.get(ids.get("crm-1001")).orElseThrow().status()).isEqualTo(LeadStatus.WON);
         assertThat(leads.get(ids.get("crm-1002")).orElseThrow().status()).isEqualTo(LeadStatus.LOST);
     }

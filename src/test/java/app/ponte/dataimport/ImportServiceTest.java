@@ -11,6 +11,7 @@ import app.ponte.interaction.InteractionService;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.purchase.MonthlySpend;
@@ -55,6 +56,11 @@ class ImportServiceTest {
 
     @Autowired
     LeadService leads;
+
+
+    @Autowired
+
+    LeadHistoryService leadHistory;
 
     @Autowired
     InteractionService interactions;
@@ -114,7 +120,7 @@ class ImportServiceTest {
     }
 
     private LeadDetails leadByExternalId(String externalId) {
-        LeadId id = leads.idsByExternalId(List.of(externalId)).get(externalId);
+        LeadId id = leadHistory.idsByExternalId(List.of(externalId)).get(externalId);
         assertThat(id).as("lead " + externalId).isNotNull();
         return leads.get(id).orElseThrow();
     }
@@ -220,7 +226,7 @@ class ImportServiceTest {
         assertRefused(result, 9, "name", "required");
         assertRefused(result, 10, "value", "between 0 and");
         assertThat(result.problems()).hasSize(8);
-        assertThat(leads.idsByExternalId(List.of(p + "-1", p + "-9"))).isEmpty();
+        assertThat(leadHistory.idsByExternalId(List.of(p + "-1", p + "-9"))).isEmpty();
     }
 
     @Test
@@ -249,7 +255,7 @@ class ImportServiceTest {
         assertRefused(result, 3, "channel", "Unknown channel 'Fax'; use a code or a name of: ");
         assertThat(result.problems()).hasSize(1);
         assertThat(result.problems().getFirst().message()).contains("ADVERTISING", "BLOG", "TRADE_FAIR").contains("WORD_OF_MOUTH");
-        assertThat(leads.idsByExternalId(List.of(p + "-1"))).isEmpty();
+        assertThat(leadHistory.idsByExternalId(List.of(p + "-1"))).isEmpty();
 
         ImportResult spend = run(ImportKind.SPEND, "channel,month,amount\nRete vendita,2019-05,10\nFax,2019-06,1\n");
         assertRefused(spend, 3, "channel", "Unknown channel 'Fax'");
@@ -286,7 +292,7 @@ class ImportServiceTest {
         assertThat(result.problems()).isEmpty();
         assertThat(result.imported()).isEqualTo(n);
         assertThat(seen).containsExactly(1000L, 2000L, (long) n);
-        assertThat(leads.idsByExternalId(List.of(p + "-n0", p + "-n" + (n - 1)))).hasSize(2);
+        assertThat(leadHistory.idsByExternalId(List.of(p + "-n0", p + "-n" + (n - 1)))).hasSize(2);
     }
 
     @Test
@@ -445,5 +451,39 @@ class ImportServiceTest {
         assertRefused(run(ImportKind.SPEND, "channel,month,amount\n"), 1, null, "no records");
         assertRefused(run(ImportKind.SPEND, ""), 1, null, "empty");
         assertThat(Set.of(ImportKind.of("status-changes").orElseThrow())).containsExactly(ImportKind.STATUS_CHANGES);
+    }
+
+    @Test
+    void an_import_job_runs_off_the_callers_thread_as_the_caller_and_deletes_its_file() throws Exception {
+        java.nio.file.Path file = imports.receive(new ByteArrayInputStream(("username,full_name,roles,email\r\n"
+                + p + "-job,Jo Bianchi,SALES,\r\n").getBytes(StandardCharsets.UTF_8)));
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread caller = Thread.currentThread();
+
+        ImportResult result = imports.start(ImportKind.USERS, file, Locale.ENGLISH, (records, bytes) -> seen.add(
+                records + " " + SecurityContextHolder.getContext().getAuthentication().getName() + " "
+                        + (Thread.currentThread() != caller && Thread.currentThread().isVirtual())))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(result.stored()).isTrue();
+        assertThat(result.imported()).isEqualTo(1);
+        assertThat(seen).containsExactly("1 imp-admin true");
+        assertThat(users.findByUsername(p + "-job")).isPresent();
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
+    void a_refused_import_job_deletes_its_file_too_and_a_non_admin_may_not_upload() throws Exception {
+        java.nio.file.Path file = imports.receive(new ByteArrayInputStream("username,full_name\r\n"
+                .getBytes(StandardCharsets.UTF_8)));
+        ImportResult result = imports.start(ImportKind.USERS, file, Locale.ENGLISH, ImportProgress.NONE)
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(result.stored()).isFalse();
+        assertThat(file).doesNotExist();
+
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "imp-manager", null, List.of(new SimpleGrantedAuthority(Role.MANAGER.authority()))));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> imports.receive(new ByteArrayInputStream(new byte[0])))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 }

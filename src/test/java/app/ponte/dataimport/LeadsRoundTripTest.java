@@ -8,6 +8,7 @@ import app.ponte.security.SystemCaller;
 import app.ponte.lead.ImportedLead;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadFilter;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadService;
 import app.ponte.security.Role;
 import app.ponte.security.UserSummary;
@@ -43,6 +44,11 @@ class LeadsRoundTripTest {
     @Autowired
     LeadService leads;
 
+
+    @Autowired
+
+    LeadHistoryService leadHistory;
+
     @Autowired
     ImportService imports;
 
@@ -73,7 +79,7 @@ class LeadsRoundTripTest {
         for (int i = 0; i < rows.length; i++) {
             String[] r = rows[i];
             Instant created = Instant.parse("2024-05-0" + (i + 1) + "T09:30:00.123456Z");
-            SystemCaller.call(() -> leads.importLead(new ImportedLead(null, created, anna.id(),
+            SystemCaller.call(() -> leadHistory.importLead(new ImportedLead(null, created, anna.id(),
                     r[0].startsWith("@") ? anna.id() : marco.id(), r[0], r[1], r[2], r[3], channel,
                     r[4] == null ? null : Intent.valueOf(r[4]), r[5] == null ? null : new BigDecimal(r[5]))));
         }
@@ -96,7 +102,7 @@ class LeadsRoundTripTest {
         twice.addAll(before);
         assertThat(after).containsExactlyInAnyOrderElementsOf(twice);
         // and the copies are real leads with those values, not only equal text
-        assertThat(leads.idsByExternalId(before.stream().map(List::getFirst).toList())).hasSize(rows.length);
+        assertThat(leadHistory.idsByExternalId(before.stream().map(List::getFirst).toList())).hasSize(rows.length);
     }
 
     private String export(LeadFilter filter) {

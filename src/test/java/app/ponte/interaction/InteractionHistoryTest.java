@@ -8,6 +8,7 @@ import app.ponte.TestUsers;
 import app.ponte.base.BusinessRuleException;
 import app.ponte.lead.ImportedLead;
 import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.security.Role;
@@ -31,6 +32,11 @@ class InteractionHistoryTest {
     @Autowired
     LeadService leads;
 
+
+    @Autowired
+
+    LeadHistoryService leadHistory;
+
     @Autowired
     TestUsers testUsers;
 
@@ -41,9 +47,9 @@ class InteractionHistoryTest {
     void an_imported_interaction_records_the_status_the_lead_had_then() {
         UserSummary seller = testUsers.create("hist", Role.SALES);
         SystemCaller.run(() -> {
-            LeadId lead = leads.importLead(new ImportedLead(TestUsers.uniqueName("h"), Instant.parse("2025-03-01T10:00:00Z"),
+            LeadId lead = leadHistory.importLead(new ImportedLead(TestUsers.uniqueName("h"), Instant.parse("2025-03-01T10:00:00Z"),
                     seller.id(), seller.id(), "History Lead", null, null, null, "EVENT", null, null));
-            leads.importStatusChange(lead, LeadStatus.MQL, Instant.parse("2025-03-05T10:00:00Z"), seller.id(), null);
+            leadHistory.importStatusChange(lead, LeadStatus.MQL, Instant.parse("2025-03-05T10:00:00Z"), seller.id(), null);
             history.importInteraction(new ImportedInteraction(lead, Instant.parse("2025-03-02T10:00:00Z"),
                     InteractionType.EMAIL, seller.id(), null, "Before", null, null, null));
             history.importInteraction(new ImportedInteraction(lead, Instant.parse("2025-03-06T10:00:00Z"),

@@ -34,6 +34,11 @@ class LeadDrillDownFilterTest {
     @Autowired
     LeadService leads;
 
+
+    @Autowired
+
+    LeadHistoryService leadHistory;
+
     @Autowired
     StatsFixture data;
 
@@ -172,9 +177,9 @@ class LeadDrillDownFilterTest {
                 .param("code", beta).param("name", "Beta " + prefix).param("it", "Omega " + prefix).update();
         UserId m = user(Role.MARKETING);
         String tag = TestUsers.uniqueName("sort");
-        LeadId inZeta = SystemCaller.call(() -> leads.importLead(new ImportedLead(null, rome("2000-05-01T10:00:00"),
+        LeadId inZeta = SystemCaller.call(() -> leadHistory.importLead(new ImportedLead(null, rome("2000-05-01T10:00:00"),
                 m, m, "A " + tag, null, null, null, zeta, null, null)));
-        LeadId inBeta = SystemCaller.call(() -> leads.importLead(new ImportedLead(null, rome("2000-05-01T10:00:00"),
+        LeadId inBeta = SystemCaller.call(() -> leadHistory.importLead(new ImportedLead(null, rome("2000-05-01T10:00:00"),
                 m, m, "B " + tag, null, null, null, beta, null, null)));
         LeadFilter filter = new LeadFilter(tag, null, null, null, null, false, null, null);
 

@@ -31,6 +31,11 @@ class LeadExportTest {
     @Autowired
     LeadService leads;
 
+
+    @Autowired
+
+    LeadHistoryService leadHistory;
+
     @Autowired
     TestUsers testUsers;
 
@@ -54,7 +59,7 @@ class LeadExportTest {
 
     private LeadId imported(String externalId, String createdAt, UserSummary by, UserSummary owner, String name,
             String company, String email, String phone, String channel, Intent intent, String value) {
-        return SystemCaller.call(() -> leads.importLead(new ImportedLead(externalId, Instant.parse(createdAt),
+        return SystemCaller.call(() -> leadHistory.importLead(new ImportedLead(externalId, Instant.parse(createdAt),
                 by.id(), owner.id(), name, company, email, phone, channel, intent,
                 value == null ? null : new BigDecimal(value))));
     }

@@ -32,6 +32,11 @@ class LeadServiceTest {
     @Autowired
     LeadService leads;
 
+
+    @Autowired
+
+    LeadHistoryService leadHistory;
+
     @Autowired
     ChannelService channels;
 
@@ -40,6 +45,9 @@ class LeadServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    app.ponte.security.UserService users;
 
     @AfterEach
     void signOut() {
@@ -249,15 +257,15 @@ class LeadServiceTest {
     void imported_history_keeps_its_times_and_checks_only_the_order() {
         UserSummary marketer = testUsers.create("mkt-import", Role.MARKETING);
         String external = TestUsers.uniqueName("ext");
-        LeadId id = SystemCaller.call(() -> leads.importLead(new ImportedLead(external,
+        LeadId id = SystemCaller.call(() -> leadHistory.importLead(new ImportedLead(external,
                 Instant.parse("2025-01-10T09:00:00Z"), marketer.id(), marketer.id(), "Old Lead", null, null, null,
                 "TRADE_FAIR", null, null)));
         SystemCaller.run(() -> {
-            leads.importStatusChange(id, LeadStatus.MQL, Instant.parse("2025-01-12T09:00:00Z"), marketer.id(), null);
-            assertThatThrownBy(() -> leads.importStatusChange(id, LeadStatus.OPPORTUNITY,
+            leadHistory.importStatusChange(id, LeadStatus.MQL, Instant.parse("2025-01-12T09:00:00Z"), marketer.id(), null);
+            assertThatThrownBy(() -> leadHistory.importStatusChange(id, LeadStatus.OPPORTUNITY,
                     Instant.parse("2025-01-13T09:00:00Z"), marketer.id(), null))
                     .isInstanceOf(BusinessRuleException.class).hasMessageContaining("lead.error.import-order");
-            leads.importStatusChange(id, LeadStatus.SQL, Instant.parse("2025-01-13T09:00:00Z"), marketer.id(), null);
+            leadHistory.importStatusChange(id, LeadStatus.SQL, Instant.parse("2025-01-13T09:00:00Z"), marketer.id(), null);
         });
         signIn(marketer);
         List<StatusChangeEntry> path = leads.history(id);
@@ -265,7 +273,7 @@ class LeadServiceTest {
         assertThat(path.getFirst().timeInPrevious()).isEqualTo(java.time.Duration.ofDays(2));
         assertThat(path.get(1).timeInPrevious()).isEqualTo(java.time.Duration.ofDays(1));
         assertThat(leads.get(id).orElseThrow().createdAt()).isEqualTo(Instant.parse("2025-01-10T09:00:00Z"));
-        assertThatThrownBy(() -> SystemCaller.call(() -> leads.importLead(new ImportedLead(external, Instant.now(),
+        assertThatThrownBy(() -> SystemCaller.call(() -> leadHistory.importLead(new ImportedLead(external, Instant.now(),
                 marketer.id(), marketer.id(), "Dup", null, null, null, "SEO", null, null))))
                 .isInstanceOf(BusinessRuleException.class).hasMessageContaining("duplicate-external-id");
     }
@@ -274,15 +282,15 @@ class LeadServiceTest {
     void imported_and_live_moves_keep_the_statistics_columns() {
         UserSummary marketer = testUsers.create("mkt-derived", Role.MARKETING);
         Instant created = Instant.parse("2025-02-10T09:00:00Z");
-        LeadId imported = SystemCaller.call(() -> leads.importLead(new ImportedLead(TestUsers.uniqueName("ext"),
+        LeadId imported = SystemCaller.call(() -> leadHistory.importLead(new ImportedLead(TestUsers.uniqueName("ext"),
                 created, marketer.id(), marketer.id(), "Customer", null, null, null, "SEO", null, null)));
         assertThat(derived(imported)).containsExactly(null, created);
         SystemCaller.run(() -> {
-            leads.importStatusChange(imported, LeadStatus.MQL, Instant.parse("2025-02-11T09:00:00Z"), marketer.id(), null);
-            leads.importStatusChange(imported, LeadStatus.SQL, Instant.parse("2025-02-12T09:00:00Z"), marketer.id(), null);
-            leads.importStatusChange(imported, LeadStatus.OPPORTUNITY, Instant.parse("2025-02-13T09:00:00Z"),
+            leadHistory.importStatusChange(imported, LeadStatus.MQL, Instant.parse("2025-02-11T09:00:00Z"), marketer.id(), null);
+            leadHistory.importStatusChange(imported, LeadStatus.SQL, Instant.parse("2025-02-12T09:00:00Z"), marketer.id(), null);
+            leadHistory.importStatusChange(imported, LeadStatus.OPPORTUNITY, Instant.parse("2025-02-13T09:00:00Z"),
                     marketer.id(), null);
-            leads.importStatusChange(imported, LeadStatus.WON, Instant.parse("2025-02-14T09:00:00Z"), marketer.id(), null);
+            leadHistory.importStatusChange(imported, LeadStatus.WON, Instant.parse("2025-02-14T09:00:00Z"), marketer.id(), null);
         });
         Instant won = Instant.parse("2025-02-14T09:00:00Z");
         assertThat(derived(imported)).containsExactly(won, won);
@@ -314,4 +322,21 @@ class LeadServiceTest {
                 .satisfies(e -> assertThat(((BusinessRuleException) e).field()).contains(field));
     }
 
+
+    @Test
+    void the_possible_owners_are_the_active_marketers_salespeople_and_managers_once_each_by_name() {
+        UserSummary both = testUsers.create("owner-both", Role.MARKETING, Role.SALES);
+        UserSummary manager = testUsers.create("owner-mgr", Role.MANAGER);
+        UserSummary adminOnly = testUsers.create("owner-admin", Role.ADMIN);
+        UserSummary gone = testUsers.create("owner-gone", Role.SALES);
+        SystemCaller.run(() -> users.deactivate(gone.id()));
+        signIn(manager);
+
+        List<UserSummary> owners = leads.possibleOwners();
+
+        assertThat(owners).extracting(UserSummary::id).contains(both.id(), manager.id())
+                .doesNotContain(adminOnly.id(), gone.id()).doesNotHaveDuplicates();
+        assertThat(owners).allMatch(u -> u.active() && LeadService.OWNER_ROLES.stream().anyMatch(u::has));
+        assertThat(owners).extracting(u -> u.fullName().toLowerCase(java.util.Locale.ROOT)).isSorted();
+    }
 }

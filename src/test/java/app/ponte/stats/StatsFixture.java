@@ -6,7 +6,7 @@ import app.ponte.interaction.InteractionHistory;
 import app.ponte.interaction.InteractionType;
 import app.ponte.lead.ImportedLead;
 import app.ponte.lead.LeadId;
-import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.purchase.ImportedPurchase;
 import app.ponte.purchase.PurchaseService;
@@ -39,12 +39,12 @@ public class StatsFixture {
     public static final ZoneId ROME = ZoneId.of("Europe/Rome");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-    private final LeadService leads;
+    private final LeadHistoryService leads;
     private final InteractionHistory interactions;
     private final PurchaseService purchases;
     private final JdbcClient jdbc;
 
-    StatsFixture(LeadService leads, InteractionHistory interactions, PurchaseService purchases, JdbcClient jdbc) {
+    StatsFixture(LeadHistoryService leads, InteractionHistory interactions, PurchaseService purchases, JdbcClient jdbc) {
         this.leads = leads;
         this.interactions = interactions;
         this.purchases = purchases;

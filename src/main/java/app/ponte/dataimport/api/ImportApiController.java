@@ -7,10 +7,12 @@ import app.ponte.dataimport.ImportResult;
 import app.ponte.dataimport.ImportService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,7 +47,17 @@ class ImportApiController {
                     : "unknown import kind '" + kind + "'";
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", message));
         }
-        ImportResult result = imports.importCsv(found, request.getInputStream(), Locale.ENGLISH, ImportProgress.NONE);
+        // the way the import page runs it: the file stored first, then imported as the caller by the service
+        Path file = imports.receive(request.getInputStream());
+        ImportResult result;
+        try {
+            result = imports.start(found, file, Locale.ENGLISH, ImportProgress.NONE).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
         if (result.stored()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("kind", found.code());

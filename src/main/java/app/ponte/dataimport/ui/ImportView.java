@@ -64,11 +64,10 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * ADMIN: the CSV import of history (import.md), one file of one kind at a time. For the chosen kind
@@ -423,8 +422,8 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
     }
 
     /**
-     * Imports the waiting file on a virtual thread, as the admin who clicked (the service checks the
-     * role there too); the page follows through pushes. The file is deleted when the import ends.
+     * Hands the waiting file to the import service, which imports it off the UI thread as the admin who
+     * clicked and deletes it at the end; the page follows through pushes.
      */
     void startImport() {
         if (uploaded == null || running) {
@@ -434,28 +433,28 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         Uploaded file = uploaded;
         uploaded = null;
         ImportKind importing = kind.getValue();
-        Locale locale = getLocale();
         setRunning(true);
         showOutcome(null);
         progress.setValue(0);
         progressText.setText(getTranslation("import.progress", 0));
-        SecurityContext admin = SecurityContextHolder.createEmptyContext();
-        admin.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-        Runnable work = () -> runImport(ui, importing, file, locale);
-        Thread.ofVirtual().name("import-" + importing.code()).start(new DelegatingSecurityContextRunnable(work, admin));
-    }
-
-    private void runImport(UI ui, ImportKind importing, Uploaded file, Locale locale) {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.file().toPath()), READ_BUFFER)) {
-            ImportResult result = imports.importCsv(importing, in, locale,
+        CompletableFuture<ImportResult> job;
+        try {
+            job = imports.start(importing, file.file().toPath(), getLocale(),
                     (records, bytes) -> push(ui, () -> showProgress(records, bytes, file.size())));
-            push(ui, () -> finished(result));
-        } catch (IOException | RuntimeException e) {
-            log.error("Import of {} from {} failed", importing.code(), file.name(), e); // i18n-ignore: log
-            push(ui, () -> failed(e));
-        } finally {
+        } catch (RuntimeException e) {
+            // refused before it started (the service checks the role): the file is still ours
             delete(file.file());
+            failed(e);
+            return;
         }
+        job.whenComplete((result, error) -> push(ui, () -> {
+            if (error == null) {
+                finished(result);
+            } else {
+                failed(error instanceof CompletionException wrapped && wrapped.getCause() != null
+                        ? wrapped.getCause() : error);
+            }
+        }));
     }
 
     /** Changes the page from the import's thread; a page that was closed meanwhile is left alone. */
@@ -483,7 +482,7 @@ class ImportView extends VerticalLayout implements HasDynamicTitle {
         }
     }
 
-    private void failed(Exception e) {
+    private void failed(Throwable e) {
         setRunning(false);
         showOutcome(null);
         outcome.setText(getTranslation("import.failed", String.valueOf(e.getMessage())));

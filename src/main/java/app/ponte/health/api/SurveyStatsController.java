@@ -6,6 +6,7 @@ import app.ponte.health.QuestionResult;
 import app.ponte.health.RunResults;
 import app.ponte.health.SurveyRunId;
 import app.ponte.health.SurveyService;
+import app.ponte.security.AppRoles;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/stats/surveys")
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
 class SurveyStatsController {
 
     private final SurveyService surveys;

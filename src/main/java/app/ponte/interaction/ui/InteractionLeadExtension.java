@@ -9,6 +9,7 @@ import app.ponte.interaction.query.InteractionQuery;
 import app.ponte.lead.LeadAction;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadExtension;
+import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadTimelineItem;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -31,9 +32,9 @@ class InteractionLeadExtension implements LeadExtension {
 
     private final InteractionUi ui;
 
-    InteractionLeadExtension(InteractionService interactions, UserService users, CurrentUser currentUser,
-            Clock clock, PonteProperties properties) {
-        this.ui = new InteractionUi(interactions, users, currentUser, clock, properties);
+    InteractionLeadExtension(InteractionService interactions, LeadService leads, UserService users,
+            CurrentUser currentUser, Clock clock, PonteProperties properties) {
+        this.ui = new InteractionUi(interactions, leads, users, currentUser, clock, properties);
     }
 
     @Override

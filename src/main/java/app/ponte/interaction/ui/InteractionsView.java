@@ -10,11 +10,9 @@ import app.ponte.interaction.InteractionRow;
 import app.ponte.interaction.InteractionService;
 import app.ponte.interaction.InteractionSort;
 import app.ponte.interaction.InteractionType;
+import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.security.AppRoles;
-import app.ponte.security.Role;
-import app.ponte.security.UserId;
-import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -42,10 +40,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -88,10 +84,10 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
     final Span count = new Span();
     private Long counted;
 
-    InteractionsView(InteractionService interactions, UserService users, PonteProperties properties, Clock clock) {
+    InteractionsView(InteractionService interactions, LeadService leads, PonteProperties properties, Clock clock) {
         this.interactions = interactions;
         this.properties = properties;
-        this.people = people(users);
+        this.people = leads.possibleOwners();
         setId("interactions-view");
         setSizeFull();
         configureFilters();
@@ -127,18 +123,6 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
         status.addClassName("ponte-list-status");
         add(new H2(getTranslation("interactions.title")), toolbar, filters, status, grid);
         expand(grid);
-    }
-
-    /** Everyone who may have interactions, active or not (past interactions keep their author), by name. */
-    private static List<UserSummary> people(UserService users) {
-        Map<UserId, UserSummary> byId = new LinkedHashMap<>();
-        Stream.of(Role.MARKETING, Role.SALES, Role.MANAGER)
-                .flatMap(role -> users.activeWithRole(role).stream())
-                .forEach(u -> byId.putIfAbsent(u.id(), u));
-        return byId.values().stream()
-                .sorted(Comparator.comparing((UserSummary u) -> u.fullName().toLowerCase(Locale.ROOT))
-                        .thenComparing(u -> u.id().value()))
-                .toList();
     }
 
     private void configureFilters() {

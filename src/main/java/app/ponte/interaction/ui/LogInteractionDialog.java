@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Logs an interaction with a lead (a call, a meeting, an e-mail…) with its outcome score on the
@@ -101,8 +100,7 @@ class LogInteractionDialog extends Dialog {
             UserSummary me = ui.users().me();
             Map<Object, UserSummary> team = new LinkedHashMap<>();
             team.put(me.id(), me);
-            Stream.of(Role.SALES, Role.MARKETING, Role.MANAGER).flatMap(r -> ui.users().activeWithRole(r).stream())
-                    .forEach(u -> team.putIfAbsent(u.id(), u));
+            ui.leads().possibleOwners().forEach(u -> team.putIfAbsent(u.id(), u));
             who.setItems(List.copyOf(team.values()));
             who.setValue(me);
         }

@@ -269,17 +269,8 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
         expectedValue.setValue(d.expectedValue());
         boolean reread = owners == null;
         if (reread) {
-            owners = new ArrayList<>();
             // only managers choose the owner; everyone else sees the current one (no team look-up)
-            List<Role> choices = currentUser.has(Role.MANAGER) ? List.of(Role.MARKETING, Role.SALES, Role.MANAGER)
-                    : List.of();
-            for (Role role : choices) {
-                for (UserSummary u : users.activeWithRole(role)) {
-                    if (owners.stream().noneMatch(o -> o.id().equals(u.id()))) {
-                        owners.add(u);
-                    }
-                }
-            }
+            owners = currentUser.has(Role.MANAGER) ? new ArrayList<>(leads.possibleOwners()) : new ArrayList<>();
         }
         UserSummary current = owners.stream().filter(u -> u.id().equals(d.owner().id())).findFirst()
                 .orElseGet(() -> users.findByUsername(d.owner().username()).orElse(null));

@@ -55,10 +55,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -124,7 +122,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         this.channels = channels.list(true);
         this.channelNames = this.channels.stream().sorted(Channel.byName(getLocale()))
                 .collect(Collectors.toMap(Channel::code, c -> c.name(getLocale()), (a, b) -> a, LinkedHashMap::new));
-        this.owners = possibleOwners(users);
+        this.owners = leads.possibleOwners();
         this.users = users;
         setId("leads-view");
         setSizeFull();
@@ -168,18 +166,6 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         status.addClassName("ponte-list-status");
         add(new H2(getTranslation("leads.title")), toolbar, filters, status, grid);
         expand(grid);
-    }
-
-    /** Everyone who may own a lead: active marketers, salespeople and managers, once each, by name. */
-    private static List<UserSummary> possibleOwners(UserService users) {
-        Map<UserId, UserSummary> byId = new LinkedHashMap<>();
-        Stream.of(Role.MARKETING, Role.SALES, Role.MANAGER)
-                .flatMap(role -> users.activeWithRole(role).stream())
-                .forEach(user -> byId.putIfAbsent(user.id(), user));
-        return byId.values().stream()
-                .sorted(Comparator.comparing((UserSummary u) -> u.fullName().toLowerCase(Locale.ROOT))
-                        .thenComparing(u -> u.id().value()))
-                .toList();
     }
 
     private void configureFilters() {

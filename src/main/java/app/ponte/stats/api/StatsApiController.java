@@ -1,5 +1,6 @@
 package app.ponte.stats.api;
 
+import app.ponte.security.AppRoles;
 import app.ponte.stats.ChannelEconomics;
 import app.ponte.stats.Funnel;
 import app.ponte.stats.HandoffFigures;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 // format=csv goes to StatsCsvController; without this a literal path here would outrank its /{table}
 @RequestMapping(path = "/api/stats", params = "format!=csv")
 // the API is MANAGER and ADMIN (metrics.md); the service also serves MARKETING and SALES, without money
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
 class StatsApiController {
 
     private final StatsService stats;

@@ -1,5 +1,6 @@
 package app.ponte.stats.api;
 
+import app.ponte.security.AppRoles;
 import app.ponte.stats.ChannelEconomics;
 import app.ponte.stats.Funnel;
 import app.ponte.stats.HandoffFigures;
@@ -37,7 +38,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/api/stats")
 // the API is MANAGER and ADMIN (metrics.md); the service also serves MARKETING and SALES, without money
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
 class StatsCsvController {
 
     private final StatsService stats;

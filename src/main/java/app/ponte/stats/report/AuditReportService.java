@@ -3,6 +3,7 @@ package app.ponte.stats.report;
 import app.ponte.base.ui.chart.ChartData;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
+import app.ponte.security.AppRoles;
 import app.ponte.security.UserId;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
@@ -44,7 +45,7 @@ import org.springframework.stereotype.Service;
  * by one; the PDF takes them all. MANAGER and ADMIN only: the report shows money.
  */
 @Service
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
 public class AuditReportService {
 
     /** The sections in the order of dashboards.md; 6 (campaigns) and 10 (data health) wait for their features. */

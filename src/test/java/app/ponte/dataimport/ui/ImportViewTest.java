@@ -14,7 +14,7 @@ import app.ponte.dataimport.ImportPreview.PreviewRow;
 import app.ponte.dataimport.ImportProblem;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
-import app.ponte.lead.LeadService;
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.purchase.MonthlySpend;
 import app.ponte.purchase.PurchaseService;
 import app.ponte.security.Role;
@@ -62,8 +62,10 @@ class ImportViewTest extends KaribuTest {
     @Autowired
     ChannelService channels;
 
+
     @Autowired
-    LeadService leads;
+
+    LeadHistoryService leadHistory;
 
     @Autowired
     StatsFixture data;
@@ -398,7 +400,7 @@ class ImportViewTest extends KaribuTest {
         assertThat(problems.get(1).column()).isEqualTo("channel");
         assertThat(problems.get(1).message()).startsWith("Unknown channel 'FAX'; use a code or a name of: ADVERTISING,")
                 .contains("TRADE_FAIR", "WEBSITE");
-        assertThat(leads.idsByExternalId(List.of(p + "-2"))).isEmpty();
+        assertThat(leadHistory.idsByExternalId(List.of(p + "-2"))).isEmpty();
     }
 
     @Test

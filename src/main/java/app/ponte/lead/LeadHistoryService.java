@@ -1,0 +1,163 @@
+package app.ponte.lead;
+
+import app.ponte.base.BusinessRuleException;
+import app.ponte.base.Refused;
+import app.ponte.lead.query.LeadQuery;
+import app.ponte.lead.repository.ChannelEntity;
+import app.ponte.lead.repository.ChannelRepository;
+import app.ponte.lead.repository.LeadEntity;
+import app.ponte.lead.repository.LeadHistoryWriter;
+import app.ponte.lead.repository.LeadRepository;
+import app.ponte.lead.repository.StatusChangeRepository;
+import app.ponte.security.AppRoles;
+import app.ponte.security.CurrentUser;
+import app.ponte.security.UserId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The door to a lead's history, for those who write the past rather than live work: the CSV import,
+ * demo data and the interaction history's outcome summaries. Leads and status changes come with their
+ * own times and authors, are checked as {@link LeadService} checks live ones (fields, the order of
+ * statuses) and publish nothing. Administrators only. Split from {@link LeadService}, which keeps the
+ * screens' API (decision 032).
+ */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize(AppRoles.HAS_ADMIN)
+public class LeadHistoryService {
+
+    private final LeadRepository leads;
+    private final StatusChangeRepository statusChanges;
+    private final ChannelRepository channels;
+    private final LeadQuery query;
+    private final CurrentUser currentUser;
+    private final LeadHistoryWriter historyWriter;
+
+    LeadHistoryService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels,
+            LeadQuery query, CurrentUser currentUser, LeadHistoryWriter historyWriter) {
+        this.leads = leads;
+        this.statusChanges = statusChanges;
+        this.channels = channels;
+        this.query = query;
+        this.currentUser = currentUser;
+        this.historyWriter = historyWriter;
+    }
+
+    /**
+     * The same for many leads at once, after a history import of interactions: one JDBC batch,
+     * nothing published (imported history fires nothing). Only the interaction feature calls this.
+     */
+    @Transactional
+    @PreAuthorize(AppRoles.HAS_ADMIN)
+    public void interactionsChanged(Collection<OutcomeSummary> summaries) {
+        historyWriter.updateOutcomeSummaries(summaries.stream()
+                .map(s -> new LeadHistoryWriter.Outcome(s.lead().value(), s.lastAt(), s.lastScore(), s.atRisk()))
+                .toList());
+    }
+
+    /** Stores a lead from history with its own creation time and author; no event is published. */
+    @Transactional
+    @PreAuthorize(AppRoles.HAS_ADMIN)
+    public LeadId importLead(ImportedLead lead) {
+        if (lead.externalId() != null && leads.existsByExternalId(lead.externalId())) {
+            throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", lead.externalId());
+        }
+        if (!channels.existsById(lead.channelCode())) {
+            throw new BusinessRuleException("channel", "lead.error.unknown-channel", lead.channelCode());
+        }
+        var entity = new LeadEntity(LeadService.requireName(lead.name()), lead.channelCode(),
+                lead.owner().value(), lead.createdBy().value(), lead.createdAt());
+        entity.setExternalId(lead.externalId());
+        entity.setCompany(LeadService.optional(lead.company(), 160, "company"));
+        String email = LeadService.checkEmail(lead.email());
+        entity.setEmail(email, LeadService.emailKey(email));
+        entity.setPhone(LeadService.checkPhone(lead.phone()));
+        entity.setIntent(lead.intent());
+        entity.setExpectedValue(LeadService.checkValue(lead.expectedValue()));
+        entity.touch(currentUser.requireUsername(), lead.createdAt());
+        return new LeadId(leads.save(entity).getId());
+    }
+
+    /**
+     * Stores leads from history in one batch (the CSV import): each is checked as
+     * {@link #importLead} checks one, and must carry an external id not yet used (by a stored lead
+     * or an earlier one of the batch). The accepted ones are written with one JDBC batch; nothing
+     * is published. Returns the refused ones by position.
+     */
+    @Transactional
+    @PreAuthorize(AppRoles.HAS_ADMIN)
+    public List<Refused> importLeads(List<ImportedLead> batch) {
+        Map<String, ChannelEntity> channelsByCode = new java.util.HashMap<>();
+        channels.findAll().forEach(c -> channelsByCode.put(c.getCode(), c));
+        Set<String> taken = new HashSet<>(query.idsByExternalId(batch.stream().map(ImportedLead::externalId)
+                .filter(java.util.Objects::nonNull).distinct().toList()).keySet());
+        String by = currentUser.requireUsername();
+        List<Refused> refused = new ArrayList<>();
+        List<LeadHistoryWriter.Row> rows = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ImportedLead lead = batch.get(i);
+            try {
+                String externalId = LeadService.optional(lead.externalId(), 64, "external_id");
+                if (externalId == null) {
+                    throw new BusinessRuleException("external_id", "lead.error.external-id-required");
+                }
+                if (!taken.add(externalId)) {
+                    throw new BusinessRuleException("external_id", "lead.error.duplicate-external-id", externalId);
+                }
+                if (lead.channelCode() == null || !channelsByCode.containsKey(lead.channelCode())) {
+                    throw new BusinessRuleException("channel", "lead.error.unknown-channel", lead.channelCode());
+                }
+                if (lead.createdAt() == null || lead.owner() == null || lead.createdBy() == null) {
+                    throw new IllegalArgumentException("an imported lead needs its time, owner and author");
+                }
+                String email = LeadService.checkEmail(lead.email());
+                rows.add(new LeadHistoryWriter.Row(externalId, LeadService.requireName(lead.name()),
+                        LeadService.optional(lead.company(), 160, "company"), email, LeadService.emailKey(email),
+                        LeadService.checkPhone(lead.phone()),
+                        lead.channelCode(), lead.intent() == null ? null : lead.intent().name(),
+                        LeadService.checkValue(lead.expectedValue()), lead.owner().value(), lead.createdBy().value(),
+                        lead.createdAt(), by));
+            } catch (BusinessRuleException e) {
+                refused.add(new Refused(i, e));
+            }
+        }
+        historyWriter.insert(rows);
+        return refused;
+    }
+
+    /** The leads carrying these external ids (history refers to leads so), by external id. */
+    @PreAuthorize(AppRoles.HAS_ADMIN)
+    public Map<String, LeadId> idsByExternalId(Collection<String> externalIds) {
+        return query.idsByExternalId(externalIds);
+    }
+
+    /** Appends a status change from history; only the order of statuses is checked. */
+    @Transactional
+    @PreAuthorize(AppRoles.HAS_ADMIN)
+    public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
+        LeadEntity lead = leads.findById(id.value())
+                .orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
+        if (to != null && at != null && query.hasStatusChange(id, to, at)) {
+            throw new BusinessRuleException("changed_at", "lead.error.duplicate-status-change", to.name(), at);
+        }
+        if (!Lifecycle.importable(lead.getStatus(), to)) {
+            throw new BusinessRuleException("to_status", "lead.error.import-order", lead.getStatus().name(), to.name());
+        }
+        if (at.isBefore(lead.getStatusChangedAt())) {
+            throw new BusinessRuleException("changed_at", "lead.error.import-time");
+        }
+        if (to == LeadStatus.LOST && (reason == null || reason.isBlank())) {
+            throw new BusinessRuleException("lost_reason", "lead.error.lost-reason-required");
+        }
+        LeadService.record(statusChanges, lead, to, at, by, reason);
+    }
+}
