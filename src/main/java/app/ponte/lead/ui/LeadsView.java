@@ -118,6 +118,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         this.leads = leads;
         // rows change as the team works: re-read the visible slice (coalesced, at most a few times a second)
         live.subscribe(this, LeadService.TOPIC, null, changed -> refresh());
+        live.subscribe(this, LeadService.ACTIVITY_TOPIC, null, changed -> refresh());
         this.actions = extensions.orderedStream().flatMap(e -> e.actions().stream()).toList();
         this.clock = clock;
         this.currentUser = currentUser;
