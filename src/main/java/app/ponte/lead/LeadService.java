@@ -139,6 +139,16 @@ public class LeadService {
         return query.count(withAsOf(filter), me, properties.zone());
     }
 
+    /**
+     * For a list narrowed to leads with a change into a status in a period ({@link LeadFilter#entered()}):
+     * how many such changes its leads have, the unit of the figure that links there (a lead moved to
+     * MQL twice counts twice, metrics.md); null without that narrowing.
+     */
+    public Long countEntries(LeadFilter filter) {
+        UserId me = filter.onlyMine() ? users.currentUserId() : null;
+        return query.countEntries(withAsOf(filter), me, properties.zone());
+    }
+
     /** "Stalled" without an as-of instant means stalled now, by the application clock. */
     private LeadFilter withAsOf(LeadFilter filter) {
         return filter.stalledDays() != null && filter.asOf() == null

@@ -432,23 +432,27 @@ final class DashboardSections {
                 view.getTranslation("dashboard.col.reached"), view.getTranslation("dashboard.col.fell-off"),
                 view.getTranslation("dashboard.col.lost")));
         table.row(new Text(a), Figure.count("funnel.steps.NEW.reached", awareness, locale, DrillDown.cohort(current)),
-                derived(awareness - consideration), lost(f, current, List.of("NEW")));
+                derived(awareness - consideration, DrillDown.wentNoFurther(current, null, "MQL")),
+                lost(f, current, List.of("NEW")));
         table.row(new Text(c), Figure.count("funnel.steps.MQL.reached", consideration, locale,
-                DrillDown.reached(current, "MQL")), derived(consideration - acquisition),
+                DrillDown.reached(current, "MQL")),
+                derived(consideration - acquisition, DrillDown.wentNoFurther(current, "MQL", "OPPORTUNITY")),
                 lost(f, current, List.of("MQL", "SQL")));
         table.row(new Text(q), Figure.count("funnel.steps.OPPORTUNITY.reached", acquisition, locale,
-                DrillDown.reached(current, "OPPORTUNITY")), derived(acquisition - won),
+                DrillDown.reached(current, "OPPORTUNITY")),
+                derived(acquisition - won, DrillDown.wentNoFurther(current, "OPPORTUNITY", "WON")),
                 lost(f, current, List.of("OPPORTUNITY")));
         table.row(new Text(w), Figure.count("funnel.steps.WON.reached", won, locale, DrillDown.reached(current, "WON")),
                 new Span(), new Span());
         return new Div(chart, table.scroller());
     }
 
-    /** A difference of two figures: no API path of its own, so no data-metric. */
-    private Component derived(long value) {
-        var span = new Span(Figure.text(Figure.Kind.COUNT, value, locale, null));
-        span.addClassName("ponte-derived");
-        return span;
+    /** A difference of two figures: no API path of its own, so no data-metric; a link to its leads. */
+    private Component derived(long value, String href) {
+        String text = Figure.text(Figure.Kind.COUNT, value, locale, null);
+        Component figure = href == null ? new Span(text) : new Anchor(href, text);
+        figure.getElement().getClassList().add("ponte-derived");
+        return figure;
     }
 
     private Component lost(Funnel f, StatsFilter current, List<String> statuses) {
@@ -582,7 +586,8 @@ final class DashboardSections {
             if (money) {
                 cells.add(Figure.money(p + "wonValue", r.wonValue(), locale, currency));
             }
-            cells.add(Figure.count(p + "lostFromOpportunity", r.lostFromOpportunity(), locale, null));
+            cells.add(Figure.count(p + "lostFromOpportunity", r.lostFromOpportunity(), locale, userId == null ? null
+                    : DrillDown.left("OPPORTUNITY", "LOST", period.from(), period.to(), userId)));
             cells.add(Figure.ratio(p + "winRate", r.winRate(), locale));
             table.row(cells.toArray(Component[]::new));
         }
@@ -637,8 +642,8 @@ final class DashboardSections {
             String p = "marketers." + m.username() + ".";
             Long userId = id(people.accounts(), m.username());
             table.row(new Text(name(people.accounts(), m.username())),
-                    // the leads list has no "created by" filter (DrillDown): the count is not a link
-                    Figure.count(p + "leadsCreated", m.leadsCreated(), locale, null),
+                    Figure.count(p + "leadsCreated", m.leadsCreated(), locale,
+                            userId == null ? null : DrillDown.createdBy(period, userId)),
                     Figure.count(p + "mqls", m.mqls(), locale, userId == null ? null
                             : DrillDown.entered("MQL", period.from(), period.to(), userId, null)),
                     Figure.count(p + "handoffsSent", m.handoffsSent(), locale, null),
