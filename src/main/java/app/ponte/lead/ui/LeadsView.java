@@ -509,10 +509,14 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             // a lead moved twice in the period: the figure linking here counts moves (metrics.md), and so
             // does the count, with the leads beside it (the list shows each lead once)
             count.setText(getTranslation("leads.count-entries", entries, statusName(filter.entered()), counted));
+            count.setTitle(getTranslation("leads.count-entries-title"));
+            count.addClassName("ponte-list-count-entries");
             count.getElement().setAttribute("data-count", Long.toString(entries));
             count.getElement().setAttribute("data-leads", Long.toString(counted));
         } else if (counted != null) {
             count.setText(getTranslation("leads.count", counted));
+            count.getElement().removeAttribute("title");
+            count.removeClassName("ponte-list-count-entries");
             count.getElement().setAttribute("data-count", Long.toString(counted));
             count.getElement().removeAttribute("data-leads");
         }

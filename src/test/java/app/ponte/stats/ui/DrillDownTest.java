@@ -184,7 +184,7 @@ class DrillDownTest extends KaribuTest {
         assertThat(leadsAt(link)).isEqualTo(figures.mqls());
         Span count = _get(Span.class, spec -> spec.withId("leads-count"));
         assertThat(count.getElement().getAttribute("data-leads")).as("the list shows each lead once").isEqualTo("2");
-        assertThat(count.getText()).isEqualTo("3 moves to MQL (of 2 leads: a lead moved more than once counts each time)");
+        assertThat(count.getText()).isEqualTo("3 moves to MQL, of 2 leads");
     }
 
     /** Decision 031: a marketer's leads created, a rep's lost from OPPORTUNITY, the bridge's "went no further". */
