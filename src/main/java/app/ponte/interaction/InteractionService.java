@@ -12,6 +12,8 @@ import app.ponte.interaction.repository.InteractionRepository;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
+import app.ponte.live.LiveEvents;
+import app.ponte.live.Topic;
 import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.Role;
@@ -44,6 +46,8 @@ public class InteractionService {
 
     /** The roles that log, edit and complete interactions and keep an agenda. */
     static final String WRITERS = AppRoles.HAS_MARKETING_SALES_OR_MANAGER;
+    /** Live signals of this feature carry the changed interaction's id (sent after the commit, to every node). */
+    public static final Topic TOPIC = new Topic("interaction");
 
     static final int SUMMARY_MAX = 2000;
     /** Columns of the interactions export (docs/export.md); {@code lead} is Ponte's lead id. */
@@ -62,9 +66,12 @@ public class InteractionService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final PonteProperties properties;
+    private final LiveEvents live;
 
     InteractionService(InteractionRepository interactions, InteractionEditRepository edits, InteractionQuery query,
-            LeadService leads, UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties) {
+            LeadService leads, UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties,
+            LiveEvents live) {
+        this.live = live;
         this.interactions = interactions;
         this.edits = edits;
         this.query = query;
@@ -176,6 +183,7 @@ public class InteractionService {
         entity.touch(currentUser.requireUsername(), now);
         InteractionEntity saved = interactions.saveAndFlush(entity);
         refreshLead(lead.id());
+        live.publish(TOPIC, saved.getId());
         return new InteractionId(saved.getId());
     }
 
@@ -206,6 +214,7 @@ public class InteractionService {
             edits.save(new InteractionEditEntity(entity.getId(), now, users.currentUserId().value(),
                     String.join("\n", diff)));
             refreshLead(new LeadId(entity.getLeadId()));
+            live.publish(TOPIC, entity.getId());
         }
         return query.get(id).orElseThrow();
     }
@@ -225,6 +234,7 @@ public class InteractionService {
             entity.setNextStepDoneAt(clock.instant());
             entity.touch(currentUser.requireUsername(), clock.instant());
             interactions.saveAndFlush(entity);
+            live.publish(TOPIC, entity.getId());
         }
     }
 

@@ -57,6 +57,12 @@ public class LeadService {
 
     /** Live signals of this feature carry the changed lead's id. */
     public static final Topic TOPIC = new Topic("lead");
+    /**
+     * A lead's activity changed (its latest interaction, score, at-risk mark) and nothing else: the
+     * lists and the lead page follow it as they follow {@link #TOPIC}; figures built from statuses
+     * (the dashboard's funnel) do not, so a logged call does not re-read them (decision 031).
+     */
+    public static final Topic ACTIVITY_TOPIC = new Topic("lead-activity");
 
 
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -142,6 +148,16 @@ public class LeadService {
     public long count(LeadFilter filter) {
         UserId me = filter.onlyMine() ? users.currentUserId() : null;
         return query.count(withAsOf(filter), me, properties.zone());
+    }
+
+    /**
+     * For a list narrowed to leads with a change into a status in a period ({@link LeadFilter#entered()}):
+     * how many such changes its leads have, the unit of the figure that links there (a lead moved to
+     * MQL twice counts twice, metrics.md); null without that narrowing.
+     */
+    public Long countEntries(LeadFilter filter) {
+        UserId me = filter.onlyMine() ? users.currentUserId() : null;
+        return query.countEntries(withAsOf(filter), me, properties.zone());
     }
 
     /** "Stalled" without an as-of instant means stalled now, by the application clock. */
@@ -442,7 +458,8 @@ public class LeadService {
                 atRisk) == 0) {
             throw new BusinessRuleException(null, "lead.error.not-found");
         }
-        changed(id);
+        events.publishEvent(new LeadChanged(id));
+        live.publish(ACTIVITY_TOPIC, id.value());
     }
 
     // ---- internals ---------------------------------------------------------------------------

@@ -9,6 +9,8 @@ import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
+import app.ponte.live.LiveEvents;
+import app.ponte.live.Topic;
 import app.ponte.purchase.repository.PurchaseEntity;
 import app.ponte.purchase.repository.PurchaseRepository;
 import app.ponte.purchase.repository.SpendEntity;
@@ -41,6 +43,10 @@ public class PurchaseService {
     public static final List<String> SPEND_EXPORT_HEADER = List.of("channel", "month", "amount");
 
     static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /** A purchase recorded or deleted: the signal carries the customer's lead id (after the commit, to every node). */
+    public static final Topic PURCHASE_TOPIC = new Topic("purchase");
+    /** A channel's monthly spend set: the signal carries the spend row's id. History imports send neither. */
+    public static final Topic SPEND_TOPIC = new Topic("spend");
 
     private final PurchaseRepository purchases;
     private final SpendRepository spend;
@@ -48,9 +54,11 @@ public class PurchaseService {
     private final ChannelService channels;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final LiveEvents live;
 
     PurchaseService(PurchaseRepository purchases, SpendRepository spend, LeadService leads, ChannelService channels,
-            CurrentUser currentUser, Clock clock) {
+            CurrentUser currentUser, Clock clock, LiveEvents live) {
+        this.live = live;
         this.purchases = purchases;
         this.spend = spend;
         this.leads = leads;
@@ -74,7 +82,10 @@ public class PurchaseService {
         if (lead.status() != LeadStatus.WON) {
             throw new BusinessRuleException("lead", "purchase.error.not-customer");
         }
-        return store(purchase.lead(), purchase.purchasedOn(), purchase.amount(), purchase.orderRef(), clock.instant());
+        PurchaseId id = store(purchase.lead(), purchase.purchasedOn(), purchase.amount(), purchase.orderRef(),
+                clock.instant());
+        live.publish(PURCHASE_TOPIC, purchase.lead().value());
+        return id;
     }
 
     @Transactional
@@ -86,6 +97,7 @@ public class PurchaseService {
             throw new ConcurrentEditException(entity.getCreatedBy(), entity.getCreatedAt());
         }
         purchases.delete(entity);
+        live.publish(PURCHASE_TOPIC, entity.getLeadId());
     }
 
     /** Stores a purchase from history (CSV import, demo data); the lead's current status is not checked. */
@@ -131,7 +143,9 @@ public class PurchaseService {
     @Transactional
     @PreAuthorize(AppRoles.HAS_MANAGER_OR_ADMIN)
     public MonthlySpend setSpend(String channelCode, YearMonth month, BigDecimal amount) {
-        return storeSpend(channelCode, month, amount);
+        SpendEntity stored = storeSpend(channelCode, month, amount);
+        live.publish(SPEND_TOPIC, stored.getId());
+        return monthly(stored);
     }
 
     /** Spend from history (CSV import): as {@link #setSpend}, but a month already recorded is refused (a file imported twice). */
@@ -142,10 +156,15 @@ public class PurchaseService {
                 && spend.findByChannelCodeAndSpendMonth(channelCode, month.atDay(1)).isPresent()) {
             throw new BusinessRuleException("month", "purchase.error.spend-exists", channelCode, month.toString());
         }
-        return storeSpend(channelCode, month, amount);
+        return monthly(storeSpend(channelCode, month, amount));
     }
 
-    private MonthlySpend storeSpend(String channelCode, YearMonth month, BigDecimal amount) {
+    private static MonthlySpend monthly(SpendEntity saved) {
+        return new MonthlySpend(saved.getChannelCode(), YearMonth.from(saved.getSpendMonth()), saved.getAmount(),
+                saved.getVersion());
+    }
+
+    private SpendEntity storeSpend(String channelCode, YearMonth month, BigDecimal amount) {
         if (channelCode == null || channels.list(true).stream().map(Channel::code).noneMatch(channelCode::equals)) {
             throw new BusinessRuleException("channel", "lead.error.unknown-channel", channelCode);
         }
@@ -156,8 +175,7 @@ public class PurchaseService {
         SpendEntity entity = spend.findByChannelCodeAndSpendMonth(channelCode, month.atDay(1))
                 .orElseGet(() -> new SpendEntity(channelCode, month.atDay(1)));
         entity.set(checked, currentUser.requireUsername(), clock.instant());
-        SpendEntity saved = spend.saveAndFlush(entity);
-        return new MonthlySpend(saved.getChannelCode(), month, saved.getAmount(), saved.getVersion());
+        return spend.saveAndFlush(entity);
     }
 
     private PurchaseId store(LeadId lead, LocalDate on, BigDecimal amount, String orderRef, Instant at) {

@@ -66,24 +66,11 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
             ApiTokenService tokens) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeError(response,
-                HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
         http.securityMatcher("/api/**")
-                // Bearer tokens only here: the UI chain never sees this filter
-                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
-                .authenticationManager(authenticationManager)
                 // CORS before authentication, from the bean named corsConfigurationSource (the intake's:
                 // POST /api/leads for ponte.intake.allowed-origins only); a preflight needs no token
-                .cors(Customizer.withDefaults())
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Ponte").authenticationEntryPoint(unauthorized))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler((request, response, e) -> writeError(response,
-                                HttpServletResponse.SC_FORBIDDEN, "forbidden: your role may not do this")))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable());
+                .cors(Customizer.withDefaults());
+        scriptedClients(http, authenticationManager, tokens, SessionCreationPolicy.STATELESS);
         return http.build();
     }
 
@@ -97,21 +84,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain reportFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
             ApiTokenService tokens) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeError(response,
-                HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
-        http.securityMatcher("/reports/*.pdf")
-                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
-                .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName("Ponte").authenticationEntryPoint(unauthorized))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler((request, response, e) -> writeError(response,
-                                HttpServletResponse.SC_FORBIDDEN, "forbidden: your role may not do this")))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                // GET only, and it changes nothing
-                .csrf(csrf -> csrf.disable())
-                .requestCache(cache -> cache.disable());
+        http.securityMatcher("/reports/*.pdf");
+        // an existing session is read, none is created; GET only, and it changes nothing (no CSRF)
+        scriptedClients(http, authenticationManager, tokens, SessionCreationPolicy.NEVER);
         return http.build();
     }
 
@@ -133,6 +108,29 @@ class SecurityConfiguration {
                 .with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                         .anyRequest(any -> any.authenticated()));
         return http.build();
+    }
+
+    /**
+     * What the API and the report files share (one place, so they cannot drift apart): HTTP Basic and
+     * {@code Authorization: Bearer} tokens (the Bearer filter only in these chains, never the UI's), every
+     * request signed in, 401/403 as JSON and never a login redirect, no CSRF (no form posts here) and no
+     * saved request; {@code sessions} says whether a browser session may be read (NEVER) or not (STATELESS).
+     */
+    private static void scriptedClients(HttpSecurity http, AuthenticationManager authenticationManager,
+            ApiTokenService tokens, SessionCreationPolicy sessions) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> writeError(response,
+                HttpServletResponse.SC_UNAUTHORIZED, "authentication required");
+        http.addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("Ponte").authenticationEntryPoint(unauthorized))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler((request, response, e) -> writeError(response,
+                                HttpServletResponse.SC_FORBIDDEN, "forbidden: your role may not do this")))
+                .sessionManagement(s -> s.sessionCreationPolicy(sessions))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable());
     }
 
     private static void writeError(HttpServletResponse response, int status, String message) throws IOException {

@@ -421,6 +421,15 @@ public class LeadQuery {
             where.append(" and l.max_status_rank >= :reachedRank");
             params.put("reachedRank", filter.reached().rank());
         }
+        if (filter.below() != null && filter.below().rank() >= 0) {
+            // the same column as "reached": cohort − reached X is exactly the cohort below X
+            where.append(" and l.max_status_rank < :belowRank");
+            params.put("belowRank", filter.below().rank());
+        }
+        if (filter.createdBy() != null) {
+            where.append(" and l.created_by_id = :createdBy");
+            params.put("createdBy", filter.createdBy().value());
+        }
         if (filter.lostFrom() != null) {
             where.append(" and l.status = 'LOST' and l.lost_from = :lostFrom");
             params.put("lostFrom", filter.lostFrom().name());
@@ -432,6 +441,10 @@ public class LeadQuery {
             if (filter.enteredBy() != null) {
                 by = " and c.changed_by_id = :enteredBy";
                 params.put("enteredBy", filter.enteredBy().value());
+            }
+            if (filter.enteredFromStatus() != null && filter.entered() != LeadStatus.WON) {
+                by += " and c.from_status = :enteredFromStatus";
+                params.put("enteredFromStatus", filter.enteredFromStatus().name());
             }
             if (filter.entered() == LeadStatus.WON) {
                 // WON is final: the first change into WON is its only one, made by whoever made it
@@ -463,6 +476,29 @@ public class LeadQuery {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, me, zone, params);
         return jdbc.sql("select count(*) from lead l" + where).params(params).query(Long.class).single();
+    }
+
+    /**
+     * How many changes into the filter's {@code entered} status (in its period, by its user) the
+     * filter's leads have: what a marketer's MQLs and the volume's MQLs count (metrics.md: a lead
+     * re-qualified in the period counts again), where the list shows each lead once. Null without an
+     * {@code entered} narrowing; for WON (final: one first change per lead) it equals {@link #count}.
+     */
+    public Long countEntries(LeadFilter filter, UserId me, ZoneId zone) {
+        if (filter.entered() == null || filter.enteredFrom() == null || filter.enteredTo() == null) {
+            return null;
+        }
+        if (filter.entered() == LeadStatus.WON) {
+            return count(filter, me, zone);
+        }
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, me, zone, params);
+        String by = (filter.enteredBy() == null ? "" : " and c.changed_by_id = :enteredBy")
+                + (filter.enteredFromStatus() == null ? "" : " and c.from_status = :enteredFromStatus");
+        return jdbc.sql("select count(*) from lead l join lead_status_change c on c.lead_id = l.id"
+                        + " and c.to_status = :entered and c.changed_at >= :enteredFrom and c.changed_at < :enteredTo"
+                        + by + where)
+                .params(params).query(Long.class).single();
     }
 
 

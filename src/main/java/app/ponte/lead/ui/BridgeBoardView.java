@@ -79,6 +79,7 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
             ObjectProvider<LeadExtension> extensions, LiveUpdates live) {
         this.leadService = leadService;
         live.subscribe(this, LeadService.TOPIC, null, this::changedElsewhere);
+        live.subscribe(this, LeadService.ACTIVITY_TOPIC, null, this::changedElsewhere);
         this.actions = extensions.orderedStream().flatMap(e -> e.actions().stream()).toList();
         this.clock = clock;
         this.properties = properties;

@@ -17,7 +17,9 @@ import java.util.Optional;
  * {@code channel}, {@code owner} (user id), {@code mine=true}, {@code from}, {@code to} (ISO dates),
  * and the statistics' drill-down ({@code app.ponte.stats.ui.DrillDown}, decision 027): {@code reached},
  * {@code lost-from} (statuses), {@code entered} with {@code entered-from}, {@code entered-to} (ISO dates,
- * both needed) and {@code entered-by} (user id), {@code stalled} (days) with {@code as-of} (ISO instant).
+ * both needed), {@code entered-by} (user id) and {@code entered-from-status} (the status the change left),
+ * {@code stalled} (days) with {@code as-of} (ISO instant), {@code created-by} (user id) and {@code below}
+ * (a status: the max status is below it; decision 031).
  * Unknown or malformed values are ignored rather than failing the page.
  */
 final class LeadLinks {
@@ -44,7 +46,11 @@ final class LeadLinks {
             put(params, "entered-from", filter.enteredFrom().toString());
             put(params, "entered-to", filter.enteredTo().toString());
             put(params, "entered-by", filter.enteredBy() == null ? null : Long.toString(filter.enteredBy().value()));
+            put(params, "entered-from-status",
+                    filter.enteredFromStatus() == null ? null : filter.enteredFromStatus().name());
         }
+        put(params, "created-by", filter.createdBy() == null ? null : Long.toString(filter.createdBy().value()));
+        put(params, "below", filter.below() == null ? null : filter.below().name());
         if (filter.stalledDays() != null) {
             put(params, "stalled", filter.stalledDays().toString());
             put(params, "as-of", filter.asOf() == null ? null : filter.asOf().toString());
@@ -75,6 +81,10 @@ final class LeadLinks {
                         .filter(LeadStatus::isOpen).orElse(null))
                 .withEntered(entered.orElse(null), enteredFrom.orElse(null), enteredTo.orElse(null),
                         first(p, "entered-by").flatMap(LeadLinks::parseLong).map(UserId::new).orElse(null))
+                .withEnteredFrom(first(p, "entered-from-status").flatMap(v -> parse(LeadStatus.class, v)).orElse(null))
+                .withCreatedBy(first(p, "created-by").flatMap(LeadLinks::parseLong).map(UserId::new).orElse(null))
+                .withBelow(first(p, "below").flatMap(v -> parse(LeadStatus.class, v))
+                        .filter(s -> s != LeadStatus.LOST).orElse(null))
                 .withStalled(first(p, "stalled").flatMap(LeadLinks::parseLong).filter(d -> d >= 0 && d <= 36_500)
                         .map(Long::intValue).orElse(null), first(p, "as-of").flatMap(LeadLinks::parseInstant).orElse(null));
     }

@@ -182,7 +182,9 @@ class LeadView extends VerticalLayout implements BeforeEnterObserver, HasDynamic
             liveRegistration.remove();
         }
         // its own actions redraw it (save, moves, a logged call): only others' changes come this way
-        liveRegistration = live.subscribeToOthers(this, LeadService.TOPIC, id, changed -> changedElsewhere());
+        liveRegistration = Registration.combine(
+                live.subscribeToOthers(this, LeadService.TOPIC, id, changed -> changedElsewhere()),
+                live.subscribeToOthers(this, LeadService.ACTIVITY_TOPIC, id, changed -> changedElsewhere()));
         sections.removeAll();
         extensions.forEach(extension -> extension.sections(new LeadId(id)).forEach(sections::add));
         presenceHolder.removeAll();

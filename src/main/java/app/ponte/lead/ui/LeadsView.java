@@ -116,6 +116,7 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         this.leads = leads;
         // rows change as the team works: re-read the visible slice (coalesced, at most a few times a second)
         live.subscribe(this, LeadService.TOPIC, null, changed -> refresh());
+        live.subscribe(this, LeadService.ACTIVITY_TOPIC, null, changed -> refresh());
         this.actions = extensions.orderedStream().flatMap(e -> e.actions().stream()).toList();
         this.clock = clock;
         this.currentUser = currentUser;
@@ -363,7 +364,9 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             drill = LeadFilter.none().withReached(requested.reached()).withLostFrom(requested.lostFrom())
                     .withEntered(requested.entered(), requested.enteredFrom(), requested.enteredTo(),
                             requested.enteredBy())
-                    .withStalled(requested.stalledDays(), requested.asOf());
+                    .withEnteredFrom(requested.enteredFromStatus())
+                    .withStalled(requested.stalledDays(), requested.asOf())
+                    .withCreatedBy(requested.createdBy()).withBelow(requested.below());
         } finally {
             applyingParameters = false;
         }
@@ -402,7 +405,8 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
         return new LeadFilter(text, status.getValue(), stage.getValue(), channel.getValue(),
                 owner.getValue() == null ? null : owner.getValue().id(), mine.getValue(), createdFrom.getValue(),
                 createdTo.getValue(), drill.reached(), drill.lostFrom(), drill.entered(), drill.enteredFrom(),
-                drill.enteredTo(), drill.enteredBy(), drill.stalledDays(), drill.asOf());
+                drill.enteredTo(), drill.enteredBy(), drill.stalledDays(), drill.asOf(), drill.createdBy(), drill.below(),
+                drill.enteredFromStatus());
     }
 
     /** The drill-down's parts as chips, each with its own ✕; hidden when the link carried none. */
@@ -416,12 +420,23 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
             narrowing.add(chip("lost-from", getTranslation("leads.narrowing.lost-from", statusName(drill.lostFrom())),
                     () -> drill = drill.withLostFrom(null)));
         }
+        if (drill.below() != null) {
+            narrowing.add(chip("below", getTranslation("leads.narrowing.below", statusName(drill.below())),
+                    () -> drill = drill.withBelow(null)));
+        }
+        if (drill.createdBy() != null) {
+            narrowing.add(chip("created-by", getTranslation("leads.narrowing.created-by",
+                    personName(drill.createdBy())), () -> drill = drill.withCreatedBy(null)));
+        }
         if (drill.entered() != null) {
             String period = localDate(drill.enteredFrom()) + " – " + localDate(drill.enteredTo());
             String text = drill.enteredBy() == null
                     ? getTranslation("leads.narrowing.entered", statusName(drill.entered()), period)
                     : getTranslation("leads.narrowing.entered-by", statusName(drill.entered()), period,
                             personName(drill.enteredBy()));
+            if (drill.enteredFromStatus() != null) {
+                text = getTranslation("leads.narrowing.entered-from-status", text, statusName(drill.enteredFromStatus()));
+            }
             narrowing.add(chip("entered", text, () -> drill = drill.withEntered(null, null, null, null)));
         }
         if (drill.stalledDays() != null) {
@@ -475,9 +490,21 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
      */
     private void showCount() {
         counted = filter.narrows() ? leads.count(filter) : null;
-        if (counted != null) {
+        Long entries = counted == null ? null : leads.countEntries(filter);
+        if (entries != null && entries != counted.longValue()) {
+            // a lead moved twice in the period: the figure linking here counts moves (metrics.md), and so
+            // does the count, with the leads beside it (the list shows each lead once)
+            count.setText(getTranslation("leads.count-entries", entries, statusName(filter.entered()), counted));
+            count.setTitle(getTranslation("leads.count-entries-title"));
+            count.addClassName("ponte-list-count-entries");
+            count.getElement().setAttribute("data-count", Long.toString(entries));
+            count.getElement().setAttribute("data-leads", Long.toString(counted));
+        } else if (counted != null) {
             count.setText(getTranslation("leads.count", counted));
+            count.getElement().removeAttribute("title");
+            count.removeClassName("ponte-list-count-entries");
             count.getElement().setAttribute("data-count", Long.toString(counted));
+            count.getElement().removeAttribute("data-leads");
         }
         count.setVisible(counted != null);
     }

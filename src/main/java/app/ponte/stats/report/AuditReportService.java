@@ -182,7 +182,8 @@ public class AuditReportService {
             gone.add(from.reached() - to.reached());
             lost.add(lostFrom);
             Double share = from.reached() == 0 ? null : (double) (from.reached() - to.reached()) / from.reached();
-            rows.add(List.of(ReportCell.text(span, from.status() + "-" + to.status()), ReportCell.figure(null, Kind.COUNT, from.reached() - to.reached()),
+            rows.add(List.of(ReportCell.text(span, from.status() + "-" + to.status()), new ReportCell(null, null, Kind.COUNT, from.reached() - to.reached(),
+                            DrillDown.wentNoFurther(filter, from.status(), to.status())),
                     ReportCell.figure(null, Kind.RATIO, share),
                     ReportCell.count("funnel.lost." + from.status(), lostFrom, DrillDown.lostFrom(filter, from.status()))));
         }
@@ -337,8 +338,11 @@ public class AuditReportService {
         List<String> usernames = new ArrayList<>();
         reps.reps().forEach(r -> usernames.add(r.username()));
         marketers.marketers().forEach(m -> usernames.add(m.username()));
-        Map<String, UserId> ids = users.activeByUsernames(usernames).stream()
-                .collect(Collectors.toMap(UserSummary::username, UserSummary::id, (a, b) -> a));
+        Map<String, UserId> ids = new java.util.HashMap<>(users.activeByUsernames(usernames).stream()
+                .collect(Collectors.toMap(UserSummary::username, UserSummary::id, (a, b) -> a)));
+        // a deactivated member's figures still count, and link to their records (as on the dashboard)
+        usernames.stream().filter(u -> !ids.containsKey(u))
+                .forEach(u -> users.findByUsername(u).ifPresent(found -> ids.put(u, found.id())));
         List<List<ReportCell>> repRows = reps.reps().stream().map(r -> {
             String path = "reps." + r.username() + ".";
             Long id = ids.containsKey(r.username()) ? ids.get(r.username()).value() : null;
@@ -359,7 +363,8 @@ public class AuditReportService {
             String path = "marketers." + m.username() + ".";
             Long id = ids.containsKey(m.username()) ? ids.get(m.username()).value() : null;
             return List.of(ReportCell.text(m.username()),
-                    ReportCell.figure(path + "leadsCreated", Kind.COUNT, m.leadsCreated()),
+                    id == null ? ReportCell.figure(path + "leadsCreated", Kind.COUNT, m.leadsCreated())
+                            : ReportCell.count(path + "leadsCreated", m.leadsCreated(), DrillDown.createdBy(period, id)),
                     id == null ? ReportCell.figure(path + "mqls", Kind.COUNT, m.mqls())
                             : ReportCell.count(path + "mqls", m.mqls(),
                                     DrillDown.entered("MQL", period.from(), period.to(), id, null)),

@@ -94,6 +94,14 @@ final class DashboardSections {
     private final StatsSection<ChannelEconomics> channels;
     private final StatsSection<RepeatPurchases> buyers;
     private final StatsSection<Stalled> stalled;
+    /**
+     * The figures several sections show, read once for all of them (decision 031): the funnel (funnel,
+     * bridge, tiles), the handoffs and the stalled leads (their sections and the tiles). Set once the
+     * sections exist (each names its sections); the sections' background loads read them later.
+     */
+    private SharedRead<Funnel> funnelRead;
+    private SharedRead<HandoffFigures> handoffsRead;
+    private SharedRead<Stalled> stalledRead;
     /** The channels table's sort: a column key and its direction. */
     private String channelSort = "channel";
     private boolean channelAscending = true;
@@ -125,10 +133,8 @@ final class DashboardSections {
         this.interactionLinks = currentUser.has(Role.MANAGER);
 
         tiles = section("tiles", "dashboard.tiles", this::readTiles, this::tiles);
-        funnel = section("funnel", "dashboard.funnel",
-                () -> stats.funnel(period(), channel()), this::funnel);
-        bridge = section("bridge", "dashboard.bridge",
-                () -> stats.funnel(period(), channel()), this::bridge);
+        funnel = section("funnel", "dashboard.funnel", () -> funnelRead.get(), this::funnel);
+        bridge = section("bridge", "dashboard.bridge", () -> funnelRead.get(), this::bridge);
         timeInStatus = section("time-in-status", "dashboard.time-in-status",
                 () -> stats.stageDurations(period(), channel()), this::timeInStatus);
         volume = section("volume", "dashboard.volume", () -> stats.volume(period(), bucket(period())), this::volume);
@@ -141,12 +147,40 @@ final class DashboardSections {
             return new People<>(figures,
                     accounts(figures.marketers().stream().map(MarketerFigures::username).toList()));
         }, this::marketers);
-        handoffs = section("handoffs", "dashboard.handoffs", () -> stats.handoffs(period(), asOf.get()),
-                this::handoffs);
+        handoffs = section("handoffs", "dashboard.handoffs", () -> handoffsRead.get(), this::handoffs);
         channels = section("channels", "dashboard.channels", () -> stats.channels(period()), this::channels);
         buyers = section("buyers", "dashboard.buyers", () -> stats.repeatPurchases(period()), this::buyers);
-        stalled = section("stalled", "dashboard.stalled",
-                () -> stats.stalled(asOf.get(), DashboardView.STALLED_DAYS), this::stalled);
+        stalled = section("stalled", "dashboard.stalled", () -> stalledRead.get(), this::stalled);
+        funnelRead = new SharedRead<>(() -> stats.funnel(period(), channel()), List.of(funnel, bridge), List.of(tiles));
+        handoffsRead = new SharedRead<>(() -> stats.handoffs(period(), asOf.get()), List.of(handoffs),
+                List.of(tiles));
+        stalledRead = new SharedRead<>(() -> stats.stalled(asOf.get(), DashboardView.STALLED_DAYS),
+                List.of(stalled), List.of(tiles));
+    }
+
+    private List<SharedRead<?>> sharedReads() {
+        return List.of(funnelRead, handoffsRead, stalledRead);
+    }
+
+    /** Before every section reloads (a new filter): every shared read is read again. */
+    void forgetSharedReads() {
+        sharedReads().forEach(SharedRead::invalidate);
+    }
+
+    /**
+     * The sections to reload for these stale ones: a stale section's shared figures are read again,
+     * once, and every section that shows or repeats them reloads with them, so the page never shows
+     * one figure with two values. Sections that only repeat figures (the tiles) take them as read.
+     */
+    List<StatsSection<?>> withSharers(java.util.Collection<StatsSection<?>> stale) {
+        var reload = new java.util.LinkedHashSet<StatsSection<?>>(stale);
+        for (SharedRead<?> read : sharedReads()) {
+            if (read.staleWith(stale)) {
+                read.invalidate();
+                reload.addAll(read.usedBy());
+            }
+        }
+        return all().stream().filter(reload::contains).toList();
     }
 
     List<StatsSection<?>> all() {
@@ -156,19 +190,39 @@ final class DashboardSections {
 
     /**
      * A change to a lead (created, moved, won, lost) moves every figure built from leads and their
-     * history. The tiles repeat figures of the funnel, handoffs and stalled sections, so those are read
-     * again with them: the page never shows one figure with two values.
+     * history; the tiles' own figures too (time to customer, the previous period's).
      */
     List<StatsSection<?>> fedByLeads() {
         return List.of(tiles, funnel, bridge, timeInStatus, volume, reps, marketers, handoffs, channels, stalled);
     }
 
     /**
-     * A handoff sent or decided moves the handoff figures, the reps' and the marketers', and (through
-     * the tiles, see above) the sections whose figures the tiles repeat. Purchases alone feed the buyers.
+     * A handoff sent or decided moves the handoff figures, the reps' and the marketers' (the tiles
+     * follow the handoffs' figures through {@link #withSharers}). A handoff that moves its lead also
+     * sends the lead signal.
      */
     List<StatsSection<?>> fedByHandoffs() {
-        return List.of(tiles, funnel, bridge, reps, marketers, handoffs, stalled);
+        return List.of(reps, marketers, handoffs);
+    }
+
+    /** An interaction logged, corrected or done moves the reps' interactions by type and average outcome. */
+    List<StatsSection<?>> fedByInteractions() {
+        return List.of(reps);
+    }
+
+    /** A lead's latest activity moved (a held interaction): who is stalled (and, through it, the tile). */
+    List<StatsSection<?>> fedByLeadActivity() {
+        return List.of(stalled);
+    }
+
+    /** A purchase recorded or deleted: the buyers, and the channels' revenue, LTV and LTV:CAC. */
+    List<StatsSection<?>> fedByPurchases() {
+        return List.of(buyers, channels);
+    }
+
+    /** A month's spend set: the channels' spend, CPL, CAC and LTV:CAC. */
+    List<StatsSection<?>> fedBySpend() {
+        return List.of(channels);
     }
 
     /** The sections whose figures depend on the page's "now" (overdue handoffs, stalled leads). */
@@ -221,10 +275,12 @@ final class DashboardSections {
         Instant now = asOf.get();
         long days = period.to().toEpochDay() - period.from().toEpochDay() + 1;
         Instant previousNow = now.minus(Duration.ofDays(days));
-        return new Tiles(stats.funnel(period, channel()), stats.funnel(previous, channel()),
+        // this period's funnel, handoffs and stalled leads are the sections' own reads (SharedRead); the
+        // previous period's and time to customer are the tiles' alone
+        return new Tiles(funnelRead.get(), stats.funnel(previous, channel()),
                 stats.timeToCustomer(period), stats.timeToCustomer(previous),
-                stats.handoffs(period, now), stats.handoffs(previous, previousNow),
-                stats.stalled(now, DashboardView.STALLED_DAYS), stats.stalled(previousNow, DashboardView.STALLED_DAYS));
+                handoffsRead.get(), stats.handoffs(previous, previousNow),
+                stalledRead.get(), stats.stalled(previousNow, DashboardView.STALLED_DAYS));
     }
 
     private Component tiles(Tiles t) {
@@ -376,23 +432,27 @@ final class DashboardSections {
                 view.getTranslation("dashboard.col.reached"), view.getTranslation("dashboard.col.fell-off"),
                 view.getTranslation("dashboard.col.lost")));
         table.row(new Text(a), Figure.count("funnel.steps.NEW.reached", awareness, locale, DrillDown.cohort(current)),
-                derived(awareness - consideration), lost(f, current, List.of("NEW")));
+                derived(awareness - consideration, DrillDown.wentNoFurther(current, null, "MQL")),
+                lost(f, current, List.of("NEW")));
         table.row(new Text(c), Figure.count("funnel.steps.MQL.reached", consideration, locale,
-                DrillDown.reached(current, "MQL")), derived(consideration - acquisition),
+                DrillDown.reached(current, "MQL")),
+                derived(consideration - acquisition, DrillDown.wentNoFurther(current, "MQL", "OPPORTUNITY")),
                 lost(f, current, List.of("MQL", "SQL")));
         table.row(new Text(q), Figure.count("funnel.steps.OPPORTUNITY.reached", acquisition, locale,
-                DrillDown.reached(current, "OPPORTUNITY")), derived(acquisition - won),
+                DrillDown.reached(current, "OPPORTUNITY")),
+                derived(acquisition - won, DrillDown.wentNoFurther(current, "OPPORTUNITY", "WON")),
                 lost(f, current, List.of("OPPORTUNITY")));
         table.row(new Text(w), Figure.count("funnel.steps.WON.reached", won, locale, DrillDown.reached(current, "WON")),
                 new Span(), new Span());
         return new Div(chart, table.scroller());
     }
 
-    /** A difference of two figures: no API path of its own, so no data-metric. */
-    private Component derived(long value) {
-        var span = new Span(Figure.text(Figure.Kind.COUNT, value, locale, null));
-        span.addClassName("ponte-derived");
-        return span;
+    /** A difference of two figures: no API path of its own, so no data-metric; a link to its leads. */
+    private Component derived(long value, String href) {
+        String text = Figure.text(Figure.Kind.COUNT, value, locale, null);
+        Component figure = href == null ? new Span(text) : new Anchor(href, text);
+        figure.getElement().getClassList().add("ponte-derived");
+        return figure;
     }
 
     private Component lost(Funnel f, StatsFilter current, List<String> statuses) {
@@ -526,7 +586,8 @@ final class DashboardSections {
             if (money) {
                 cells.add(Figure.money(p + "wonValue", r.wonValue(), locale, currency));
             }
-            cells.add(Figure.count(p + "lostFromOpportunity", r.lostFromOpportunity(), locale, null));
+            cells.add(Figure.count(p + "lostFromOpportunity", r.lostFromOpportunity(), locale, userId == null ? null
+                    : DrillDown.left("OPPORTUNITY", "LOST", period.from(), period.to(), userId)));
             cells.add(Figure.ratio(p + "winRate", r.winRate(), locale));
             table.row(cells.toArray(Component[]::new));
         }
@@ -581,8 +642,8 @@ final class DashboardSections {
             String p = "marketers." + m.username() + ".";
             Long userId = id(people.accounts(), m.username());
             table.row(new Text(name(people.accounts(), m.username())),
-                    // the leads list has no "created by" filter (DrillDown): the count is not a link
-                    Figure.count(p + "leadsCreated", m.leadsCreated(), locale, null),
+                    Figure.count(p + "leadsCreated", m.leadsCreated(), locale,
+                            userId == null ? null : DrillDown.createdBy(period, userId)),
                     Figure.count(p + "mqls", m.mqls(), locale, userId == null ? null
                             : DrillDown.entered("MQL", period.from(), period.to(), userId, null)),
                     Figure.count(p + "handoffsSent", m.handoffsSent(), locale, null),

@@ -3,11 +3,13 @@ package app.ponte.stats.ui;
 import app.ponte.base.PonteProperties;
 import app.ponte.base.ui.MainLayout;
 import app.ponte.handoff.HandoffService;
+import app.ponte.interaction.InteractionService;
 import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
 import app.ponte.lead.LeadService;
 import app.ponte.live.LiveUpdates;
 import app.ponte.live.Topic;
+import app.ponte.purchase.PurchaseService;
 import app.ponte.security.AppRoles;
 import app.ponte.security.CurrentUser;
 import app.ponte.security.UserService;
@@ -39,8 +41,9 @@ import java.util.concurrent.TimeUnit;
  * The team dashboard (dashboards.md, decision 026): the period and channel in the URL, then one
  * section per question, each loading in the background from {@link StatsService} as the signed-in
  * user (who sees money only as MANAGER or ADMIN: the service leaves it out, the page leaves out its
- * columns). Live: a change to leads or handoffs reloads only the sections that topic feeds, at most
- * once per {@link #REFRESH_WINDOW} per tab.
+ * columns). Live: a change to leads, their activity, handoffs, interactions, purchases or spend reloads
+ * only the sections that topic feeds (and those repeating their figures), at most once per
+ * {@link #REFRESH_WINDOW} per tab.
  */
 @Route(value = DashboardView.ROUTE, layout = MainLayout.class)
 @Menu(order = 2, title = "nav.dashboard", icon = "vaadin:dashboard")
@@ -97,6 +100,10 @@ class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle 
 
         fedBy.put(LeadService.TOPIC, sections.fedByLeads());
         fedBy.put(HandoffService.TOPIC, sections.fedByHandoffs());
+        fedBy.put(InteractionService.TOPIC, sections.fedByInteractions());
+        fedBy.put(LeadService.ACTIVITY_TOPIC, sections.fedByLeadActivity());
+        fedBy.put(PurchaseService.PURCHASE_TOPIC, sections.fedByPurchases());
+        fedBy.put(PurchaseService.SPEND_TOPIC, sections.fedBySpend());
         fedBy.forEach((topic, fed) -> live.subscribe(this, topic, null, ids -> changed(fed)));
     }
 
@@ -143,6 +150,7 @@ class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         page.setAsOf(asOf, STALLED_DAYS);
         stale.clear();
         lastRefreshNanos = System.nanoTime();
+        sections.forgetSharedReads();
         page.reloadAll();
     }
 
@@ -184,7 +192,7 @@ class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         }
         asOf = newAsOf;
         page.setAsOf(asOf, STALLED_DAYS);
-        page.reload(List.copyOf(stale));
+        page.reload(sections.withSharers(stale));
         stale.clear();
     }
 }

@@ -1,5 +1,6 @@
 package app.ponte.stats.ui;
 
+import app.ponte.stats.Period;
 import com.vaadin.flow.router.QueryParameters;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +23,12 @@ import java.util.Map;
  * <li>{@code entered=STATUS&entered-from&entered-to[&entered-by=userId]}: has a change into STATUS
  *     in the period (by that user); for WON, its first change into WON;</li>
  * <li>{@code stalled=DAYS&as-of=INSTANT}: open, no activity for more than DAYS × 24 h before as-of.</li>
+ * <li>{@code created-by=userId}: created by that user (with {@code from}, {@code to}: a marketer's leads
+ *     created);</li>
+ * <li>{@code below=STATUS}: the lead's max status is below STATUS (with {@code reached}: the leads that
+ *     went no further on the bridge);</li>
+ * <li>{@code entered-from-status=STATUS} (with {@code entered}): the change left STATUS (a rep's lost
+ *     from OPPORTUNITY). These three: decision 031.</li>
  * </ul>
  * Interactions list ({@code /interactions}): {@code user} (id), {@code type}, {@code from}, {@code to}
  * (occurred in the period), {@code held=true} (held ones only: the statistics count no planned
@@ -66,6 +73,40 @@ public final class DrillDown {
         if (userId != null) {
             p.put("entered-by", userId.toString());
         }
+        return leads(p);
+    }
+
+    /** Leads created in the period by {@code userId}, all channels ({@code marketers.U.leadsCreated}). */
+    public static String createdBy(Period period, long userId) {
+        Map<String, String> p = cohortParameters(new StatsFilter(period, null));
+        p.put("created-by", Long.toString(userId));
+        return leads(p);
+    }
+
+    /**
+     * Cohort leads that reached {@code reached} (null: the whole cohort) and not {@code next}: those
+     * that went no further on the bridge ({@code funnel.steps.R.reached − funnel.steps.N.reached}).
+     */
+    public static String wentNoFurther(StatsFilter filter, String reached, String next) {
+        Map<String, String> p = cohortParameters(filter);
+        if (reached != null && !reached.equals("NEW")) {
+            p.put("reached", reached);
+        }
+        p.put("below", next);
+        return leads(p);
+    }
+
+    /**
+     * Leads with a change from {@code fromStatus} into {@code status} in the period by {@code userId}
+     * ({@code reps.U.lostFromOpportunity}: OPPORTUNITY into LOST).
+     */
+    public static String left(String fromStatus, String status, LocalDate from, LocalDate to, long userId) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("entered", status);
+        p.put("entered-from", from.toString());
+        p.put("entered-to", to.toString());
+        p.put("entered-by", Long.toString(userId));
+        p.put("entered-from-status", fromStatus);
         return leads(p);
     }
 

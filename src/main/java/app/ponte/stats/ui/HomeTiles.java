@@ -5,7 +5,12 @@ import com.vaadin.flow.component.HasElement;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.UI;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -20,6 +25,21 @@ final class HomeTiles {
     static final int STALLED_DAYS = 14;
 
     private HomeTiles() {
+    }
+
+    /** What every card starts from: its period (the preset as of today in the business zone) and the reader's tab. */
+    record Start(StatsFilter filter, Locale locale, UI ui) {
+
+        /** A text in the reader's language ("" outside a tab: a card is built in one). */
+        String text(String key, Object... params) {
+            return ui == null ? "" : ui.getTranslation(key, params);
+        }
+    }
+
+    static Start start(PeriodPreset preset, Clock clock, ZoneId zone) {
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        UI ui = UI.getCurrent();
+        return new Start(StatsFilter.of(preset, today), ui == null ? Locale.ENGLISH : ui.getLocale(), ui);
     }
 
     /** @param filter the period of the card's figures; null for figures of no period */

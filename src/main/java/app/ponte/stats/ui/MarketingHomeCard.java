@@ -7,10 +7,8 @@ import app.ponte.security.UserService;
 import app.ponte.stats.MarketerFigures;
 import app.ponte.stats.StatsService;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -46,17 +44,14 @@ class MarketingHomeCard implements HomeCard {
         if (!currentUser.has(Role.MARKETING)) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(stats.zone()));
-        StatsFilter filter = StatsFilter.of(PeriodPreset.THIS_MONTH, today);
+        HomeTiles.Start start = HomeTiles.start(PeriodPreset.THIS_MONTH, clock, stats.zone());
+        StatsFilter filter = start.filter();
         String username = currentUser.requireUsername();
         long userId = users.currentUserId().value();
-        UI ui = UI.getCurrent();
-        Locale locale = ui == null ? Locale.ENGLISH : ui.getLocale();
-        String title = ui == null ? "" : ui.getTranslation("home.marketing.title");
-        return Optional.of(HomeTiles.card("marketing", title, filter, null, loader,
+        return Optional.of(HomeTiles.card("marketing", start.text("home.marketing.title"), filter, null, loader,
                 () -> stats.marketers(filter.period()).marketers().stream()
                         .filter(m -> m.username().equals(username)).findFirst(),
-                mine -> view(mine, username, userId, filter, locale)));
+                mine -> view(mine, username, userId, filter, start.locale())));
     }
 
     private static Component view(Optional<MarketerFigures> mine, String username, long userId, StatsFilter filter,

@@ -10,11 +10,9 @@ import app.ponte.security.Role;
 import app.ponte.security.UserService;
 import app.ponte.stats.StatsService;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,20 +61,17 @@ class SalesHomeCard implements HomeCard {
         if (!currentUser.has(Role.SALES)) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(stats.zone()));
-        StatsFilter filter = StatsFilter.of(PeriodPreset.THIS_MONTH, today);
+        HomeTiles.Start start = HomeTiles.start(PeriodPreset.THIS_MONTH, clock, stats.zone());
+        StatsFilter filter = start.filter();
         String username = currentUser.requireUsername();
         long userId = users.currentUserId().value();
-        UI ui = UI.getCurrent();
-        Locale locale = ui == null ? Locale.ENGLISH : ui.getLocale();
-        String title = ui == null ? "" : ui.getTranslation("home.sales.title");
-        return Optional.of(HomeTiles.card("sales", title, filter, null, loader, () -> new Day(
+        return Optional.of(HomeTiles.card("sales", start.text("home.sales.title"), filter, null, loader, () -> new Day(
                         MyNumbers.sales(stats.reps(filter.period()).reps(), username, userId, filter.period(),
                                 stats.seesMoney(), currentUser.has(Role.MANAGER)).stream().filter(f -> SHOWN.contains(f.key())).toList(),
                         handoffs.myPendingCount(),
                         interactions.myAgenda().stream().map(item -> interactions.groupOf(item.due()))
                                 .filter(g -> g == AgendaGroup.OVERDUE || g == AgendaGroup.TODAY).count()),
-                day -> view(day, filter, locale)));
+                day -> view(day, filter, start.locale())));
     }
 
     private Component view(Day day, StatsFilter filter, Locale locale) {

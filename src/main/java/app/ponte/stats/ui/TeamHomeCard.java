@@ -8,11 +8,9 @@ import app.ponte.stats.HandoffFigures;
 import app.ponte.stats.Stalled;
 import app.ponte.stats.StatsService;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
@@ -48,17 +46,14 @@ class TeamHomeCard implements HomeCard {
         if (!currentUser.has(Role.MANAGER)) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(clock.withZone(stats.zone()));
-        StatsFilter filter = StatsFilter.of(PeriodPreset.DEFAULT, today);
+        HomeTiles.Start start = HomeTiles.start(PeriodPreset.DEFAULT, clock, stats.zone());
+        StatsFilter filter = start.filter();
         Instant asOf = clock.instant();
-        UI ui = UI.getCurrent();
-        Locale locale = ui == null ? Locale.ENGLISH : ui.getLocale();
-        String title = ui == null ? "" : ui.getTranslation("home.team.title",
-                ui.getTranslation("stats.preset." + PeriodPreset.DEFAULT.name()));
+        String title = start.text("home.team.title", start.text("stats.preset." + PeriodPreset.DEFAULT.name()));
         return Optional.of(HomeTiles.card("team", title, filter, asOf, loader,
                 () -> new TeamFigures(stats.funnel(filter.period(), null), stats.handoffs(filter.period(), asOf),
                         stats.stalled(asOf, HomeTiles.STALLED_DAYS)),
-                figures -> view(figures, filter, locale)));
+                figures -> view(figures, filter, start.locale())));
     }
 
     private static Component view(TeamFigures f, StatsFilter filter, Locale locale) {

@@ -187,6 +187,28 @@ class LiveLeadViewsTest extends KaribuTest {
         assertThat(sql.getChildren().toList()).containsExactlyElementsOf(sqlBefore);
     }
 
+    /** A logged call changes the lead's activity only: it comes on its own topic, and the page still follows it. */
+    @Test
+    void a_colleagues_logged_calls_mark_my_open_lead_at_risk() {
+        LeadId id = leadOfMine(TestUsers.uniqueName("Risky"));
+        UI.getCurrent().navigate("leads/" + id.value());
+        // hidden until the lead is at risk: looked up under the view, not among the visible components
+        Span risk = (Span) descendants(_get(LeadView.class))
+                .filter(c -> "lead-at-risk".equals(c.getId().orElse(null))).findFirst().orElseThrow();
+        assertThat(risk.isVisible()).isFalse();
+
+        // what the interaction feature tells the lead after two poor calls
+        asColleague(() -> leads.interactionsChanged(id, java.time.Instant.now(), 1, true));
+
+        eventually(risk::isVisible);
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.component.Component> descendants(
+            com.vaadin.flow.component.Component root) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(root),
+                root.getChildren().flatMap(LiveLeadViewsTest::descendants));
+    }
+
     @Test
     void a_detached_lead_page_no_longer_listens() {
         LeadId id = leadOfMine(TestUsers.uniqueName("Left page"));

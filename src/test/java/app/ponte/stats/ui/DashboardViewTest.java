@@ -63,8 +63,14 @@ class DashboardViewTest extends KaribuTest {
     @Autowired
     app.ponte.live.LiveEvents events;
 
+    @Autowired
+    app.ponte.interaction.InteractionService interactions;
+
+    @Autowired
+    app.ponte.purchase.PurchaseService purchases;
+
     /** A year of data: two channels, leads won and lost, interactions, handoffs, purchases, spend. */
-    private record Year(String channelA, String channelB, UserSummary seller, UserSummary marketer) {
+    private record Year(String channelA, String channelB, UserSummary seller, UserSummary marketer, LeadId won) {
     }
 
     private Year year(int year) {
@@ -93,7 +99,7 @@ class DashboardViewTest extends KaribuTest {
         data.purchase(won, y + "-07-20", "300.00");
         data.purchase(won2, y + "-09-05", "450.00");
         data.spend(a, y + "-02", "900.00");
-        return new Year(a, b, seller, marketer);
+        return new Year(a, b, seller, marketer, won2);
     }
 
     private UserSummary signIn(String prefix, Role... roles) {
@@ -322,6 +328,52 @@ class DashboardViewTest extends KaribuTest {
                 .isGreaterThanOrEqualTo(DashboardView.REFRESH_WINDOW.minusMillis(100));
         assertThat(figures()).as("the buyers are not fed by handoffs: not read again")
                 .containsEntry("repeat-purchases.buyers", "2");
+    }
+
+    /** Waits (polling the pushed updates) until the figure reads {@code value}. */
+    private void awaitFigure(String metric, String value) {
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            settle();
+            return value.equals(figures().get(metric));
+        });
+    }
+
+    @Test
+    void logging_an_interaction_reloads_the_reps_and_not_the_funnel() {
+        Year y = year(1983);
+        signIn("db-call", Role.MANAGER);
+        open("?from=1983-01-01&to=1983-12-31");
+        String calls = "reps." + y.seller().username() + ".interactions";
+        assertThat(figures()).containsEntry(calls, "2").containsEntry("funnel.cohort", "4");
+        // written without a signal: the funnel (and the tiles repeating it) would count it if read again
+        LeadId quiet = data.lead(y.channelB(), rome("1983-08-08T10:00:00"), y.marketer().id());
+        interactions.log(new app.ponte.interaction.NewInteraction(quiet, InteractionType.CALL,
+                rome("1983-08-09T10:00:00"), false, y.seller().id(), null, 3, null, null));
+
+        awaitFigure(calls, "3");
+        assertThat(figures()).as("the funnel is not fed by interactions: not read again")
+                .containsEntry("funnel.cohort", "4")
+                .containsEntry("reps." + y.seller().username() + ".interactionsByType.CALL", "2");
+    }
+
+    @Test
+    void a_purchase_and_a_months_spend_reload_the_buyers_and_the_channels_and_not_the_funnel() {
+        Year y = year(1984);
+        signIn("db-buy", Role.MANAGER);
+        open("?from=1984-01-01&to=1984-12-31");
+        String spend = "channels." + y.channelB() + ".spend";
+        assertThat(figures()).containsEntry("repeat-purchases.repeat", "1").containsEntry("funnel.cohort", "4");
+        data.lead(y.channelB(), rome("1984-08-08T10:00:00"), y.marketer().id());
+        purchases.record(new app.ponte.purchase.NewPurchase(y.won(), LocalDate.of(1984, 10, 1),
+                new BigDecimal("50.00"), null));
+        purchases.setSpend(y.channelB(), java.time.YearMonth.of(1984, 6), new BigDecimal("120.00"));
+
+        awaitFigure("repeat-purchases.repeat", "2");
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            settle();
+            return new BigDecimal(figures().get(spend)).compareTo(new BigDecimal("120")) == 0;
+        });
+        assertThat(figures()).as("the funnel is not fed by purchases or spend").containsEntry("funnel.cohort", "4");
     }
 
     /** Every figure of the dashboard equals the same path of the API's JSON for the page's period and channel. */

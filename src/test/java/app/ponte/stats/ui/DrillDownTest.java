@@ -164,6 +164,53 @@ class DrillDownTest extends KaribuTest {
         assertThat(leadsAt(DrillDown.cohort(new StatsFilter(YEAR, channel)))).isEqualTo(channelFigures.leads());
     }
 
+    /** A marketer's MQLs count moves into MQL (metrics.md): a lead re-qualified in the period counts twice. */
+    @Test
+    void a_marketers_mqls_with_a_lead_qualified_twice_land_on_a_list_counting_as_many_moves() {
+        UserSummary requalifier = testUsers.create("dd-twice", Role.MARKETING);
+        var m = requalifier.id();
+        LeadId twice = data.lead(channel, rome("2000-02-01T10:00:00"), m);
+        data.move(twice, LeadStatus.MQL, rome("2000-02-02T10:00:00"), m);
+        data.move(twice, LeadStatus.LOST, rome("2000-02-03T10:00:00"), m);
+        data.move(twice, LeadStatus.NEW, rome("2000-02-04T10:00:00"), m);
+        data.move(twice, LeadStatus.MQL, rome("2000-02-05T10:00:00"), m);
+        LeadId once = data.lead(channel, rome("2000-02-06T10:00:00"), m);
+        data.move(once, LeadStatus.MQL, rome("2000-02-07T10:00:00"), m);
+        MarketerFigures figures = stats.marketers(YEAR).marketers().stream()
+                .filter(f -> f.username().equals(requalifier.username())).findFirst().orElseThrow();
+        assertThat(figures.mqls()).isEqualTo(3);
+
+        String link = DrillDown.entered("MQL", YEAR.from(), YEAR.to(), requalifier.id().value(), null);
+        assertThat(leadsAt(link)).isEqualTo(figures.mqls());
+        Span count = _get(Span.class, spec -> spec.withId("leads-count"));
+        assertThat(count.getElement().getAttribute("data-leads")).as("the list shows each lead once").isEqualTo("2");
+        assertThat(count.getText()).isEqualTo("3 moves to MQL, of 2 leads");
+    }
+
+    /** Decision 031: a marketer's leads created, a rep's lost from OPPORTUNITY, the bridge's "went no further". */
+    @Test
+    void leads_created_lost_from_opportunity_and_went_no_further_land_on_lists_of_as_many_leads() {
+        RepFigures repFigures = stats.reps(YEAR).reps().stream().filter(f -> f.username().equals(rep.username()))
+                .findFirst().orElseThrow();
+        MarketerFigures marketerFigures = stats.marketers(YEAR).marketers().stream()
+                .filter(f -> f.username().equals(marketer.username())).findFirst().orElseThrow();
+        assertThat(marketerFigures.leadsCreated()).isEqualTo(7);
+        assertThat(repFigures.lostFromOpportunity()).isEqualTo(1);
+
+        assertThat(leadsAt(DrillDown.createdBy(YEAR, marketer.id().value()))).isEqualTo(marketerFigures.leadsCreated());
+        assertThat(leadsAt(DrillDown.left("OPPORTUNITY", "LOST", YEAR.from(), YEAR.to(), rep.id().value())))
+                .isEqualTo(repFigures.lostFromOpportunity());
+
+        StatsFilter filter = new StatsFilter(YEAR, channel);
+        Funnel funnel = stats.funnel(YEAR, channel);
+        for (int i = 0; i + 1 < funnel.steps().size(); i++) {
+            FunnelStep from = funnel.steps().get(i);
+            FunnelStep to = funnel.steps().get(i + 1);
+            assertThat(leadsAt(DrillDown.wentNoFurther(filter, from.status(), to.status())))
+                    .as("reached %s, not %s", from.status(), to.status()).isEqualTo(from.reached() - to.reached());
+        }
+    }
+
     @Test
     void stalled_counts_by_status_land_on_lists_of_as_many_leads() {
         // every open lead of the database counts, in the figure and in the list alike
