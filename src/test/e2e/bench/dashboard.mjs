@@ -135,6 +135,7 @@ try {
     if (!(await page.evaluate(() => window.__benchMarker))) throw new Error('the router click loaded the page afresh');
     await page.waitForTimeout(300);
     const server = serverFilledTimes().slice(before);
+    if (process.env.PONTE_VERBOSE) console.error(`in-app ${i}: paint ${t.shell - t0}, whole ${t.ready - t0}, server ${server}`);
     if (i >= WARM_UP) {
       inApp.paint.push(t.shell - t0);
       inApp.whole.push(t.ready - t0);
