@@ -53,7 +53,16 @@ public final class FormErrors {
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    /**
+     * Says that something worked: through the main layout's status region ({@link StatusMessage}),
+     * which costs no round trip; outside the main layout (no region there) as a notification.
+     */
     public static void success(String message) {
+        var status = StatusMessage.current();
+        if (status.isPresent()) {
+            status.get().show(message);
+            return;
+        }
         Notification notification = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
