@@ -79,6 +79,11 @@ public class StatusMessage extends Div {
     /** The status region of the current UI, when a view inside the main layout is shown. */
     public static Optional<StatusMessage> current() {
         UI ui = UI.getCurrent();
-        return ui == null ? Optional.empty() : Optional.ofNullable(ComponentUtil.getData(ui, StatusMessage.class));
+        return ui == null ? Optional.empty() : of(ui);
+    }
+
+    /** The status region of {@code ui}, when a view inside the main layout is shown. */
+    public static Optional<StatusMessage> of(UI ui) {
+        return Optional.ofNullable(ComponentUtil.getData(ui, StatusMessage.class));
     }
 }
