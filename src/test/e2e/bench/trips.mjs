@@ -25,7 +25,7 @@ async function step(name, fn) {
   await idle(); await page.waitForTimeout(500); log = [];
   const t0 = Date.now();
   await fn();
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(Number(process.env.PROBE_WAIT ?? 1500));
   console.log(`\n== ${name}`);
   for (const l of log) console.log(`${l.t - t0} ms ${l.body}`);
 }

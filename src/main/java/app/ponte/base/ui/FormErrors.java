@@ -4,6 +4,7 @@ import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import java.util.LinkedHashMap;
@@ -53,7 +54,23 @@ public final class FormErrors {
         notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    /**
+     * Says that something worked: through the main layout's status region ({@link StatusMessage}),
+     * which costs no round trip; outside the main layout (no region there) as a notification. The
+     * region is filled when the response is written, so a save that opens another view (a new lead's
+     * page) says it on that view's region, not on one the navigation took away.
+     */
     public static void success(String message) {
+        UI ui = UI.getCurrent();
+        if (ui != null && StatusMessage.of(ui).isPresent()) {
+            ui.beforeClientResponse(ui, context -> StatusMessage.of(ui)
+                    .ifPresentOrElse(status -> status.show(message), () -> notifySuccess(message)));
+            return;
+        }
+        notifySuccess(message);
+    }
+
+    private static void notifySuccess(String message) {
         Notification notification = Notification.show(message, 3000, Notification.Position.BOTTOM_START);
         notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

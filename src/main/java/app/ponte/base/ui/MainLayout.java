@@ -44,6 +44,8 @@ public class MainLayout extends AppLayout {
         widgets.orderedStream().map(HeaderWidget::create).filter(java.util.Objects::nonNull)
                 .forEach(this::addToNavbar);
         addToNavbar(userMenu());
+        // success messages of every view: fixed at the window's bottom by ponte.css, wherever it sits
+        addToNavbar(new StatusMessage());
     }
 
     private Div brand() {

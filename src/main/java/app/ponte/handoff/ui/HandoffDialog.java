@@ -1,6 +1,7 @@
 package app.ponte.handoff.ui;
 
 import app.ponte.base.BusinessRuleException;
+import app.ponte.base.ui.Dialogs;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.handoff.HandoffService;
 import app.ponte.handoff.NewHandoff;
@@ -82,7 +83,7 @@ class HandoffDialog extends Dialog {
             return;
         }
         FormErrors.success(getTranslation("handoff.sent"));
-        close();
+        Dialogs.closeAtOnce(this);
         onSent.run();
     }
 }

@@ -70,7 +70,7 @@ class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(i -> i.handoff().to() == null ? getTranslation("inbox.queue") : i.handoff().to().fullName())
                 .setHeader(getTranslation("inbox.col.to")).setKey("to").setWidth("10rem").setFlexGrow(1);
         grid.addColumn(i -> Formats.dateTime(i.handoff().createdAt(), handoffs.zone(), getLocale()))
-                .setHeader(getTranslation("inbox.col.waiting")).setKey("created").setWidth("11.5rem").setFlexGrow(0);
+                .setHeader(getTranslation("inbox.col.waiting")).setKey("created").setWidth("12.5rem").setFlexGrow(0);
         // Templates drawn in the browser, not a component per row: a component per cell cost most of
         // the time to open the inbox (every row's chip and phone cell built and sent as elements).
         grid.addColumn(LitRenderer.<InboxItem>of(SLA_CHIP)

@@ -1,6 +1,7 @@
 package app.ponte.handoff.ui;
 
 import app.ponte.base.BusinessRuleException;
+import app.ponte.base.ui.Dialogs;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.handoff.HandoffEntry;
 import app.ponte.handoff.HandoffService;
@@ -70,7 +71,7 @@ class RejectDialog extends Dialog {
             return;
         }
         FormErrors.success(getTranslation("inbox.rejected", handoff.leadName()));
-        close();
+        Dialogs.closeAtOnce(this);
         onRejected.run();
     }
 }

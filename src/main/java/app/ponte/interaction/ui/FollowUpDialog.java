@@ -2,6 +2,7 @@ package app.ponte.interaction.ui;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.PonteProperties;
+import app.ponte.base.ui.Dialogs;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.interaction.AgendaItem;
 import app.ponte.interaction.InteractionService;
@@ -100,7 +101,7 @@ class FollowUpDialog extends Dialog {
             return;
         }
         FormErrors.success(getTranslation("agenda.follow-up.saved", item.leadName()));
-        close();
+        Dialogs.closeAtOnce(this);
         afterSave.run();
     }
 }

@@ -181,17 +181,18 @@ class InteractionsView extends VerticalLayout implements HasDynamicTitle, Before
                 .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(r -> r.outcomeScore() == null ? "" : r.outcomeScore().toString())
                 .setHeader(getTranslation("interactions.score")).setKey(InteractionSort.SCORE.name())
-                .setSortable(true).setAutoWidth(true).setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
+                // a set width: an automatic one leaves out the sort arrows and cut the header ("E…" for "Esito")
+                .setSortable(true).setWidth("5.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(r -> getTranslation("status." + r.statusAtTheTime().name()))
                 .setHeader(shortHeader("interactions.col.status", "interactions.status"))
                 .setKey(InteractionSort.STATUS_AT_THE_TIME.name())
-                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
+                .setSortable(true).setWidth("8.5rem").setFlexGrow(0);
         // long text: one line in the cell, the whole of it in the tooltip
         grid.addColumn(r -> Objects.toString(r.summary(), "")).setHeader(getTranslation("interactions.summary"))
-                .setKey("summary").setWidth("14rem").setFlexGrow(2)
+                .setKey("summary").setWidth("12rem").setFlexGrow(2)
                 .setTooltipGenerator(r -> Objects.toString(r.summary(), ""));
         grid.addColumn(this::nextStep).setHeader(getTranslation("interactions.next-step")).setKey("nextStep")
-                .setWidth("12rem").setFlexGrow(1).setTooltipGenerator(this::nextStep);
+                .setWidth("10rem").setFlexGrow(1).setTooltipGenerator(this::nextStep);
         // no count callback: the list grows without end, and counting it on every filter change costs a scan
         grid.setItems(query -> {
             InteractionSort sort = InteractionSort.OCCURRED_AT;

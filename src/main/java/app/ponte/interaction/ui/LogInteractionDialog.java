@@ -2,6 +2,7 @@ package app.ponte.interaction.ui;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.ui.Dialogs;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.interaction.InteractionChanges;
 import app.ponte.interaction.InteractionEntry;
@@ -186,7 +187,7 @@ class LogInteractionDialog extends Dialog {
             errors.show(e);
             return;
         }
-        close();
+        Dialogs.closeAtOnce(this);
         onSaved.run();
     }
 }

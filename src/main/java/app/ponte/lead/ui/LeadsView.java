@@ -232,7 +232,9 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
     private void configureGrid() {
         grid.setId("leads-grid");
         // Widths in rem, not auto: auto width leaves out the sort arrows and cut the headers ("Sta…").
-        // Together they fit the grid of a 1400 px window beside the menu (about 69rem); long text ends in
+        // Together they fit the grid of a 1400 px window beside the menu (about 68rem), with the narrower
+        // cell padding of ponte.css, so that Italian headers and stages ("Responsabile", "Ultimo contatto",
+        // "Consapevolezza") show whole; long text ends in
         // "…" and shows whole in a tooltip. The name stays in sight when the grid scrolls sideways (a phone).
         // Name and status are templates drawn in the browser, not components: a component per cell was
         // most of the server's work in opening the list (two per row, fifty rows per page).
@@ -244,16 +246,16 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                         .withProperty("risk", l -> l.atRisk() ? getTranslation("lead.at-risk") : "")
                         .withProperty("riskTitle", l -> l.atRisk() ? getTranslation("lead.at-risk-title") : ""))
                 .setHeader(getTranslation("leads.name"))
-                .setKey(LeadSort.NAME.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(1).setFrozen(true)
+                .setKey(LeadSort.NAME.name()).setSortable(true).setWidth("8.25rem").setFlexGrow(1).setFrozen(true)
                 .setResizable(true).setTooltipGenerator(LeadSummary::name);
         grid.addColumn(l -> Objects.toString(l.company(), "")).setHeader(getTranslation("leads.company"))
-                .setKey(LeadSort.COMPANY.name()).setSortable(true).setWidth("7rem").setFlexGrow(1).setResizable(true)
+                .setKey(LeadSort.COMPANY.name()).setSortable(true).setWidth("6.75rem").setFlexGrow(1).setResizable(true)
                 .setTooltipGenerator(l -> Objects.toString(l.company(), ""));
         grid.addColumn(LitRenderer.<LeadSummary>of("<span theme=\"${item.theme}\">${item.status}</span>")
                         .withProperty("status", l -> getTranslation("status." + l.status().name()))
                         .withProperty("theme", LeadsView::statusTheme))
                 .setHeader(getTranslation("leads.status"))
-                .setKey(LeadSort.STATUS.name()).setSortable(true).setWidth("7.25rem").setFlexGrow(0);
+                .setKey(LeadSort.STATUS.name()).setSortable(true).setWidth("6.5rem").setFlexGrow(0);
         grid.addColumn(l -> l.stage() == null ? "" : getTranslation("stage." + l.stage().name()))
                 .setHeader(getTranslation("leads.stage")).setKey("stage").setWidth("8.5rem").setFlexGrow(0)
                 .setTooltipGenerator(l -> l.stage() == null ? "" : getTranslation("stage." + l.stage().name()));
@@ -262,16 +264,16 @@ class LeadsView extends VerticalLayout implements HasDynamicTitle, BeforeEnterOb
                 .setKey(LeadSort.CHANNEL.name()).setSortable(true).setWidth("7.5rem").setFlexGrow(0)
                 .setTooltipGenerator(l -> channelNames.getOrDefault(l.channelCode(), l.channelCode()));
         grid.addColumn(LeadSummary::ownerFullName).setHeader(getTranslation("leads.owner"))
-                .setKey(LeadSort.OWNER.name()).setSortable(true).setWidth("8rem").setFlexGrow(0).setResizable(true)
+                .setKey(LeadSort.OWNER.name()).setSortable(true).setWidth("9.25rem").setFlexGrow(0).setResizable(true)
                 .setTooltipGenerator(LeadSummary::ownerFullName);
         grid.addColumn(this::daysInStatus).setHeader(shortHeader("leads.col.days", "leads.days-in-status"))
                 .setKey(LeadSort.DAYS_IN_STATUS.name()).setSortable(true).setWidth("5.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(l -> date(l.lastInteractionAt()))
                 .setHeader(shortHeader("leads.col.last-interaction", "leads.last-interaction"))
-                .setKey(LeadSort.LAST_INTERACTION.name()).setSortable(true).setWidth("8.5rem").setFlexGrow(0);
+                .setKey(LeadSort.LAST_INTERACTION.name()).setSortable(true).setWidth("9rem").setFlexGrow(0);
         grid.addColumn(l -> amount(l.expectedValue())).setHeader(shortHeader("leads.col.value", "leads.expected-value"))
-                .setKey(LeadSort.EXPECTED_VALUE.name()).setSortable(true).setWidth("7rem").setFlexGrow(0)
+                .setKey(LeadSort.EXPECTED_VALUE.name()).setSortable(true).setWidth("6.5rem").setFlexGrow(0)
                 .setTextAlign(ColumnTextAlign.END);
         // no count callback: the list may be long, and counting it on every filter change costs a full scan
         grid.setItems(query -> {

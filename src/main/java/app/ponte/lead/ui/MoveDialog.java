@@ -2,6 +2,7 @@ package app.ponte.lead.ui;
 
 import app.ponte.base.BusinessRuleException;
 import app.ponte.base.ConcurrentEditException;
+import app.ponte.base.ui.Dialogs;
 import app.ponte.base.ui.FormErrors;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadService;
@@ -77,7 +78,7 @@ class MoveDialog extends Dialog {
                     target == LeadStatus.OPPORTUNITY ? expectedValue.getValue() : null,
                     lead.version()));
             FormErrors.success(getTranslation("board.moved", lead.name(), getTranslation("status." + target.name())));
-            close();
+            Dialogs.closeAtOnce(this);
             onDone.run();
         } catch (BusinessRuleException e) {
             errors.show(e);

@@ -1,5 +1,6 @@
 package app.ponte.handoff.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
@@ -93,7 +94,7 @@ class HandoffViewsTest extends KaribuTest {
         _setValue(dialog.to, new HandoffDialog.Target(seller));
         _setValue(dialog.note, "Asked for a quote for 40 seats");
         _click(dialog.send);
-        NotificationsKt.expectNotifications("Handed off to sales");
+        StatusMessages.expect("Handed off to sales");
 
         assertThat(handoffs.forLead(lead)).singleElement().satisfies(h -> {
             assertThat(h.to().id()).isEqualTo(seller.id());
@@ -185,7 +186,7 @@ class HandoffViewsTest extends KaribuTest {
                 .contains("Call", "★ 4", "Wants 40 seats");
         assertThat(_find(Button.class, spec -> spec.withId("inbox-claim"))).isEmpty();
         _click(_get(Button.class, spec -> spec.withId("inbox-accept")));
-        NotificationsKt.expectNotifications("Accepted: " + name + " is now an SQL owned by " + seller.fullName());
+        StatusMessages.expect("Accepted: " + name + " is now an SQL owned by " + seller.fullName());
 
         assertThat(stored(id).state()).isEqualTo(HandoffState.ACCEPTED);
         assertThat(leads.get(lead).orElseThrow().status()).isEqualTo(LeadStatus.SQL);
@@ -204,7 +205,7 @@ class HandoffViewsTest extends KaribuTest {
         view.select(id);
         assertThat(_find(Button.class, spec -> spec.withId("inbox-accept"))).isEmpty();
         _click(_get(Button.class, spec -> spec.withId("inbox-claim")));
-        NotificationsKt.expectNotifications("Claimed: it is yours now");
+        StatusMessages.expect("Claimed: it is yours now");
         assertThat(stored(id).to().id()).isEqualTo(seller.id());
 
         _click(_get(Button.class, spec -> spec.withId("inbox-reject")));
@@ -218,7 +219,7 @@ class HandoffViewsTest extends KaribuTest {
         assertThat(stored(id).state()).isEqualTo(HandoffState.PENDING);
         _setValue(dialog.note, "Budget only next year");
         _click(dialog.confirm);
-        NotificationsKt.expectNotifications("Rejected: " + name + " went back to marketing");
+        StatusMessages.expect("Rejected: " + name + " went back to marketing");
 
         HandoffEntry rejected = stored(id);
         assertThat(rejected.state()).isEqualTo(HandoffState.REJECTED);

@@ -1,5 +1,6 @@
 package app.ponte.interaction.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
@@ -20,7 +21,6 @@ import app.ponte.lead.LeadService;
 import app.ponte.lead.NewLead;
 import app.ponte.security.Role;
 import app.ponte.security.UserSummary;
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
@@ -89,7 +89,7 @@ class InteractionTimelineTest extends KaribuTest {
 
         _click(_get(Button.class, spec -> spec.withId(doneId(id))));
 
-        NotificationsKt.expectNotifications("Next step done.");
+        StatusMessages.expect("Next step done.");
         assertThat(interactions.forLead(lead).getFirst().nextStepDoneAt()).isNotNull();
         assertThat(interactions.myAgenda()).isEmpty();
         // the page was re-read: the step shows done and offers no second "Mark done"

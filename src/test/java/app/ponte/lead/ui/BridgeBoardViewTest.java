@@ -1,5 +1,6 @@
 package app.ponte.lead.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.ContextMenuKt._clickItemWithCaption;
 import static com.github.mvysny.kaributesting.v10.HasValidationUtilsKt._expectInvalid;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
@@ -127,7 +128,7 @@ class BridgeBoardViewTest extends KaribuTest {
 
         _clickItemWithCaption(card.moveMenu, "MQL");
 
-        NotificationsKt.expectNotifications(lead(id).name() + " moved to MQL");
+        StatusMessages.expect(lead(id).name() + " moved to MQL");
         assertThat(lead(id).status()).isEqualTo(LeadStatus.MQL);
         assertThat(cards(column(BridgeStage.CONSIDERATION, LeadStatus.MQL), id)).hasSize(1);
         assertThat(cards(column(BridgeStage.AWARENESS, LeadStatus.NEW), id)).isEmpty();
@@ -265,7 +266,7 @@ class BridgeBoardViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("move-confirm")));
 
         assertThat(_find(MoveDialog.class)).isEmpty();
-        NotificationsKt.expectNotifications(lead(id).name() + " moved to Lost");
+        StatusMessages.expect(lead(id).name() + " moved to Lost");
         LeadDetails lost = lead(id);
         assertThat(lost.status()).isEqualTo(LeadStatus.LOST);
         assertThat(lost.lostFrom()).isEqualTo(LeadStatus.MQL);
@@ -403,7 +404,7 @@ class BridgeBoardViewTest extends KaribuTest {
         NotificationsKt.clearNotifications();
 
         drag(card(sql), column(BridgeStage.ACQUISITION, LeadStatus.OPPORTUNITY));
-        NotificationsKt.expectNotifications(lead(sql).name() + " moved to Opportunity");
+        StatusMessages.expect(lead(sql).name() + " moved to Opportunity");
         assertThat(lead(sql).status()).isEqualTo(LeadStatus.OPPORTUNITY);
         assertThat(cards(column(BridgeStage.ACQUISITION, LeadStatus.OPPORTUNITY), sql)).hasSize(1);
         assertThat(lead(won).status()).isEqualTo(LeadStatus.WON);
@@ -419,6 +420,7 @@ class BridgeBoardViewTest extends KaribuTest {
         drag(card(id), column(BridgeStage.AWARENESS, LeadStatus.NEW));
 
         NotificationsKt.expectNoNotifications();
+        StatusMessages.expectNone();
         assertThat(lead(id).version()).isEqualTo(version);
     }
 

@@ -1,5 +1,6 @@
 package app.ponte.lead.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.HasValidationUtilsKt._expectInvalid;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -53,7 +54,7 @@ class ChannelsViewTest extends KaribuTest {
 
         _setValue(view.code, code);
         _click(_get(Button.class, spec -> spec.withId("channel-add")));
-        NotificationsKt.expectNotifications("Channel Podcast " + code + " added");
+        StatusMessages.expect("Channel Podcast " + code + " added");
         assertThat(channels.list(true)).extracting(Channel::code).contains(code);
     }
 

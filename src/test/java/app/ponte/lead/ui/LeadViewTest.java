@@ -1,5 +1,6 @@
 package app.ponte.lead.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.HasValidationUtilsKt._expectInvalid;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -19,7 +20,6 @@ import app.ponte.lead.NewLead;
 import app.ponte.lead.StatusMove;
 import app.ponte.security.Role;
 import app.ponte.security.UserSummary;
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -53,7 +53,7 @@ class LeadViewTest extends KaribuTest {
         LeadView view = open(id);
         _setValue(view.company, "Bianchi & Figli Spa");
         _click(_get(Button.class, spec -> spec.withId("lead-save")));
-        NotificationsKt.expectNotifications("Lead saved");
+        StatusMessages.expect("Lead saved");
         assertThat(leads.get(id).orElseThrow().company()).isEqualTo("Bianchi & Figli Spa");
     }
 

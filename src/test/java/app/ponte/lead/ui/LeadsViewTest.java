@@ -1,5 +1,6 @@
 package app.ponte.lead.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._getFormatted;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
@@ -26,7 +27,6 @@ import app.ponte.lead.StatusMove;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
 import app.ponte.security.UserSummary;
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -279,7 +279,7 @@ class LeadsViewTest extends KaribuTest {
         _setValue(dialog.expectedValue, new BigDecimal("500"));
         clickSave();
 
-        NotificationsKt.expectNotifications("Lead " + name + " created");
+        StatusMessages.expect("Lead " + name + " created");
         assertThat(_find(LeadDialog.class)).isEmpty();
         LeadView page = _get(LeadView.class);
         assertThat(page.lead().name()).isEqualTo(name);
@@ -364,7 +364,7 @@ class LeadsViewTest extends KaribuTest {
 
         clickSave();
 
-        NotificationsKt.expectNotifications("Lead " + second + " created");
+        StatusMessages.expect("Lead " + second + " created");
         assertThat(leadService.withEmail(email)).extracting(LeadSummary::name).containsExactlyInAnyOrder(first, second);
     }
 

@@ -1,5 +1,6 @@
 package app.ponte.security.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
@@ -12,7 +13,6 @@ import app.ponte.security.ApiTokenService;
 import app.ponte.security.ApiTokenSummary;
 import app.ponte.security.Role;
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -110,7 +110,7 @@ class ApiTokensViewTest extends KaribuTest {
         confirm.close();
         ComponentUtil.fireEvent(confirm, new ConfirmDialog.ConfirmEvent(confirm, true));
 
-        NotificationsKt.expectNotifications("Token " + name + " revoked.");
+        StatusMessages.expect("Token " + name + " revoked.");
         assertThat(row(name).revokedAt()).isNotNull();
         assertThat(revokeButton(name).isEnabled()).isFalse();
         assertThat(tokens.authenticate(secret)).isEmpty();

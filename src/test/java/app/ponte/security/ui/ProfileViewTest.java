@@ -1,5 +1,6 @@
 package app.ponte.security.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.HasValidationUtilsKt._expectInvalid;
 import static com.github.mvysny.kaributesting.v10.HasValueUtilsKt._setValue;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
@@ -12,7 +13,6 @@ import app.ponte.security.Role;
 import app.ponte.security.SystemCaller;
 import app.ponte.security.UserService;
 import app.ponte.security.UserSummary;
-import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import java.util.Locale;
@@ -61,7 +61,7 @@ class ProfileViewTest extends KaribuTest {
         _setValue(view.newPassword, "brand-new-password");
         _setValue(view.confirmPassword, "brand-new-password");
         _click(_get(Button.class, spec -> spec.withId("profile-change-password")));
-        NotificationsKt.expectNotifications("Your password has been changed.");
+        StatusMessages.expect("Your password has been changed.");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package app.ponte.security.ui;
 
+import app.ponte.base.ui.StatusMessages;
 import static com.github.mvysny.kaributesting.v10.GridKt._get;
 import static com.github.mvysny.kaributesting.v10.GridKt._size;
 import static com.github.mvysny.kaributesting.v10.HasValidationUtilsKt._expectInvalid;
@@ -62,7 +63,7 @@ class UsersViewTest extends KaribuTest {
         _setValue(dialog.password, "a-good-password");
         _click(_get(Button.class, spec -> spec.withId("user-save")));
 
-        NotificationsKt.expectNotifications("User " + username + " created");
+        StatusMessages.expect("User " + username + " created");
         assertThat(_find(UserDialog.class)).isEmpty();
         search(username);
         assertThat(_size(grid())).isEqualTo(1);
@@ -112,7 +113,7 @@ class UsersViewTest extends KaribuTest {
         confirm.close(); // as the browser does on the confirm button, then the event
         com.vaadin.flow.component.ComponentUtil.fireEvent(confirm,
                 new com.vaadin.flow.component.confirmdialog.ConfirmDialog.ConfirmEvent(confirm, true));
-        NotificationsKt.expectNotifications("User " + leaver.username() + " deactivated");
+        StatusMessages.expect("User " + leaver.username() + " deactivated");
         assertThat(SystemCaller.call(() -> users.get(leaver.id())).orElseThrow().active()).isFalse();
     }
 
