@@ -13,8 +13,10 @@
 //     and no server round trip is pending;
 //   - server: the page's own "filled in" time from the app's debug log (the sections' reads in
 //     the background pool, from the filter's arrival to the last section shown).
-// Then the used heap after a full GC (jcmd) with one more tab and with `tabs` dashboards open in
-// the same session: the difference per tab is the retained heap of an open dashboard tab. Last,
+// Then the live heap (the total of jcmd's class histogram, taken after a full GC: live objects only,
+// unlike the used heap, which counts G1's partly filled regions) with one tab on the agenda and with
+// `tabs` dashboards open besides it in the same session: the difference per tab is the retained heap
+// of an open dashboard tab. Last,
 // the audit report's PDF for the same period, fetched with the session's cookie.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -104,15 +106,14 @@ async function routerClick(page, href) {
 // PONTE_HISTO=<absolute file prefix>: also write the class histograms and heap dumps (jcmd) beside the figures
 function usedHeapKiB(label) {
   execFileSync('jcmd', [PID, 'GC.run']);
-  execFileSync('jcmd', [PID, 'GC.run']);
+  const histogram = execFileSync('jcmd', [PID, 'GC.class_histogram'], { maxBuffer: 1 << 26 }).toString();
   if (process.env.PONTE_HISTO) {
-    writeFileSync(`${process.env.PONTE_HISTO}-${label}.txt`, execFileSync('jcmd', [PID, 'GC.class_histogram'], { maxBuffer: 1 << 26 }));
+    writeFileSync(`${process.env.PONTE_HISTO}-${label}.txt`, histogram);
     execFileSync('jcmd', [PID, 'GC.heap_dump', `${process.env.PONTE_HISTO}-${label}.hprof`]);
   }
-  const info = execFileSync('jcmd', [PID, 'GC.heap_info']).toString();
-  const m = info.match(/used (\d+)K/);
-  if (!m) throw new Error(`no heap figure in: ${info}`);
-  return Number(m[1]);
+  const m = histogram.match(/Total\s+\d+\s+(\d+)/);
+  if (!m) throw new Error('no total in the class histogram');
+  return Math.round(Number(m[1]) / 1024);
 }
 
 const context = await launch();
@@ -184,7 +185,7 @@ try {
     }
     await page.waitForTimeout(1000);
     const open = usedHeapKiB('open');
-    out.push('', `Used heap after a full GC: ${base.toLocaleString('en')} KiB with one tab on the agenda, `
+    out.push('', `Live heap (class histogram after a full GC): ${base.toLocaleString('en')} KiB with one tab on the agenda, `
       + `${open.toLocaleString('en')} KiB with ${TABS} dashboards open besides it: `
       + `**${Math.round((open - base) / TABS).toLocaleString('en')} KiB per open dashboard tab**.`);
     for (const tab of tabs) await tab.close();
