@@ -183,7 +183,7 @@ try {
       await times(tab);
       tabs.push(tab);
     }
-    await page.waitForTimeout(1000);
+    await page.waitForTimeout(3000); // past StatsPage's release push, 2 s after the page filled in
     const open = usedHeapKiB('open');
     out.push('', `Live heap (class histogram after a full GC): ${base.toLocaleString('en')} KiB with one tab on the agenda, `
       + `${open.toLocaleString('en')} KiB with ${TABS} dashboards open besides it: `
