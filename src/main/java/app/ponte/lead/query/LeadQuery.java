@@ -290,11 +290,12 @@ public class LeadQuery {
             params.put("digits", "%" + digits + "%");
         }
         boolean contains = text.length() >= CONTAINS_MIN_LENGTH;
+        boolean trigrams = contains && trigramIndexes();
         var parts = new java.util.ArrayList<String>();
         // With trigram indexes the "contains" part finds the prefix matches too, and a prefix part
         // would cost more than it gives: the trigrams of 'ros%' are those of every word "Rossi", so
         // the index hands over all 36,000 Rossis for a recheck that keeps none (1.5 s, docs/benchmarks.md).
-        if (!contains || !trigramIndexes()) {
+        if (!trigrams) {
             String prefixMatch = "lower(l.name) like :prefix or lower(l.company) like :prefix"
                     + " or l.email_key like :prefix" + (phone ? " or " + PHONE_DIGITS + " like :digitsPrefix" : "");
             parts.add("select l.id from lead l where (" + prefixMatch + ")" + ownerCondition + " limit :limit");
@@ -303,7 +304,12 @@ public class LeadQuery {
             params.put("contains", "%" + likeEscaped(text) + "%");
             String containsMatch = "lower(l.name) like :contains or lower(l.company) like :contains"
                     + " or l.email_key like :contains" + (phone ? " or " + PHONE_DIGITS + " like :digits" : "");
-            parts.add("select l.id from lead l where (" + containsMatch + ")" + ownerCondition + " limit :limit");
+            String match = "select l.id from lead l where (" + containsMatch + ")" + ownerCondition;
+            // PostgreSQL: the matches as a materialized set, planned whole, so the trigram indexes
+            // always serve it. A bare "limit 8" let the planner bet on a table scan stopping at the 8th
+            // match, which read all million rows for a term that matches nothing (1 s, docs/benchmarks.md).
+            parts.add(trigrams ? "with m as materialized (" + match + ") select id from m limit :limit"
+                    : match + " limit :limit");
         }
         // Each part on its own, then the rows by id: H2 ran "id in (part union part)" as a semi-join that
         // re-ran the union for every lead (74 s at 100,000 leads, docs/benchmarks.md); each limited part

@@ -34,6 +34,7 @@ class BoardCard extends Div {
     }
 
     private final LeadSummary lead;
+    private final long daysInStatus;
     private final Runnable refresh;
     final MoveMenu moveMenu;
 
@@ -46,6 +47,7 @@ class BoardCard extends Div {
     BoardCard(LeadSummary lead, long daysInStatus, Function<LeadId, MoveTargets> targets,
             BiConsumer<LeadId, LeadStatus> move, Runnable refresh) {
         this.lead = lead;
+        this.daysInStatus = daysInStatus;
         this.refresh = refresh;
         setId("card-" + lead.id());
         addClassName("ponte-card");
@@ -116,6 +118,11 @@ class BoardCard extends Div {
 
     LeadSummary lead() {
         return lead;
+    }
+
+    /** Whether this card already shows exactly that: the board keeps such a card instead of building it again. */
+    boolean shows(LeadSummary other, long days) {
+        return lead.equals(other) && daysInStatus == days;
     }
 
     private String statusLabel(LeadStatus status) {

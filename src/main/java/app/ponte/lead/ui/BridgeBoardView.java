@@ -18,6 +18,7 @@ import app.ponte.lead.LeadSummary;
 import app.ponte.live.LiveEvent;
 import app.ponte.live.LiveUpdates;
 import app.ponte.security.AppRoles;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.dnd.DropEffect;
 import com.vaadin.flow.component.dnd.DropTarget;
 import com.vaadin.flow.component.html.Anchor;
@@ -34,6 +35,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -315,14 +317,35 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
                     .toList();
         }
 
+        /**
+         * Shows the column's cards, keeping every card that shows the same as before: a move adds one
+         * card to a column and takes one from another, so the browser receives those, not 50 cards
+         * built again (a card is some fifteen elements and a menu; docs/benchmarks.md, "move back").
+         */
         void show(BoardColumnContent content) {
-            cards.removeAll();
-            if (content.cards().isEmpty()) {
+            Map<LeadId, BoardCard> before = new HashMap<>();
+            cards.getChildren().filter(BoardCard.class::isInstance).map(BoardCard.class::cast)
+                    .forEach(card -> before.put(card.lead().id(), card));
+            List<Component> wanted = new ArrayList<>();
+            for (LeadSummary lead : content.cards()) {
+                BoardCard kept = before.get(lead.id());
+                long days = daysInStatus(lead);
+                wanted.add(kept != null && kept.shows(lead, days) ? kept : card(lead));
+            }
+            if (wanted.isEmpty()) {
                 var empty = new Span(getTranslation("board.column.empty"));
                 empty.addClassName("ponte-column-empty");
-                cards.add(empty);
+                wanted.add(empty);
             }
-            content.cards().forEach(lead -> cards.add(card(lead)));
+            Set<Component> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            keep.addAll(wanted);
+            cards.getChildren().filter(child -> !keep.contains(child)).toList().forEach(cards::remove);
+            for (int i = 0; i < wanted.size(); i++) {
+                Component card = wanted.get(i);
+                if (i >= cards.getComponentCount() || cards.getComponentAt(i) != card) {
+                    cards.addComponentAtIndex(i, card);
+                }
+            }
             showTotal(new BoardColumnTotal(content.total(), content.expectedValue()));
         }
 

@@ -178,6 +178,32 @@ class BridgeBoardViewTest extends KaribuTest {
     }
 
     @Test
+    void a_move_keeps_the_other_cards_of_the_two_columns_and_builds_only_the_moved_one() {
+        signIn("board-keep", Role.MARKETING);
+        LeadId stays = createLead("board-keep-stays", null);
+        LeadId moves = createLead("board-keep-moves", null);
+        LeadId waits = createLead("board-keep-waits", null);
+        moveByService(stays, LeadStatus.MQL);
+        openBoard();
+        Div newCards = _get(Div.class, spec -> spec.withId("cards-AWARENESS-NEW"));
+        Div mqlCards = _get(Div.class, spec -> spec.withId("cards-CONSIDERATION-MQL"));
+        BoardCard staysCard = card(stays);
+        List<com.vaadin.flow.component.Component> newBefore = newCards.getChildren()
+                .filter(c -> c != card(moves)).toList();
+
+        _get(BridgeBoardView.class).requestMove(moves, LeadStatus.MQL);
+
+        // the column left keeps its other cards as they were, in order (a card that fell into view is new)
+        assertThat(newCards.getChildren().toList()).startsWith(newBefore.subList(0,
+                Math.min(newBefore.size(), BridgeBoardView.PER_COLUMN - 1)).toArray(com.vaadin.flow.component.Component[]::new));
+        // the column entered shows the moved lead first, as a new card, and keeps the card it had
+        assertThat(mqlCards.getChildren().findFirst()).containsSame(card(moves));
+        assertThat(mqlCards.getChildren().toList()).contains(staysCard);
+        assertThat(card(stays)).isSameAs(staysCard);
+        assertThat(newCards.getChildren().toList()).contains(card(waits));
+    }
+
+    @Test
     void a_column_counts_all_its_leads_and_from_sql_on_sums_their_expected_value() {
         UserSummary salesperson = testUsers.create("board-count-rep", Role.SALES);
         signIn("board-count", Role.MANAGER);
