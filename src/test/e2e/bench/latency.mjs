@@ -8,7 +8,8 @@
 //                                    -c "create database ponte_bench owner ponte"
 //        DB_URL=jdbc:postgresql://127.0.0.1:5432/ponte_bench DB_USER=ponte DB_PASSWORD=ponte \
 //          java -jar target/ponte.jar --spring.profiles.active=postgres --ponte.demo-data=true --server.port=18080
-//      and wait for "Demo data: created ... leads" in its log.
+//      and wait for the "Ponte demo accounts" table in its log: the demo loader writes for about a
+//      minute after its first log line, and a run started earlier measures beside it.
 //   2. cd src/test/e2e && npm ci && PONTE_URL=http://127.0.0.1:18080 node bench/latency.mjs [runs] [action prefixes]
 //   It prints a Markdown table (p50/p95 over 20 measured runs per action, after one warm-up run).
 //   It changes the demo data (moves a lead back and forth, logs calls): use a throw-away database.
