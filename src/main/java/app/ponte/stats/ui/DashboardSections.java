@@ -75,6 +75,8 @@ final class DashboardSections {
     private final SectionLoader loader;
     private final UserService users;
     private final Locale locale;
+    /** Read once: the service's own methods each run in a transaction, too dear for every table row. */
+    private final java.time.ZoneId zone;
     private final Currency currency;
     private final Map<String, String> channelNames;
     private final Supplier<StatsFilter> filter;
@@ -122,6 +124,7 @@ final class DashboardSections {
         this.stats = stats;
         this.loader = loader;
         this.users = users;
+        this.zone = stats.zone();
         this.locale = com.vaadin.flow.component.UI.getCurrent() == null ? Locale.ENGLISH
                 : com.vaadin.flow.component.UI.getCurrent().getLocale();
         this.currency = currency;
@@ -883,7 +886,7 @@ final class DashboardSections {
                 view.getTranslation("dashboard.col.status"), view.getTranslation("dashboard.col.owner"),
                 view.getTranslation("dashboard.col.last-activity")));
         for (StalledLead lead : s.leads().stream().limit(STALLED_SHOWN).toList()) {
-            var when = new Span(Formats.date(lead.lastActivityAt(), stats.zone(), locale));
+            var when = new Span(Formats.date(lead.lastActivityAt(), zone, locale));
             Figure.mark(when, "stalled.leads." + lead.id() + ".lastActivityAt", lead.lastActivityAt());
             table.row(new Anchor("leads/" + lead.id(), lead.name()), new Text(status(lead.status())),
                     new Text(Objects.requireNonNullElse(lead.owner(), "–")), when);
