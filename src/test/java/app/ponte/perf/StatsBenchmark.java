@@ -198,7 +198,7 @@ class StatsBenchmark {
             }
             String pending = "(mod(l.id, 7) = 0 or mod(l.id, 13) = 0)";
             jdbc.sql("insert into handoff (lead_id, from_user_id, to_user_id, via_queue, state, created_at, decided_at,"
-                            + " decided_by_id, reason_code, imported, pending_lead_id, version)"
+                            + " decided_by_id, reason_code, imported, pending_lead_id, sla_notified_at, version)"
                             + " select l.id, l.created_by_id, case when mod(l.id, 7) = 0 then null else " + seller
                             + " end, mod(l.id, 7) = 0,"
                             + " case when " + pending + " then 'PENDING' when mod(l.id, 4) = 0 then 'REJECTED'"
@@ -208,7 +208,10 @@ class StatsBenchmark {
                             + " case when " + pending + " then null else " + seller + " end,"
                             + " case when not " + pending + " and mod(l.id, 4) = 0 then case mod(l.id / 4, 3)"
                             + " when 0 then 'NOT_A_FIT' when 1 then 'NO_BUDGET' else 'NOT_READY' end end,"
-                            + " true, case when " + pending + " then l.id end, 0"
+                            // a pending one past its SLA counts as announced, as the import stores it: else
+                            // the app's SLA sweep announces 500 a minute beside every benchmark run
+                            + " true, case when " + pending + " then l.id end,"
+                            + " case when " + pending + " then l.created_at + interval '1' hour end, 0"
                             + " from lead l where mod(l.id, 10) < 3 and l.id between :a and :b")
                     .param("a", from).param("b", to).update();
         }
