@@ -248,25 +248,37 @@ public class StatsQuery {
     }
 
     /** Handoff counts by state (to or from a user), and the median decision time in seconds. */
-    private record HandoffCounts(long total, long accepted, long rejected, long pending, long won) {
+    /** {@code medianDecisionHours}: of the decided ones (null: none decided). */
+    private record HandoffCounts(long total, long accepted, long rejected, long pending, long won,
+            Double medianDecisionHours) {
 
-        static final HandoffCounts NONE = new HandoffCounts(0, 0, 0, 0, 0);
+        static final HandoffCounts NONE = new HandoffCounts(0, 0, 0, 0, 0, null);
     }
 
+    /**
+     * The decision time of a decided handoff, null for a pending one: the medians' column. One scan
+     * then gives a period's counts and its median (percentile_cont skips nulls on both databases).
+     */
+    private static final String DECIDED_SECONDS = "case when h.state <> 'PENDING' then h.decision_seconds end";
+
     /** Handoffs to or from each user by state, and those whose lead has reached WON (handoff.lead_won). */
-    private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to) {
+    /** {@code withMedian}: also each user's median decision time (the reps' figure; a sort the others skip). */
+    private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to, boolean withMedian) {
         Map<Long, HandoffCounts> result = new HashMap<>();
         jdbc.sql("select h." + userColumn + " as user_id, count(*) as n,"
                         + " sum(case when h.state = 'ACCEPTED' then 1 else 0 end) as accepted,"
                         + " sum(case when h.state = 'REJECTED' then 1 else 0 end) as rejected,"
                         + " sum(case when h.state = 'PENDING' then 1 else 0 end) as pending,"
-                        + " sum(case when h.lead_won then 1 else 0 end) as won from handoff h"
+                        + " sum(case when h.lead_won then 1 else 0 end) as won,"
+                        + (withMedian ? " percentile_cont(0.5) within group (order by " + DECIDED_SECONDS + ")"
+                                : " cast(null as double precision)") + " as median"
+                        + " from handoff h"
                         + " where h.created_at >= :from and h.created_at < :to and h." + userColumn + " is not null"
                         + " group by h." + userColumn)
                 .params(period(from, to, null))
                 .query(rs -> {
                     result.put(rs.getLong("user_id"), new HandoffCounts(rs.getLong("n"), rs.getLong("accepted"),
-                            rs.getLong("rejected"), rs.getLong("pending"), rs.getLong("won")));
+                            rs.getLong("rejected"), rs.getLong("pending"), rs.getLong("won"), hours(rs, "median")));
                 });
         return result;
     }
@@ -317,16 +329,7 @@ public class StatsQuery {
                     s[0] += rs.getLong("scored");
                     s[1] += rs.getLong("score_sum");
                 });
-        Map<Long, HandoffCounts> handoffs = handoffsBy("to_user_id", from, to);
-        Map<Long, Double> decisions = new HashMap<>();
-        jdbc.sql("select d.user_id, percentile_cont(0.5) within group (order by d.seconds) as median from ("
-                        + "select h.to_user_id as user_id, h.decision_seconds as seconds from handoff h"
-                        + " where h.created_at >= :from and h.created_at < :to and h.to_user_id is not null"
-                        + " and h.state <> 'PENDING') d group by d.user_id")
-                .params(period)
-                .query(rs -> {
-                    decisions.put(rs.getLong("user_id"), hours(rs, "median"));
-                });
+        Map<Long, HandoffCounts> handoffs = handoffsBy("to_user_id", from, to, true);
         Map<Long, Object[]> closed = new HashMap<>();
         jdbc.sql("select x.user_id, sum(x.won) as won, coalesce(sum(x.won_value), 0) as won_value, sum(x.lost) as lost"
                         + " from (select d.changed_by_id as user_id,"
@@ -355,7 +358,7 @@ public class StatsQuery {
             long lost = (Long) c[2];
             reps.add(new RepFigures(user.username(), interactions, types, s[0], s[0] == 0 ? null : (double) s[1] / s[0],
                     h.total(), h.accepted(), h.rejected(), h.pending(), ratio(h.accepted(), h.accepted() + h.rejected()),
-                    decisions.get(user.id()), won, money((BigDecimal) c[1]), lost, ratio(won, won + lost)));
+                    h.medianDecisionHours(), won, money((BigDecimal) c[1]), lost, ratio(won, won + lost)));
         }
         return reps;
     }
@@ -393,7 +396,7 @@ public class StatsQuery {
                 .query(rs -> {
                     mqls.put(rs.getLong("user_id"), rs.getLong("n"));
                 });
-        Map<Long, HandoffCounts> handoffs = handoffsBy("from_user_id", from, to);
+        Map<Long, HandoffCounts> handoffs = handoffsBy("from_user_id", from, to, false);
         List<MarketerFigures> marketers = new ArrayList<>();
         for (User user : usersWithRole("MARKETING")) {
             HandoffCounts h = handoffs.getOrDefault(user.id(), HandoffCounts.NONE);
@@ -409,33 +412,37 @@ public class StatsQuery {
     public HandoffFigures handoffs(Instant from, Instant to, Instant overdueBefore, int slaHours) {
         Map<String, Object> period = period(from, to, null);
         period.put("overdueBefore", OffsetDateTime.ofInstant(overdueBefore, ZoneOffset.UTC));
+        // one scan of the period's handoffs: the counts, the median decision time and each known
+        // rejection reason (three statements read the same index range three times before)
+        StringBuilder byReason = new StringBuilder();
+        for (int i = 0; i < REASONS.size(); i++) {
+            byReason.append(", coalesce(sum(case when h.state = 'REJECTED' and h.reason_code = '")
+                    .append(REASONS.get(i)).append("' then 1 else 0 end), 0) as r").append(i);
+        }
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        Double[] median = new Double[1];
         long[] counts = jdbc.sql("select count(*) as n,"
                         + " coalesce(sum(case when h.state = 'ACCEPTED' then 1 else 0 end), 0) as accepted,"
                         + " coalesce(sum(case when h.state = 'REJECTED' then 1 else 0 end), 0) as rejected,"
                         + " coalesce(sum(case when h.state = 'PENDING' then 1 else 0 end), 0) as pending,"
                         + " coalesce(sum(case when h.state = 'PENDING' and h.created_at < :overdueBefore then 1 else 0 end),"
-                        + " 0) as overdue from handoff h where h.created_at >= :from and h.created_at < :to")
+                        + " 0) as overdue, percentile_cont(0.5) within group (order by " + DECIDED_SECONDS + ") as median"
+                        + byReason + " from handoff h where h.created_at >= :from and h.created_at < :to")
                 .params(period)
-                .query((rs, n) -> new long[] {rs.getLong("n"), rs.getLong("accepted"), rs.getLong("rejected"),
-                    rs.getLong("pending"), rs.getLong("overdue")})
+                .query((rs, n) -> {
+                    median[0] = hours(rs, "median");
+                    for (int i = 0; i < REASONS.size(); i++) {
+                        long found = rs.getLong("r" + i);
+                        if (found > 0) {
+                            reasons.put(REASONS.get(i), found);
+                        }
+                    }
+                    return new long[] {rs.getLong("n"), rs.getLong("accepted"), rs.getLong("rejected"),
+                        rs.getLong("pending"), rs.getLong("overdue")};
+                })
                 .single();
-        Double median = jdbc.sql("select percentile_cont(0.5) within group (order by d.seconds) as median from ("
-                        + "select h.decision_seconds as seconds from handoff h"
-                        + " where h.created_at >= :from and h.created_at < :to and h.state <> 'PENDING') d")
-                .params(period)
-                .query((rs, n) -> hours(rs, "median"))
-                .optional().orElse(null);
-        Map<String, Long> found = new HashMap<>();
-        jdbc.sql("select h.reason_code, count(*) as n from handoff h where h.created_at >= :from"
-                        + " and h.created_at < :to and h.state = 'REJECTED' group by h.reason_code")
-                .params(period)
-                .query(rs -> {
-                    found.put(rs.getString("reason_code"), rs.getLong("n"));
-                });
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        REASONS.stream().filter(found::containsKey).forEach(r -> reasons.put(r, found.get(r)));
         return new HandoffFigures(counts[0], counts[1], counts[2], counts[3], ratio(counts[1], counts[1] + counts[2]),
-                median, slaHours, counts[4], reasons);
+                median[0], slaHours, counts[4], reasons);
     }
 
     // ---- channels -----------------------------------------------------------------------------
