@@ -35,11 +35,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  */
 @Configuration
 @EnableWebSecurity
-// No jsr250Enabled: @RolesAllowed sits on views only, where Vaadin's navigation access control reads
-// it. With JSR-250 on, method security also wrapped every view instance in a proxy: each navigation
-// matched the view's hundreds of methods against the advisors and built a proxy (a tenth of the
-// dashboard's server CPU), and each call on a view went through an interceptor (decision 035).
-@EnableMethodSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
 class SecurityConfiguration {
 
     @Bean
