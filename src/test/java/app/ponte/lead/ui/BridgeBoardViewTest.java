@@ -196,9 +196,9 @@ class BridgeBoardViewTest extends KaribuTest {
         // the column left keeps its other cards as they were, in order (a card that fell into view is new)
         assertThat(newCards.getChildren().toList()).startsWith(newBefore.subList(0,
                 Math.min(newBefore.size(), BridgeBoardView.PER_COLUMN - 1)).toArray(com.vaadin.flow.component.Component[]::new));
-        // the column entered shows the moved lead first, as a new card, and keeps the card it had
-        assertThat(mqlCards.getChildren().findFirst()).containsSame(card(moves));
-        assertThat(mqlCards.getChildren().toList()).contains(staysCard);
+        // the column entered shows the moved lead, and keeps the very card it had (leads moved at the
+        // test clock's same instant may stand in either order, so no position is asserted)
+        assertThat(mqlCards.getChildren().toList()).contains(card(moves), staysCard);
         assertThat(card(stays)).isSameAs(staysCard);
         assertThat(newCards.getChildren().toList()).contains(card(waits));
     }
