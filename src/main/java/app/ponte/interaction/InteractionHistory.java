@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Interactions from history (CSV import, demo data): stored with their own time and author, the
  * lead's status at that time read from its history, checked by the same value rules as live ones
- * (score 1–5, required for calls and meetings, due date not before the interaction). No event.
+ * (score 1–5, required for calls and meetings, due date not before the interaction). No live
+ * signal; {@link InteractionsChanged} inside the transaction, so statistics count them (decision 034).
  */
 @Service
 @PreAuthorize(AppRoles.HAS_ADMIN)
@@ -31,12 +33,14 @@ public class InteractionHistory {
     private final InteractionQuery query;
     private final LeadHistoryService leads;
     private final InteractionHistoryWriter writer;
+    private final ApplicationEventPublisher events;
 
     private static final int NEXT_STEP_MAX = 500;
 
     InteractionHistory(InteractionRepository interactions, InteractionQuery query, LeadHistoryService leads,
-            InteractionHistoryWriter writer) {
+            InteractionHistoryWriter writer, ApplicationEventPublisher events) {
         this.writer = writer;
+        this.events = events;
         this.interactions = interactions;
         this.query = query;
         this.leads = leads;
@@ -57,7 +61,10 @@ public class InteractionHistory {
                 input.nextStepDue());
         entity.setNextStepDoneAt(input.nextStepDoneAt());
         entity.touch("import", input.occurredAt());
-        return new InteractionId(interactions.save(entity).getId());
+        InteractionEntity saved = interactions.saveAndFlush(entity);
+        // in the transaction, after the flush: statistics count the row before the commit (decision 034)
+        events.publishEvent(InteractionsChanged.inserted(List.of(InteractionService.key(saved))));
+        return new InteractionId(saved.getId());
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,11 +68,13 @@ public class InteractionService {
     private final Clock clock;
     private final PonteProperties properties;
     private final LiveEvents live;
+    private final ApplicationEventPublisher events;
 
     InteractionService(InteractionRepository interactions, InteractionEditRepository edits, InteractionQuery query,
             LeadService leads, UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties,
-            LiveEvents live) {
+            LiveEvents live, ApplicationEventPublisher events) {
         this.live = live;
+        this.events = events;
         this.interactions = interactions;
         this.edits = edits;
         this.query = query;
@@ -183,6 +186,8 @@ public class InteractionService {
         entity.touch(currentUser.requireUsername(), now);
         InteractionEntity saved = interactions.saveAndFlush(entity);
         refreshLead(lead.id());
+        // in the transaction: statistics count the new row before the commit (decision 034)
+        events.publishEvent(InteractionsChanged.inserted(List.of(key(saved))));
         live.publish(TOPIC, saved.getId());
         return new InteractionId(saved.getId());
     }
@@ -204,6 +209,7 @@ public class InteractionService {
             throw new ConcurrentEditException(entity.getUpdatedBy(), entity.getUpdatedAt());
         }
         var before = snapshot(entity);
+        InteractionsChanged.Key keyBefore = key(entity);
         Instant now = clock.instant();
         apply(entity, changes.type(), changes.occurredAt(), changes.planned(), changes.summary(),
                 changes.outcomeScore(), changes.nextStep(), changes.nextStepDue(), entity.getCreatedAt());
@@ -214,6 +220,8 @@ public class InteractionService {
             edits.save(new InteractionEditEntity(entity.getId(), now, users.currentUserId().value(),
                     String.join("\n", diff)));
             refreshLead(new LeadId(entity.getLeadId()));
+            // the old and the new key: an edit may move the interaction to another day or type
+            events.publishEvent(InteractionsChanged.edited(keyBefore, key(entity)));
             live.publish(TOPIC, entity.getId());
         }
         return query.get(id).orElseThrow();
@@ -311,6 +319,10 @@ public class InteractionService {
     private void refreshLead(LeadId lead) {
         app.ponte.lead.OutcomeSummary summary = query.outcomeSummary(lead);
         leads.interactionsChanged(lead, summary.lastAt(), summary.lastScore(), summary.atRisk());
+    }
+
+    static InteractionsChanged.Key key(InteractionEntity entity) {
+        return new InteractionsChanged.Key(entity.getOccurredAt(), new UserId(entity.getUserId()), entity.getType());
     }
 
     private InteractionEntity load(InteractionId id) {

@@ -43,8 +43,11 @@ public class StatsFixture {
     private final InteractionHistory interactions;
     private final PurchaseService purchases;
     private final JdbcClient jdbc;
+    private final StatsRollups rollups;
 
-    StatsFixture(LeadHistoryService leads, InteractionHistory interactions, PurchaseService purchases, JdbcClient jdbc) {
+    StatsFixture(LeadHistoryService leads, InteractionHistory interactions, PurchaseService purchases, JdbcClient jdbc,
+            StatsRollups rollups) {
+        this.rollups = rollups;
         this.leads = leads;
         this.interactions = interactions;
         this.purchases = purchases;
@@ -94,6 +97,14 @@ public class StatsFixture {
             interactions.importInteraction(new ImportedInteraction(lead, at, type, user, score, null, null, null, null));
             interactions.refreshLeads(List.of(lead));
         });
+    }
+
+    /**
+     * Rebuilds the rollups the statistics feature keeps (decision 034): a test that writes interactions
+     * with plain SQL calls it afterwards, as no trigger counts those rows any more.
+     */
+    public void rebuildRollups() {
+        SystemCaller.call(rollups::rebuild);
     }
 
     /** A handoff row; {@code to} null = waiting in the sales queue. */

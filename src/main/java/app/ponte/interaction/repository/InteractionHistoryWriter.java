@@ -1,11 +1,15 @@
 package app.ponte.interaction.repository;
 
+import app.ponte.interaction.InteractionType;
+import app.ponte.interaction.InteractionsChanged;
+import app.ponte.security.UserId;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes interactions from history with one JDBC batch (the CSV import of a million interactions):
  * no entity is built, so memory does not grow with the file. Each row is what
  * {@link InteractionEntity} would store, including the derived columns: the lead's status at the
- * time (read from its status history in the same statement) and the open-step owner.
+ * time (read from its status history in the same statement) and the open-step owner. Each batch
+ * publishes one {@link InteractionsChanged} inside the transaction, so statistics recompute the
+ * batch's keys once, set-based, not once per row (decision 034).
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
@@ -27,9 +33,11 @@ public class InteractionHistoryWriter {
     }
 
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    InteractionHistoryWriter(JdbcTemplate jdbc) {
+    InteractionHistoryWriter(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void insert(List<Row> rows) {
@@ -75,5 +83,7 @@ public class InteractionHistoryWriter {
                     ps.setObject(14, at);
                     ps.setObject(15, at);
                 });
+        events.publishEvent(InteractionsChanged.inserted(rows.stream().map(r -> new InteractionsChanged.Key(
+                r.occurredAt(), new UserId(r.userId()), InteractionType.valueOf(r.type()))).toList()));
     }
 }

@@ -19,7 +19,9 @@ import org.h2.api.Trigger;
 /**
  * The day rollups' triggers on H2 (db/vendor/h2/V19; PostgreSQL has them in PL/pgSQL, decision
  * 017): one row-level trigger class for the five tables it watches. {@code interaction}: a held
- * interaction adds to its day, person and type, an edit moves it, a delete takes it out.
+ * interaction adds to its day, person and type, an edit moves it, a delete takes it out — only
+ * between V19 and V37, which drops {@code tg_interaction_day}: the statistics feature keeps
+ * interaction_day since (decision 034); the branch stays because V19 still creates the trigger.
  * {@code lead_status_change}: a change adds to its day, person and move, with the lead's expected
  * value for a change into WON. {@code lead}: a lead adds to its creation day, creator and channel;
  * an edited expected value moves the won value of the lead's changes into WON. {@code purchase}:

@@ -11,6 +11,7 @@ import app.ponte.stats.Stalled;
 import app.ponte.stats.StalledLead;
 import app.ponte.stats.TimeToCustomer;
 import app.ponte.stats.VolumeBucket;
+import app.ponte.stats.rollup.SourceRows;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -290,7 +291,8 @@ public class StatsQuery {
     private static String heldInteractions(String edge) {
         return "select i.user_id, i.type, %1$s as held, case when i.outcome_score is null then 0 else %1$s end"
                 .formatted(DaySplit.sign(edge)) + " as scored, " + DaySplit.sign(edge)
-                + " * coalesce(i.outcome_score, 0) as score_sum from interaction i where i.planned = false and "
+                + " * coalesce(i.outcome_score, 0) as score_sum from interaction i where "
+                + SourceRows.heldInteraction("i") + " and "
                 + DaySplit.edge("i.occurred_at", edge);
     }
 
