@@ -1,15 +1,9 @@
 package app.ponte.stats.ui;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.server.communication.PushConnection;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +16,6 @@ import org.slf4j.LoggerFactory;
 public class StatsPage extends Div {
 
     private static final Logger log = LoggerFactory.getLogger(StatsPage.class);
-    private static final Duration RELEASE_DELAY = Duration.ofSeconds(2);
 
     private final List<StatsSection<?>> sections = new ArrayList<>();
     /** When the loads now running began (0: none), for the server-side time in the debug log. */
@@ -83,34 +76,6 @@ public class StatsPage extends Div {
                         (System.nanoTime() - loadStarted) / 1_000_000);
             }
             loadStarted = 0;
-            getUI().ifPresent(StatsPage::releaseLastPush);
         }
-    }
-
-    /**
-     * Sends the tab one tiny push two seconds after the page filled in. Flow's push connection keeps the
-     * last message it sent until it sends the next; the one that filled the sections is the page's
-     * largest (hundreds of kB), and an open dashboard may see no other push for hours. The tiny one
-     * takes its place (docs/benchmarks.md, "retained heap of an open dashboard tab").
-     */
-    private static void releaseLastPush(UI ui) {
-        if (!ui.getPushConfiguration().getPushMode().isEnabled()) {
-            return;
-        }
-        CompletableFuture.delayedExecutor(RELEASE_DELAY.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            try {
-                ui.access(() -> {
-                    // Only to a tab still connected: a tab that has moved on or closed has closed its
-                    // socket (by now its close is known), and a push there is an error in the log.
-                    PushConnection connection = ui.getInternals().getPushConnection();
-                    if (connection != null && connection.isConnected()) {
-                        // the smallest change there is: Flow pushes only when something changed
-                        ui.getPage().executeJs("void 0");
-                    }
-                });
-            } catch (UIDetachedException e) {
-                // the tab has gone, and its connection with it
-            }
-        });
     }
 }
