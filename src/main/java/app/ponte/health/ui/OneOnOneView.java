@@ -115,6 +115,9 @@ class OneOnOneView extends VerticalLayout implements BeforeEnterObserver, HasDyn
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         long id = event.getRouteParameters().getLong("id").orElse(-1L);
+        // the view is reused when one one-on-one links to another: undo what a refused one hid
+        page.setVisible(true);
+        title.getElement().removeAttribute("id");
         try {
             details = oneOnOnes.get(new OneOnOneId(id));
         } catch (BusinessRuleException e) {
