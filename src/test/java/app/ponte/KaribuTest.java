@@ -71,16 +71,20 @@ public abstract class KaribuTest {
 
     /** Signs in as the given account with the given roles, as the login form would. */
     protected void login(String username, Role... roles) {
-        // In a browser a sign-in loads a new page with a new UI. Without this, the view shown to the
-        // previous account would be reused by a navigation to the same route (Vaadin reuses the
-        // shown instance), with what it built for that account.
-        if (!UI.getCurrent().getInternals().getActiveRouterTargetsChain().isEmpty()) {
-            Locale locale = UI.getCurrent().getLocale();
-            MockVaadin.tearDown();
-            setUpVaadin();
-            UI.getCurrent().setLocale(locale);
-        }
         signInMock(username, roles);
+    }
+
+    /**
+     * Signs in as another account in a new UI, as a browser's sign-in loads a new page. A plain
+     * {@link #login} in the same UI would keep the view shown to the previous account when the test
+     * navigates to the same route (Vaadin reuses the shown instance, decision 037).
+     */
+    protected void loginInNewPage(String username, Role... roles) {
+        Locale locale = UI.getCurrent().getLocale();
+        MockVaadin.tearDown();
+        setUpVaadin();
+        UI.getCurrent().setLocale(locale);
+        login(username, roles);
     }
 
     /** Signs the current mock Vaadin request and the security context in (for use outside a KaribuTest too). */

@@ -183,7 +183,8 @@ class DashboardViewTest extends KaribuTest {
 
         for (Role role : List.of(Role.MARKETING, Role.SALES)) {
             logout();
-            signIn("db-" + role.name().toLowerCase(java.util.Locale.ROOT), role);
+            UserSummary other = testUsers.create("db-" + role.name().toLowerCase(java.util.Locale.ROOT), role);
+            loginInNewPage(other.username(), role);
             open(query);
             Map<String, String> figures = figures();
             assertThat(figures).as(role + " sees the figures without money").containsKey("channels." + y.channelA() + ".leads");

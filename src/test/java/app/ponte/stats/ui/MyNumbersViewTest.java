@@ -162,7 +162,7 @@ class MyNumbersViewTest extends KaribuTest {
         assertThat(metrics()).noneMatch(m -> m.endsWith(".wonValue"));
 
         UserSummary boss = testUsers.create("boss-rep", Role.MANAGER, Role.SALES);
-        login(boss.username(), Role.MANAGER, Role.SALES);
+        loginInNewPage(boss.username(), Role.MANAGER, Role.SALES);
         open("from=2044-01-01&to=2044-12-31");
         settle(loader);
         assertThat(value("reps." + boss.username() + ".wonValue")).isEqualTo("0.00");
