@@ -68,8 +68,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Tag("persistence")
 class LeadRollupsKeptTest {
 
-    /** 1983-06-01 00:00 UTC is day 4,899 (epoch seconds 423,273,600 / 86,400); no other test writes 1983. */
-    private static final Instant DAY_4899 = Instant.parse("1983-06-01T00:00:00Z");
+    /**
+     * 1987-06-01 00:00 UTC is day 6,360 (epoch seconds 549,504,000 / 86,400). No other test writes 1987,
+     * and it is after StatsServiceTest's stalled leads (June 1985), which count every open lead before.
+     */
+    private static final Instant DAY_6360 = Instant.parse("1987-06-01T00:00:00Z");
 
     @Autowired
     StatsFixture data;
@@ -179,26 +182,26 @@ class LeadRollupsKeptTest {
         };
         context.addApplicationListener(listener);
         try {
-            // two leads on day 4,899 and one on 4,900; four moves on 4,899 and one on 4,900
+            // two leads on day 6,360 and one on 6,361; four moves on 6,360 and one on 6,361
             imported(ImportKind.LEADS, "external_id,created_at,created_by,owner,name,channel,value\n"
-                    + ext + "-1,1983-06-01T08:00:00Z," + by + "," + by + ",One," + channel + ",\n"
-                    + ext + "-2,1983-06-01T08:30:00Z," + by + "," + by + ",Two," + channel + ",700.00\n"
-                    + ext + "-3,1983-06-02T00:00:00Z," + by + "," + by + ",Three," + channel + ",\n");
+                    + ext + "-1,1987-06-01T08:00:00Z," + by + "," + by + ",One," + channel + ",\n"
+                    + ext + "-2,1987-06-01T08:30:00Z," + by + "," + by + ",Two," + channel + ",700.00\n"
+                    + ext + "-3,1987-06-02T00:00:00Z," + by + "," + by + ",Three," + channel + ",\n");
             imported(ImportKind.STATUS_CHANGES, "lead,changed_at,to_status,changed_by,lost_reason\n"
-                    + ext + "-1,1983-06-01T09:00:00Z,MQL," + by + ",\n"
-                    + ext + "-2,1983-06-01T10:00:00Z,MQL," + by + ",\n"
-                    + ext + "-1,1983-06-01T11:00:00Z,LOST," + by + ",no budget\n"
-                    + ext + "-2,1983-06-01T12:00:00Z,SQL," + by + ",\n"
-                    + ext + "-3,1983-06-02T09:00:00Z,MQL," + by + ",\n");
+                    + ext + "-1,1987-06-01T09:00:00Z,MQL," + by + ",\n"
+                    + ext + "-2,1987-06-01T10:00:00Z,MQL," + by + ",\n"
+                    + ext + "-1,1987-06-01T11:00:00Z,LOST," + by + ",no budget\n"
+                    + ext + "-2,1987-06-01T12:00:00Z,SQL," + by + ",\n"
+                    + ext + "-3,1987-06-02T09:00:00Z,MQL," + by + ",\n");
         } finally {
             context.removeApplicationListener(listener);
         }
         assertThat(published).hasSize(2);
         assertThat(((LeadsWritten) published.get(0)).changes()).hasSize(3);
         assertThat(((StatusChangesWritten) published.get(1)).keys()).hasSize(5);
-        assertThat(leadDay(marketer.id())).containsExactly("4899 " + channel + " 2", "4900 " + channel + " 1");
-        assertThat(statusChangeDay(marketer.id())).containsExactly("4899 MQL LOST 1 0.00", "4899 MQL SQL 1 0.00",
-                "4899 NEW MQL 2 0.00", "4900 NEW MQL 1 0.00");
+        assertThat(leadDay(marketer.id())).containsExactly("6360 " + channel + " 2", "6361 " + channel + " 1");
+        assertThat(statusChangeDay(marketer.id())).containsExactly("6360 MQL LOST 1 0.00", "6360 MQL SQL 1 0.00",
+                "6360 NEW MQL 2 0.00", "6361 NEW MQL 1 0.00");
         assertMatchesDefinition(marketer.id());
     }
 
@@ -206,17 +209,17 @@ class LeadRollupsKeptTest {
     void a_deleted_lead_leaves_its_key() {
         UserId marketer = testUsers.create("kept", Role.MARKETING).id();
         String channel = data.channel(StatsFixture.prefix(), "ONLINE");
-        data.lead(channel, DAY_4899.plusSeconds(60), marketer);
-        LeadId gone = data.lead(channel, DAY_4899.plusSeconds(120), marketer);
-        assertThat(leadDay(marketer)).containsExactly("4899 " + channel + " 2");
+        data.lead(channel, DAY_6360.plusSeconds(60), marketer);
+        LeadId gone = data.lead(channel, DAY_6360.plusSeconds(120), marketer);
+        assertThat(leadDay(marketer)).containsExactly("6360 " + channel + " 2");
 
         // no screen deletes leads; a writer that does publishes the old key in its transaction
         transactions.executeWithoutResult(status -> {
             jdbc.sql("delete from lead where id = :id").param("id", gone.value()).update();
-            events.publishEvent(LeadsWritten.deleted(new LeadsWritten.Key(DAY_4899.plusSeconds(120), marketer,
+            events.publishEvent(LeadsWritten.deleted(new LeadsWritten.Key(DAY_6360.plusSeconds(120), marketer,
                     channel)));
         });
-        assertThat(leadDay(marketer)).containsExactly("4899 " + channel + " 1");
+        assertThat(leadDay(marketer)).containsExactly("6360 " + channel + " 1");
         assertMatchesDefinition(marketer);
     }
 
@@ -233,7 +236,7 @@ class LeadRollupsKeptTest {
         leads.create(newLead(channel));
         List<LeadId> toMove = new ArrayList<>();
         for (int n = 0; n <= writers * each; n++) {
-            toMove.add(data.lead(channel, DAY_4899.plusSeconds(60), colleague.id()));
+            toMove.add(data.lead(channel, DAY_6360.plusSeconds(60), colleague.id()));
         }
         LeadId first = toMove.removeLast();
         leads.move(first, StatusMove.to(LeadStatus.MQL, version(first)));
@@ -267,12 +270,12 @@ class LeadRollupsKeptTest {
         UserId marketer = testUsers.create("kept", Role.MARKETING).id();
         String channel = data.channel(StatsFixture.prefix(), "ONLINE");
         // a writer that bypasses the services (benchmark generator, SQL fixture): nothing counts these rows
-        long lead = insertLead(marketer, channel, DAY_4899.plusSeconds(86_399), new BigDecimal("300.00"));
-        insertLead(marketer, channel, DAY_4899.plusSeconds(86_400), null);
-        insertChange(lead, marketer, "NEW", "MQL", DAY_4899.plusSeconds(90_000));
-        insertChange(lead, marketer, "MQL", "SQL", DAY_4899.plusSeconds(90_060));
-        insertChange(lead, marketer, "SQL", "OPPORTUNITY", DAY_4899.plusSeconds(90_120));
-        insertChange(lead, marketer, "OPPORTUNITY", "WON", DAY_4899.plusSeconds(90_180));
+        long lead = insertLead(marketer, channel, DAY_6360.plusSeconds(86_399), new BigDecimal("300.00"));
+        insertLead(marketer, channel, DAY_6360.plusSeconds(86_400), null);
+        insertChange(lead, marketer, "NEW", "MQL", DAY_6360.plusSeconds(90_000));
+        insertChange(lead, marketer, "MQL", "SQL", DAY_6360.plusSeconds(90_060));
+        insertChange(lead, marketer, "SQL", "OPPORTUNITY", DAY_6360.plusSeconds(90_120));
+        insertChange(lead, marketer, "OPPORTUNITY", "WON", DAY_6360.plusSeconds(90_180));
         assertThat(leadDay(marketer)).isEmpty();
         assertThat(statusChangeDay(marketer)).isEmpty();
         assertThat(SystemCaller.call(rollups::differences).get("lead_day")).isPositive();
@@ -282,9 +285,9 @@ class LeadRollupsKeptTest {
 
         assertThat(rebuilt.rows().get("lead_day")).isPositive();
         assertThat(rebuilt.rows().get("status_change_day")).isPositive();
-        assertThat(leadDay(marketer)).containsExactly("4899 " + channel + " 1", "4900 " + channel + " 1");
-        assertThat(statusChangeDay(marketer)).containsExactly("4900 MQL SQL 1 0.00", "4900 NEW MQL 1 0.00",
-                "4900 OPPORTUNITY WON 1 300.00", "4900 SQL OPPORTUNITY 1 0.00");
+        assertThat(leadDay(marketer)).containsExactly("6360 " + channel + " 1", "6361 " + channel + " 1");
+        assertThat(statusChangeDay(marketer)).containsExactly("6361 MQL SQL 1 0.00", "6361 NEW MQL 1 0.00",
+                "6361 OPPORTUNITY WON 1 300.00", "6361 SQL OPPORTUNITY 1 0.00");
         assertMatchesDefinition(marketer);
         assertThat(SystemCaller.call(rollups::differences)).containsEntry("lead_day", 0L)
                 .containsEntry("status_change_day", 0L);
