@@ -10,6 +10,7 @@ import app.ponte.interaction.ImportedInteraction;
 import app.ponte.interaction.InteractionHistory;
 import app.ponte.interaction.InteractionType;
 import app.ponte.lead.ImportedLead;
+import app.ponte.lead.ImportedStatusChange;
 import app.ponte.lead.Intent;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadHistoryService;
@@ -35,8 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * How each kind's rows become calls of the features' services: cells read and typed here,
  * references resolved per batch, the rules left to the services (their refusals become problems
- * of the row, at the column the rule names). Leads and interactions go in one batch call each;
- * the smaller kinds row by row.
+ * of the row, at the column the rule names). Leads, status changes and interactions go in one batch
+ * call each; the smaller kinds row by row.
  */
 @Component
 class KindImports {
@@ -117,8 +118,11 @@ class KindImports {
         }
     }
 
+    /** One batch call, so statistics recompute the batch's keys once (decision 036); each row still checked in order. */
     private void statusChanges(List<Row> rows, ImportSession session) {
         session.prepare(rows, List.of("changed_by"), "lead");
+        List<Row> accepted = new ArrayList<>(rows.size());
+        List<ImportedStatusChange> batch = new ArrayList<>(rows.size());
         for (Row row : rows) {
             LeadId lead = session.lead(row, "lead");
             Instant at = row.instant("changed_at");
@@ -127,11 +131,14 @@ class KindImports {
             if (row.failed()) {
                 continue;
             }
-            try {
-                leads.importStatusChange(lead, to, at, by, row.freeText("lost_reason"));
-            } catch (BusinessRuleException e) {
-                session.refused(row, e, Map.of("reason", "lost_reason"));
-            }
+            accepted.add(row);
+            batch.add(new ImportedStatusChange(lead, to, at, by, row.freeText("lost_reason")));
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (Refused refused : leads.importStatusChanges(batch)) {
+            session.refused(accepted.get(refused.index()), refused.reason(), Map.of("reason", "lost_reason"));
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The door to a lead's history, for those who write the past rather than live work: the CSV import,
  * demo data and the interaction history's outcome summaries. Leads and status changes come with their
  * own times and authors, are checked as {@link LeadService} checks live ones (fields, the order of
- * statuses) and publish nothing. Administrators only. Split from {@link LeadService}, which keeps the
- * screens' API (decision 032).
+ * statuses) and publish no live signal; inside the transaction they publish {@link LeadsWritten} and
+ * {@link StatusChangesWritten} (once per batch), so statistics count them (decision 036). Administrators
+ * only. Split from {@link LeadService}, which keeps the screens' API (decision 032).
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,15 +43,17 @@ public class LeadHistoryService {
     private final LeadQuery query;
     private final CurrentUser currentUser;
     private final LeadHistoryWriter historyWriter;
+    private final ApplicationEventPublisher events;
 
     LeadHistoryService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels,
-            LeadQuery query, CurrentUser currentUser, LeadHistoryWriter historyWriter) {
+            LeadQuery query, CurrentUser currentUser, LeadHistoryWriter historyWriter, ApplicationEventPublisher events) {
         this.leads = leads;
         this.statusChanges = statusChanges;
         this.channels = channels;
         this.query = query;
         this.currentUser = currentUser;
         this.historyWriter = historyWriter;
+        this.events = events;
     }
 
     /**
@@ -64,7 +68,7 @@ public class LeadHistoryService {
                 .toList());
     }
 
-    /** Stores a lead from history with its own creation time and author; no event is published. */
+    /** Stores a lead from history with its own creation time and author; no live signal is published. */
     @Transactional
     @PreAuthorize(AppRoles.HAS_ADMIN)
     public LeadId importLead(ImportedLead lead) {
@@ -84,14 +88,17 @@ public class LeadHistoryService {
         entity.setIntent(lead.intent());
         entity.setExpectedValue(LeadService.checkValue(lead.expectedValue()));
         entity.touch(currentUser.requireUsername(), lead.createdAt());
-        return new LeadId(leads.save(entity).getId());
+        LeadEntity saved = leads.saveAndFlush(entity);
+        // in the transaction, after the flush: statistics count the lead before the commit (decision 036)
+        events.publishEvent(LeadsWritten.inserted(List.of(LeadService.leadKey(saved))));
+        return new LeadId(saved.getId());
     }
 
     /**
      * Stores leads from history in one batch (the CSV import): each is checked as
      * {@link #importLead} checks one, and must carry an external id not yet used (by a stored lead
-     * or an earlier one of the batch). The accepted ones are written with one JDBC batch; nothing
-     * is published. Returns the refused ones by position.
+     * or an earlier one of the batch). The accepted ones are written with one JDBC batch and one
+     * {@link LeadsWritten} is published for them all. Returns the refused ones by position.
      */
     @Transactional
     @PreAuthorize(AppRoles.HAS_ADMIN)
@@ -131,6 +138,10 @@ public class LeadHistoryService {
             }
         }
         historyWriter.insert(rows);
+        if (!rows.isEmpty()) {
+            events.publishEvent(LeadsWritten.inserted(rows.stream().map(r -> new LeadsWritten.Key(r.createdAt(),
+                    new UserId(r.createdById()), r.channelCode())).toList()));
+        }
         return refused;
     }
 
@@ -144,6 +155,39 @@ public class LeadHistoryService {
     @Transactional
     @PreAuthorize(AppRoles.HAS_ADMIN)
     public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
+        StatusChangesWritten.Key key = append(id, to, at, by, reason);
+        statusChanges.flush();
+        // in the transaction, after the flush: statistics count the change before the commit (decision 036)
+        events.publishEvent(StatusChangesWritten.of(List.of(key)));
+    }
+
+    /**
+     * Appends status changes from history in one batch (the CSV import), each checked as
+     * {@link #importStatusChange} checks one, in order (a later change of the batch follows an earlier
+     * one of the same lead); one {@link StatusChangesWritten} for the accepted ones. Returns the refused
+     * ones by position.
+     */
+    @Transactional
+    @PreAuthorize(AppRoles.HAS_ADMIN)
+    public List<Refused> importStatusChanges(List<ImportedStatusChange> batch) {
+        List<Refused> refused = new ArrayList<>();
+        List<StatusChangesWritten.Key> keys = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ImportedStatusChange change = batch.get(i);
+            try {
+                keys.add(append(change.lead(), change.to(), change.at(), change.by(), change.reason()));
+            } catch (BusinessRuleException e) {
+                refused.add(new Refused(i, e));
+            }
+        }
+        if (!keys.isEmpty()) {
+            statusChanges.flush();
+            events.publishEvent(StatusChangesWritten.of(keys));
+        }
+        return refused;
+    }
+
+    private StatusChangesWritten.Key append(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
         LeadEntity lead = leads.findById(id.value())
                 .orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
         if (to != null && at != null && query.hasStatusChange(id, to, at)) {
@@ -158,6 +202,6 @@ public class LeadHistoryService {
         if (to == LeadStatus.LOST && (reason == null || reason.isBlank())) {
             throw new BusinessRuleException("lost_reason", "lead.error.lost-reason-required");
         }
-        LeadService.record(statusChanges, lead, to, at, by, reason);
+        return LeadService.record(statusChanges, lead, to, at, by, reason);
     }
 }

@@ -296,6 +296,8 @@ public class LeadService {
         entity.setExpectedValue(checkValue(lead.expectedValue()));
         entity.touch(currentUser.requireUsername(), now);
         LeadEntity saved = leads.saveAndFlush(entity);
+        // in the transaction, after the flush: statistics count the new lead before the commit (decision 036)
+        events.publishEvent(LeadsWritten.inserted(List.of(leadKey(saved))));
         changed(new LeadId(saved.getId()));
         return new LeadId(saved.getId());
     }
@@ -338,7 +340,9 @@ public class LeadService {
         entity.setIntent(intent);
         String caller = currentUser.requireUsername();
         entity.touch(caller.length() > 50 ? caller.substring(0, 50) : caller, now);
-        LeadId id = new LeadId(leads.saveAndFlush(entity).getId());
+        LeadEntity saved = leads.saveAndFlush(entity);
+        events.publishEvent(LeadsWritten.inserted(List.of(leadKey(saved))));
+        LeadId id = new LeadId(saved.getId());
         changed(id);
         return new WebLeadOutcome(id, false);
     }
@@ -347,6 +351,8 @@ public class LeadService {
     public LeadDetails update(LeadId id, LeadChanges changes) {
         LeadEntity lead = load(id);
         checkVersion(lead, changes.version());
+        LeadsWritten.Key keyBefore = leadKey(lead);
+        BigDecimal valueBefore = lead.getExpectedValue();
         editRefusal(lead.getStatus(), new UserId(lead.getOwnerId())).ifPresent(key -> {
             throw new BusinessRuleException(null, key);
         });
@@ -377,6 +383,10 @@ public class LeadService {
         }
         lead.touch(currentUser.requireUsername(), clock.instant());
         leads.saveAndFlush(lead);
+        // the old and the new key (a new channel moves the lead in the statistics), and a won lead's
+        // new value moves the won value of its change into WON (decision 036)
+        events.publishEvent(LeadsWritten.edited(keyBefore, leadKey(lead)));
+        valueEdited(lead, valueBefore);
         changed(id);
         return query.details(id).orElseThrow();
     }
@@ -470,20 +480,57 @@ public class LeadService {
         live.publish(TOPIC, id.value());
     }
 
+    /**
+     * A move never edits the value of a lead with a change into WON (WON is final), so the won value of
+     * the statistics moves only with the new change; an edit does it in {@link #update}.
+     */
     private void changeStatus(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
-        record(statusChanges, lead, target, at, by, reason);
+        StatusChangesWritten.Key key = record(statusChanges, lead, target, at, by, reason);
         lead.touch(currentUser.requireUsername(), at);
         leads.saveAndFlush(lead);
+        // in the transaction, after the flush: statistics count the change before the commit (decision 036)
+        events.publishEvent(StatusChangesWritten.of(List.of(key)));
         changed(new LeadId(lead.getId()));
     }
 
-    /** Appends a status change and moves the lead: the live moves and history's alike. */
-    static void record(StatusChangeRepository statusChanges, LeadEntity lead, LeadStatus target, Instant at, UserId by,
-            String reason) {
+    /**
+     * Appends a status change and moves the lead: the live moves and history's alike. Returns the
+     * change's key in the statistics, which the caller publishes once the rows are flushed.
+     */
+    static StatusChangesWritten.Key record(StatusChangeRepository statusChanges, LeadEntity lead, LeadStatus target,
+            Instant at, UserId by, String reason) {
         long seconds = Math.max(0, Duration.between(lead.getStatusChangedAt(), at).toSeconds());
-        statusChanges.save(new StatusChangeEntity(lead.getId(), lead.getStatus(), target, at, by.value(), reason,
-                seconds, lead.getCreatedAt()));
+        StatusChangeEntity change = statusChanges.save(new StatusChangeEntity(lead.getId(), lead.getStatus(), target,
+                at, by.value(), reason, seconds, lead.getCreatedAt()));
         lead.moveTo(target, at, reason);
+        return changeKey(change);
+    }
+
+    /** A lead's key in the statistics of created leads. */
+    static LeadsWritten.Key leadKey(LeadEntity lead) {
+        return new LeadsWritten.Key(lead.getCreatedAt(), new UserId(lead.getCreatedById()), lead.getChannelCode());
+    }
+
+    static StatusChangesWritten.Key changeKey(StatusChangeEntity change) {
+        return new StatusChangesWritten.Key(change.getChangedAt(), new UserId(change.getChangedById()),
+                change.getFromStatus(), change.getToStatus());
+    }
+
+    /**
+     * After a flushed edit of a lead's expected value: publishes its changes into WON, whose won value
+     * in the statistics is that value. Only a lead that has reached WON has such a change.
+     */
+    private void valueEdited(LeadEntity lead, BigDecimal before) {
+        BigDecimal after = lead.getExpectedValue();
+        boolean same = before == null ? after == null : after != null && before.compareTo(after) == 0;
+        if (same || lead.getFirstWonAt() == null) {
+            return;
+        }
+        List<StatusChangesWritten.Key> won = statusChanges.findByLeadIdAndToStatus(lead.getId(), LeadStatus.WON)
+                .stream().map(LeadService::changeKey).toList();
+        if (!won.isEmpty()) {
+            events.publishEvent(StatusChangesWritten.of(won));
+        }
     }
 
     private Optional<String> editRefusal(LeadStatus status, UserId owner) {

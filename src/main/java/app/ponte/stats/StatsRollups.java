@@ -2,8 +2,10 @@ package app.ponte.stats;
 
 import app.ponte.security.AppRoles;
 import app.ponte.stats.rollup.InteractionDay;
+import app.ponte.stats.rollup.LeadDay;
 import app.ponte.stats.rollup.Rollup;
 import app.ponte.stats.rollup.RollupStore;
+import app.ponte.stats.rollup.StatusChangeDay;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The statistics' rollups kept by this feature (decision 034; the others are still kept by database
+ * The statistics' rollups kept by this feature (decisions 034, 036; the others are still kept by database
  * triggers, docs/statistics.md): rebuilt from the source rows on demand — the start-up flag
  * {@code --ponte.stats.rebuild}, and writers that bypass the services (benchmark generators, SQL
  * fixtures) — and checked against their definition. Administrators only.
@@ -26,7 +28,7 @@ public class StatsRollups {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatsRollups.class);
     /** Every rollup kept by the statistics feature, in rebuild order. */
-    static final List<Rollup> KEPT = List.of(InteractionDay.ROLLUP);
+    static final List<Rollup> KEPT = List.of(InteractionDay.ROLLUP, LeadDay.ROLLUP, StatusChangeDay.ROLLUP);
 
     private final RollupStore store;
 

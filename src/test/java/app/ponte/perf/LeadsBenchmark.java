@@ -66,6 +66,9 @@ class LeadsBenchmark {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    app.ponte.stats.StatsRollups rollups;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -92,6 +95,12 @@ class LeadsBenchmark {
         boolean postgres = BenchmarkProfiles.postgres();
         var data = new BenchmarkData(dataSource, LEADS);
         BenchmarkData.Outcome outcome = data.ensure();
+        if (outcome.generated()) {
+            // leads and changes written with plain SQL: the statistics' rollups count them after a rebuild
+            // (decision 036), here where they are generated, since the other benchmarks find them already there
+            var rebuilt = app.ponte.security.SystemCaller.call(rollups::rebuild);
+            System.out.printf("leads benchmark: rollups rebuilt in %d ms%n", rebuilt.took().toMillis());
+        }
         String product = data.product();
 
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(

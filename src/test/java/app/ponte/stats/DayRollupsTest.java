@@ -24,9 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * history import, plain SQL inserts, edits of the counted columns, deletes and edits of a won
  * lead's expected value. After each step the rollup rows of the test's own user equal the same
  * counts taken from the rows. Runs on H2 (Java trigger) and on PostgreSQL (PL/pgSQL).
- * interaction_day has no trigger since decision 034: its plain SQL writes here are followed by a
- * rebuild, as every writer that bypasses the services does ({@code InteractionDayKeptTest} checks
- * its write path).
+ * interaction_day (decision 034), lead_day and status_change_day (decision 036) have no trigger any
+ * more: the plain SQL writes here are followed by a rebuild, as every writer that bypasses the
+ * services does ({@code InteractionDayKeptTest} and {@code LeadRollupsKeptTest} check their write path).
  */
 @PonteTest
 @Tag("persistence")
@@ -92,8 +92,10 @@ class DayRollupsTest {
 
         jdbc.sql("update lead set expected_value = 2500 where id = :id").param("id", won.value()).update();
         jdbc.sql("update lead set name = 'renamed' where id = :id").param("id", other.value()).update();
+        data.rebuildRollups();
         assertThat(changes(rep)).contains("12182 OPPORTUNITY WON 2 2800.00");
         jdbc.sql("update lead set expected_value = null where id = :id").param("id", other.value()).update();
+        data.rebuildRollups();
         assertThat(changes(rep)).contains("12182 OPPORTUNITY WON 2 2500.00");
         assertThat(changes(rep)).isEqualTo(changesFromRows(rep));
     }
@@ -110,6 +112,7 @@ class DayRollupsTest {
 
         jdbc.sql("update lead set channel_code = :c where id = :id").param("c", second).param("id", moved.value())
                 .update();
+        data.rebuildRollups();
         assertThat(leads(marketer)).containsExactly("12182 " + first + " 1", "12182 " + second + " 1",
                 "12183 " + first + " 1");
     }
@@ -127,6 +130,7 @@ class DayRollupsTest {
         assertThat(cohort(first, second)).containsExactly("12182 " + first + " 0 - 2", "12183 " + first + " 0 - 1",
                 "12183 " + second + " 0 - 1");
         jdbc.sql("delete from lead where id = :id").param("id", d.value()).update();
+        data.rebuildRollups(); // lead_day is not kept by a trigger any more (decision 036)
 
         data.move(a, LeadStatus.MQL, DAY_12182.plusSeconds(3_600), rep);
         data.move(a, LeadStatus.SQL, DAY_12182.plusSeconds(7_200), rep);
@@ -142,6 +146,7 @@ class DayRollupsTest {
         jdbc.sql("update lead set channel_code = :c where id = :id").param("c", second).param("id", c.value())
                 .update();
         jdbc.sql("update lead set name = 'not counted' where id = :id").param("id", b.value()).update();
+        data.rebuildRollups();
         assertThat(cohort(first, second)).containsExactly("12182 " + first + " 0 NEW 1",
                 "12182 " + first + " 2 - 1", "12183 " + second + " 4 - 1");
         assertThat(cohort(first, second)).isEqualTo(cohortFromRows(first, second));
@@ -173,6 +178,7 @@ class DayRollupsTest {
         jdbc.sql("update lead set created_at = :at where id = :id").param("at", utc(DAY_12182.minusSeconds(86_400)))
                 .param("id", c.value()).update();
         jdbc.sql("update lead set name = 'not counted' where id = :id").param("id", a.value()).update();
+        data.rebuildRollups();
         assertThat(customers(first, second)).isEqualTo(customersFromRows(first, second));
         // c now created 17 days and 4 hours before its WON: 1,483,200 s, block 761 (day 12,181):
         // a + c = 1,656,000 s; b moved to the other channel
@@ -327,12 +333,7 @@ class DayRollupsTest {
     }
 
     private List<String> rollup(UserId user) {
-        return jdbc.sql("select utc_day, type, held, scored, score_sum from interaction_day where user_id = :user"
-                        + " and (held <> 0 or scored <> 0 or score_sum <> 0) order by utc_day, type")
-                .param("user", user.value())
-                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4)
-                        + " " + rs.getLong(5))
-                .list();
+        return data.interactionDay(user);
     }
 
     private void assertMatchesRows(UserId user) {

@@ -205,12 +205,7 @@ class InteractionDayKeptTest {
 
     /** The user's rollup rows that count something ("day type held scored score_sum"). */
     private List<String> rollup(UserId user) {
-        return jdbc.sql("select utc_day, type, held, scored, score_sum from interaction_day where user_id = :user"
-                        + " and (held <> 0 or scored <> 0 or score_sum <> 0) order by utc_day, type")
-                .param("user", user.value())
-                .query((rs, n) -> rs.getLong(1) + " " + rs.getString(2) + " " + rs.getLong(3) + " " + rs.getLong(4)
-                        + " " + rs.getLong(5))
-                .list();
+        return data.interactionDay(user);
     }
 
     /** The rollup's rows of the user equal its one statement over the rows (the definition, not a copy of it). */

@@ -189,6 +189,7 @@ class StageDurationHistogramTest {
 
         jdbc.sql("update lead set channel_code = :channel where id = :id").param("channel", other).param("id", e.value())
                 .update();
+        data.rebuildRollups(); // plain SQL: the rollups the statistics feature keeps count it after a rebuild
         // E's rows leave A (MQL of bucket 9 emptied and gone) and join B's; a later change of E counts in B
         assertThat(channelRollup(channel)).containsExactly("NEW 30 1 3600");
         assertThat(channelRollup(other)).containsExactly("MQL 9 1 200", "NEW 4 2 201");
@@ -228,6 +229,7 @@ class StageDurationHistogramTest {
                 .param("by", by.value())
                 .param("created", OffsetDateTime.parse("1997-06-10T08:00:00Z"))
                 .update();
+        data.rebuildRollups(); // plain SQL: the rollups the statistics feature keeps count it after a rebuild
         // set on insert, through the service's history import and by plain SQL
         assertThat(channelsOf(p, q, r, u, t, v)).containsExactly(channel, channel, channel, channel, other, other,
                 other, other, other);
@@ -240,6 +242,7 @@ class StageDurationHistogramTest {
         });
         jdbc.sql("update lead set channel_code = :channel where id in (:ids)").param("channel", channel)
                 .param("ids", List.of(u.value(), t.value())).update();
+        data.rebuildRollups();
         data.move(p, LeadStatus.LOST, rome("1997-06-01T01:05:00"), by);
         assertThat(channelsOf(p, q, r, u, t, v)).containsExactly(other, other, other, channel, channel, other, other,
                 channel, channel, other);

@@ -12,7 +12,11 @@ import app.ponte.purchase.ImportedPurchase;
 import app.ponte.purchase.PurchaseService;
 import app.ponte.security.SystemCaller;
 import app.ponte.security.UserId;
+import app.ponte.stats.rollup.InteractionDay;
+import app.ponte.stats.rollup.Rollup;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,9 +25,12 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -100,11 +107,58 @@ public class StatsFixture {
     }
 
     /**
-     * Rebuilds the rollups the statistics feature keeps (decision 034): a test that writes interactions
-     * with plain SQL calls it afterwards, as no trigger counts those rows any more.
+     * Rebuilds the rollups the statistics feature keeps (decisions 034, 036): a test that writes
+     * interactions, leads or status changes with plain SQL calls it afterwards, as no trigger counts
+     * those rows any more.
      */
     public void rebuildRollups() {
         SystemCaller.call(rollups::rebuild);
+    }
+
+    /** The person's interaction_day rows that count something: "day type held scored score_sum". */
+    public List<String> interactionDay(UserId user) {
+        return rollupRows(InteractionDay.ROLLUP, "user_id", user);
+    }
+
+    /**
+     * A kept rollup's stored rows of one person ({@code person}: its person key column) that count
+     * something, without that column, in key order: the key and value columns separated by spaces.
+     */
+    public List<String> rollupRows(Rollup rollup, String person, UserId user) {
+        List<String> shown = shown(rollup, person);
+        return jdbc.sql("select " + String.join(", ", shown) + " from " + rollup.table() + " where " + person
+                        + " = :user and (" + rollup.valueColumns().stream().map(c -> c + " <> 0")
+                                .collect(Collectors.joining(" or ")) + ") order by " + order(rollup, person))
+                .param("user", user.value())
+                .query((rs, n) -> line(rs, shown.size()))
+                .list();
+    }
+
+    /** The same rows computed by the rollup's one statement over all the source rows: what they must be. */
+    public List<String> definitionRows(Rollup rollup, String person, UserId user) {
+        List<String> shown = shown(rollup, person);
+        return jdbc.sql("select " + String.join(", ", shown) + " from (" + rollup.statement(rollup.allRows())
+                        + ") c where " + person + " = :user order by " + order(rollup, person))
+                .param("user", user.value())
+                .query((rs, n) -> line(rs, shown.size()))
+                .list();
+    }
+
+    private static List<String> shown(Rollup rollup, String person) {
+        return Stream.concat(rollup.keyColumns().stream(), rollup.valueColumns().stream())
+                .filter(c -> !c.equals(person)).toList();
+    }
+
+    private static String order(Rollup rollup, String person) {
+        return rollup.keyColumns().stream().filter(c -> !c.equals(person)).collect(Collectors.joining(", "));
+    }
+
+    private static String line(ResultSet rs, int columns) throws SQLException {
+        List<String> cells = new ArrayList<>(columns);
+        for (int i = 1; i <= columns; i++) {
+            cells.add(rs.getString(i));
+        }
+        return String.join(" ", cells);
     }
 
     /** A handoff row; {@code to} null = waiting in the sales queue. */

@@ -18,7 +18,11 @@ import org.h2.api.Trigger;
 
 /**
  * The day rollups' triggers on H2 (db/vendor/h2/V19; PostgreSQL has them in PL/pgSQL, decision
- * 017): one row-level trigger class for the five tables it watches. {@code interaction}: a held
+ * 017): one row-level trigger class for the five tables it watches. Since V38 (decision 036) the
+ * statistics feature keeps lead_day and status_change_day: V38 drops {@code tg_status_change_day} and
+ * {@code tg_lead_rollups} and creates {@code tg_lead_won_handoffs} (a new name: only handoff.lead_won);
+ * the branches of the dropped names stay as they were, because V19 to V37 still create and fire them on
+ * a new database. {@code interaction}: a held
  * interaction adds to its day, person and type, an edit moves it, a delete takes it out — only
  * between V19 and V37, which drops {@code tg_interaction_day}: the statistics feature keeps
  * interaction_day since (decision 034); the branch stays because V19 still creates the trigger.
@@ -98,7 +102,10 @@ public class H2RollupTrigger implements Trigger {
             + " when not matched then insert (status, utc_day, leads) values (v.status, v.utc_day, v.leads)";
     private static final List<String> OPEN = List.of("NEW", "MQL", "SQL", "OPPORTUNITY");
 
-    /** The watched table, or "lead_cohort" / "lead_customer" / "lead_activity" for lead's further triggers. */
+    /**
+     * The watched table, or "lead_cohort" / "lead_customer" / "lead_activity" / "lead_won" for lead's further
+     * triggers.
+     */
     private String table;
     private final Map<String, Integer> columns = new HashMap<>();
 
@@ -111,6 +118,7 @@ public class H2RollupTrigger implements Trigger {
             case "tg_interaction_day" -> "interaction";
             case "tg_status_change_day" -> "lead_status_change";
             case "tg_lead_rollups" -> "lead";
+            case "tg_lead_won_handoffs" -> "lead_won";
             case "tg_handoff_lead_won" -> "handoff";
             case "tg_lead_revenue" -> "purchase";
             case "tg_lead_cohort_day" -> "lead_cohort";
@@ -162,13 +170,7 @@ public class H2RollupTrigger implements Trigger {
                             ps.executeUpdate();
                         }
                     }
-                    if (number(value(newRow, "max_status_rank")) == 4 && number(value(oldRow, "max_status_rank")) < 4) {
-                        try (PreparedStatement ps = conn.prepareStatement(
-                                "update handoff set lead_won = true where lead_id = ? and not lead_won")) {
-                            ps.setLong(1, number(value(newRow, "id")));
-                            ps.executeUpdate();
-                        }
-                    }
+                    leadWon(conn, oldRow, newRow);
                     if (same(oldRow, newRow, "created_at", "created_by_id", "channel_code")) {
                         return;
                     }
@@ -178,6 +180,11 @@ public class H2RollupTrigger implements Trigger {
                 }
                 if (newRow != null) {
                     lead(conn, newRow, 1);
+                }
+            }
+            case "lead_won" -> {
+                if (oldRow != null && newRow != null) {
+                    leadWon(conn, oldRow, newRow);
                 }
             }
             case "lead_cohort" -> {
@@ -239,6 +246,17 @@ public class H2RollupTrigger implements Trigger {
                 }
             }
             default -> throw new IllegalStateException(table);
+        }
+    }
+
+    /** A lead that first reaches WON: its handoffs know it (handoff.lead_won, V24). */
+    private void leadWon(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
+        if (number(value(newRow, "max_status_rank")) == 4 && number(value(oldRow, "max_status_rank")) < 4) {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "update handoff set lead_won = true where lead_id = ? and not lead_won")) {
+                ps.setLong(1, number(value(newRow, "id")));
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import app.ponte.stats.Stalled;
 import app.ponte.stats.StalledLead;
 import app.ponte.stats.TimeToCustomer;
 import app.ponte.stats.VolumeBucket;
+import app.ponte.lead.LeadStatus;
 import app.ponte.stats.rollup.SourceRows;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -296,14 +297,17 @@ public class StatsQuery {
                 + DaySplit.edge("i.occurred_at", edge);
     }
 
-    /** The changes into WON or from OPPORTUNITY into LOST of one edge of a period: won, won value, lost, signed. */
+    /**
+     * The changes into WON or from OPPORTUNITY into LOST of one edge of a period: won, won value, lost,
+     * signed; the won value and the join as status_change_day defines them (SourceRows, decision 036).
+     */
     private static String closingChanges(String edge) {
         String sign = DaySplit.sign(edge);
-        String changes = " from lead_status_change c join lead l on l.id = c.lead_id where ";
+        String changes = " from lead_status_change c " + SourceRows.leadOfChange("c", "l") + " where ";
         // two branches, each an index range (to_status = x, changed_at in the edge) on both databases
         return "select c.changed_by_id as user_id, " + sign + " as won, " + sign
-                + " * coalesce(l.expected_value, 0) as won_value, 0 as lost" + changes + "c.to_status = 'WON' and "
-                + DaySplit.edge("c.changed_at", edge)
+                + " * " + SourceRows.wonValue("c", "l") + " as won_value, 0 as lost" + changes
+                + SourceRows.into("c", LeadStatus.WON) + " and " + DaySplit.edge("c.changed_at", edge)
                 + " union all select c.changed_by_id as user_id, 0 as won, 0 as won_value, " + sign + " as lost"
                 + changes + "c.to_status = 'LOST' and c.from_status = 'OPPORTUNITY' and "
                 + DaySplit.edge("c.changed_at", edge);
@@ -368,7 +372,7 @@ public class StatsQuery {
     /** The changes into MQL of one edge of a period, by who made them, signed. */
     private static String intoMql(String edge) {
         return "select c.changed_by_id as user_id, " + DaySplit.sign(edge) + " as n from lead_status_change c"
-                + " where c.to_status = 'MQL' and " + DaySplit.edge("c.changed_at", edge);
+                + " where " + SourceRows.into("c", LeadStatus.MQL) + " and " + DaySplit.edge("c.changed_at", edge);
     }
 
     /** The leads created in one edge of a period, by who created them, signed. */
@@ -564,8 +568,8 @@ public class StatsQuery {
             }
         }
         String leadsIn = "b.%ss * (select count(*) from lead l where l.created_at >= b.%<s0 and l.created_at < b.%<s1)";
-        String mqlsIn = "b.%ss * (select count(*) from lead_status_change c where c.to_status = 'MQL'"
-                + " and c.changed_at >= b.%<s0 and c.changed_at < b.%<s1)";
+        String mqlsIn = "b.%ss * (select count(*) from lead_status_change c where "
+                + SourceRows.into("c", LeadStatus.MQL) + " and c.changed_at >= b.%<s0 and c.changed_at < b.%<s1)";
         List<VolumeBucket> series = new ArrayList<>();
         jdbc.sql("select b.i,"
                         + " (select coalesce(sum(d.leads), 0) from lead_day d where d.utc_day >= b.d0 and d.utc_day < b.d1)"
