@@ -35,7 +35,7 @@ class PushBuffers implements VaadinServiceInitListener {
             atmosphere.addInitParameter("org.atmosphere.websocket.maxTextMessageSize", RECEIVE_BUFFER);
             atmosphere.addInitParameter("org.atmosphere.websocket.maxBinaryMessageSize", RECEIVE_BUFFER);
         } else {
-            log.info("Push buffers left at Vaadin's sizes: no Atmosphere framework for servlet {}",
+            log.info("Push buffers left at Vaadin's sizes: no Atmosphere framework for servlet {}", // i18n-ignore: log
                     config.getServletName());
         }
     }
