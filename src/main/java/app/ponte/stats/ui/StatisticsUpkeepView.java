@@ -114,7 +114,10 @@ class StatisticsUpkeepView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showRebuilt(StatsRollups.Rebuilt rebuilt) {
-        String seconds = NumberFormat.getNumberInstance(getLocale()).format(rebuilt.took().toMillis() / 1000.0);
+        var format = NumberFormat.getNumberInstance(getLocale());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(1);
+        String seconds = format.format(rebuilt.took().toMillis() / 1000.0);
         result.setText(getTranslation("upkeep.rebuilt", seconds, tables(rebuilt.rows())));
     }
 
