@@ -20,10 +20,15 @@ import jakarta.annotation.security.PermitAll;
 @Route(value = "", layout = MainLayout.class)
 @Menu(order = 0, title = "nav.home", icon = "vaadin:home")
 @PermitAll
-class HomeView extends VerticalLayout implements HasDynamicTitle {
+class HomeView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
+
+    private final org.springframework.beans.factory.ObjectProvider<HomeCard> cards;
+    private final com.vaadin.flow.component.html.Div extra = new com.vaadin.flow.component.html.Div();
+
 
     HomeView(AuthenticationContext authenticationContext,
             org.springframework.beans.factory.ObjectProvider<HomeCard> cards) {
+        this.cards = cards;
         setId("home-view");
         String name = authenticationContext.getAuthenticatedUser(Object.class)
                 .filter(DisplayNamed.class::isInstance)
@@ -43,13 +48,17 @@ class HomeView extends VerticalLayout implements HasDynamicTitle {
         });
         add(roles);
 
-        var extra = new com.vaadin.flow.component.html.Div();
         extra.setId("home-cards");
         extra.addClassName("ponte-home-cards");
+        add(extra);
+    }
+
+    /** Each entry builds the person's cards, also "Home" in the menu while at home (the view is reused, decision 037). */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        extra.removeAll();
         cards.orderedStream().forEach(card -> card.create().ifPresent(extra::add));
-        if (extra.getComponentCount() > 0) {
-            add(extra);
-        }
+        extra.setVisible(extra.getComponentCount() > 0);
     }
 
     @Override

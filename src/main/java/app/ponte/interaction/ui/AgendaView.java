@@ -40,7 +40,7 @@ import java.util.Map;
 @Route(value = AgendaView.ROUTE, layout = MainLayout.class)
 @Menu(order = 5, title = "nav.agenda", icon = "vaadin:calendar-clock")
 @RolesAllowed({AppRoles.MARKETING, AppRoles.SALES, AppRoles.MANAGER})
-class AgendaView extends VerticalLayout implements HasDynamicTitle {
+class AgendaView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     static final String ROUTE = "agenda";
 
@@ -60,6 +60,11 @@ class AgendaView extends VerticalLayout implements HasDynamicTitle {
         content.setId("agenda-content");
         content.setWidthFull();
         add(new H2(getTranslation("agenda.title")), content);
+    }
+
+    /** Each entry reads the agenda, also "My agenda" in the menu while on it (the view is reused, decision 037). */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         reload();
     }
 

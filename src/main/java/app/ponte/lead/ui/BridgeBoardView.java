@@ -59,7 +59,7 @@ import org.springframework.beans.factory.ObjectProvider;
 @Route(value = "board", layout = MainLayout.class)
 @Menu(order = 20, title = "nav.board", icon = "vaadin:road-branches")
 @RolesAllowed({AppRoles.MARKETING, AppRoles.SALES, AppRoles.MANAGER, AppRoles.ADMIN})
-class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
+class BridgeBoardView extends VerticalLayout implements HasDynamicTitle, com.vaadin.flow.router.BeforeEnterObserver {
 
     /** Cards per column: the most recent ones; the column's "more" link opens the full list. */
     static final int PER_COLUMN = 25;
@@ -115,6 +115,11 @@ class BridgeBoardView extends VerticalLayout implements HasDynamicTitle {
         intro.addClassName("ponte-board-intro");
         add(new H2(getTranslation("nav.board")), intro, board);
         expand(board);
+    }
+
+    /** Each entry reads the board, also "Board" in the menu while on the board (the view is reused, decision 037). */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         reload();
     }
 

@@ -31,7 +31,7 @@ class NavigationTest extends KaribuTest {
         login(testUsers.create("nav-admin", Role.ADMIN).username(), Role.ADMIN);
         UI.getCurrent().navigate("");
         assertThat(navigation()).containsExactly("Home", "Dashboard", "Leads", "Bridge board", "Audit report", "Marketing spend",
-                "One-on-ones", "Users", "Channels", "Import", "API tokens");
+                "One-on-ones", "Users", "Channels", "Import", "API tokens", "Statistics upkeep");
     }
 
     @Test

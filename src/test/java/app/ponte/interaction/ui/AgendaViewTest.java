@@ -107,6 +107,18 @@ class AgendaViewTest extends KaribuTest {
     }
 
     @Test
+    void my_agenda_in_the_menu_while_on_it_reads_it_again() {
+        signIn(Role.MARKETING);
+        UI.getCurrent().navigate("agenda");
+        InteractionId added = step(lead(TestUsers.uniqueName("Later lead")), 0, "Added meanwhile", today());
+        assertThat(shows(UI.getCurrent(), added)).isFalse();
+
+        UI.getCurrent().navigate("agenda");
+
+        assertThat(shows(UI.getCurrent(), added)).isTrue();
+    }
+
+    @Test
     void done_removes_the_item() {
         signIn(Role.MARKETING);
         InteractionId id = step(lead(TestUsers.uniqueName("Done lead")), 0, "Send brochure", today());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ponte.KaribuTest;
 import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadStatus;
 import app.ponte.security.Role;
 import app.ponte.security.UserSummary;
 import app.ponte.stats.StatsFixture;
@@ -50,6 +51,8 @@ class StatisticsUpkeepViewTest extends KaribuTest {
 
         // a writer that bypasses Ponte: plain SQL, which nothing counts
         LeadId lead = data.lead(data.channel(StatsFixture.prefix(), "ONLINE"), DAY.minusSeconds(86_400), rep.id());
+        // closed, so that no other test counts an open lead of 1952 as stalled
+        data.move(lead, LeadStatus.LOST, DAY.minusSeconds(3_600), rep.id());
         jdbc.sql("insert into interaction (lead_id, type, occurred_at, planned, user_id, logged_by_id, outcome_score,"
                         + " lead_status, created_at, updated_at, version) values (:lead, 'CALL', :at, false, :user,"
                         + " :user, 4, 'NEW', :at, :at, 0)")
