@@ -58,11 +58,6 @@ public record LeadActivityWritten(List<Change> changes) {
         return new LeadActivityWritten(List.of(new Change(before, null)));
     }
 
-    /** Whether any write moved a lead (an event that moved none need not be published). */
-    public boolean movedAny() {
-        return changes.stream().anyMatch(Change::moved);
-    }
-
     /** Every key a write moved a lead out of or into (a write that kept the key touches none). */
     public Stream<Key> movedKeys() {
         return changes.stream().filter(Change::moved).flatMap(c -> Stream.of(c.before(), c.after()))
