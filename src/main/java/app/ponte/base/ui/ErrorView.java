@@ -52,7 +52,7 @@ public class ErrorView extends ErrorPage implements HasErrorParameter<Exception>
     }
 
     /** Eight hex digits: short enough to read out on the phone, unique enough within a log. */
-    static String newReference() {
+    public static String newReference() {
         byte[] bytes = new byte[4];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().withUpperCase().formatHex(bytes);

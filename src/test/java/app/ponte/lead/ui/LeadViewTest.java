@@ -139,4 +139,24 @@ class LeadViewTest extends KaribuTest {
         assertThat(view.save.isVisible()).isFalse();
         assertThat(_find(Button.class, spec -> spec.withId("lead-move-MQL"))).isEmpty();
     }
+
+    @Test
+    void a_link_from_one_lead_to_another_shows_the_other_in_the_same_page() {
+        LeadId first = leadAsMarketer(TestUsers.uniqueName("First"));
+        leads.move(first, StatusMove.to(LeadStatus.MQL, leads.get(first).orElseThrow().version()));
+        String secondName = TestUsers.uniqueName("Second");
+        LeadId second = leads.create(new NewLead(secondName, "Verdi Srl", "info@verdi.example", null, "TRADE_FAIR",
+                Intent.NAVIGATIONAL, null, null));
+        LeadView page = open(first);
+        assertThat(_find(Span.class, spec -> spec.withClasses("ponte-timeline-what"))).hasSize(1);
+
+        // the header search and a notification navigate from a lead to another: Vaadin keeps the view
+        LeadView again = open(second);
+
+        assertThat(again).isSameAs(page);
+        assertThat(again.name.getValue()).isEqualTo(secondName);
+        assertThat(_find(Span.class, spec -> spec.withClasses("ponte-timeline-what"))).isEmpty();
+        assertThat(_find(Span.class, spec -> spec.withClasses("ponte-track-step visited")))
+                .extracting(Span::getText).doesNotContain("MQL");
+    }
 }
