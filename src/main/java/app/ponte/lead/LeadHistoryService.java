@@ -5,6 +5,7 @@ import app.ponte.base.Refused;
 import app.ponte.lead.query.LeadQuery;
 import app.ponte.lead.repository.ChannelEntity;
 import app.ponte.lead.repository.ChannelRepository;
+import app.ponte.lead.repository.LeadActivityRows;
 import app.ponte.lead.repository.LeadEntity;
 import app.ponte.lead.repository.LeadHistoryWriter;
 import app.ponte.lead.repository.LeadRepository;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,9 +46,12 @@ public class LeadHistoryService {
     private final CurrentUser currentUser;
     private final LeadHistoryWriter historyWriter;
     private final ApplicationEventPublisher events;
+    private final LeadActivityRows activityRows;
 
     LeadHistoryService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels,
-            LeadQuery query, CurrentUser currentUser, LeadHistoryWriter historyWriter, ApplicationEventPublisher events) {
+            LeadQuery query, CurrentUser currentUser, LeadHistoryWriter historyWriter, ApplicationEventPublisher events,
+            LeadActivityRows activityRows) {
+        this.activityRows = activityRows;
         this.leads = leads;
         this.statusChanges = statusChanges;
         this.channels = channels;
@@ -57,15 +62,26 @@ public class LeadHistoryService {
     }
 
     /**
-     * The same for many leads at once, after a history import of interactions: one JDBC batch,
-     * nothing published (imported history fires nothing). Only the interaction feature calls this.
+     * The same for many leads at once, after a history import of interactions: one JDBC batch, no live
+     * signal (imported history fires nothing); inside the transaction one {@link LeadActivityWritten} for the
+     * leads whose last activity moved, their rows locked in id order before the update (decision 039). Only
+     * the interaction feature calls this.
      */
     @Transactional
     @PreAuthorize(AppRoles.HAS_ADMIN)
     public void interactionsChanged(Collection<OutcomeSummary> summaries) {
+        List<Long> ids = summaries.stream().map(s -> s.lead().value()).distinct().toList();
+        Map<Long, LeadActivityWritten.Key> before = activityRows.lock(ids);
         historyWriter.updateOutcomeSummaries(summaries.stream()
                 .map(s -> new LeadHistoryWriter.Outcome(s.lead().value(), s.lastAt(), s.lastScore(), s.atRisk()))
                 .toList());
+        Map<Long, LeadActivityWritten.Key> after = activityRows.read(ids);
+        List<LeadActivityWritten.Change> moved = before.entrySet().stream()
+                .map(e -> new LeadActivityWritten.Change(e.getValue(), after.get(e.getKey())))
+                .filter(LeadActivityWritten.Change::moved).toList();
+        if (!moved.isEmpty()) {
+            events.publishEvent(new LeadActivityWritten(moved));
+        }
     }
 
     /** Stores a lead from history with its own creation time and author; no live signal is published. */
@@ -89,8 +105,9 @@ public class LeadHistoryService {
         entity.setExpectedValue(LeadService.checkValue(lead.expectedValue()));
         entity.touch(currentUser.requireUsername(), lead.createdAt());
         LeadEntity saved = leads.saveAndFlush(entity);
-        // in the transaction, after the flush: statistics count the lead before the commit (decision 036)
+        // in the transaction, after the flush: statistics count the lead before the commit (decisions 036, 039)
         events.publishEvent(LeadsWritten.inserted(List.of(LeadService.leadKey(saved))));
+        events.publishEvent(LeadActivityWritten.inserted(List.of(LeadService.activityKey(saved))));
         return new LeadId(saved.getId());
     }
 
@@ -141,6 +158,9 @@ public class LeadHistoryService {
         if (!rows.isEmpty()) {
             events.publishEvent(LeadsWritten.inserted(rows.stream().map(r -> new LeadsWritten.Key(r.createdAt(),
                     new UserId(r.createdById()), r.channelCode())).toList()));
+            // a new lead from history is NEW, last active when it was created (as LeadHistoryWriter writes it)
+            events.publishEvent(LeadActivityWritten.inserted(rows.stream()
+                    .map(r -> new LeadActivityWritten.Key(LeadStatus.NEW, r.createdAt())).toList()));
         }
         return refused;
     }
@@ -155,10 +175,12 @@ public class LeadHistoryService {
     @Transactional
     @PreAuthorize(AppRoles.HAS_ADMIN)
     public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
-        StatusChangesWritten.Key key = append(id, to, at, by, reason);
+        Map<Long, LeadActivityWritten.Change> moves = new LinkedHashMap<>();
+        StatusChangesWritten.Key key = append(id, to, at, by, reason, moves);
         statusChanges.flush();
-        // in the transaction, after the flush: statistics count the change before the commit (decision 036)
+        // in the transaction, after the flush: statistics count the change before the commit (decisions 036, 039)
         events.publishEvent(StatusChangesWritten.of(List.of(key)));
+        events.publishEvent(new LeadActivityWritten(List.copyOf(moves.values())));
     }
 
     /**
@@ -172,10 +194,11 @@ public class LeadHistoryService {
     public List<Refused> importStatusChanges(List<ImportedStatusChange> batch) {
         List<Refused> refused = new ArrayList<>();
         List<StatusChangesWritten.Key> keys = new ArrayList<>(batch.size());
+        Map<Long, LeadActivityWritten.Change> moves = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             ImportedStatusChange change = batch.get(i);
             try {
-                keys.add(append(change.lead(), change.to(), change.at(), change.by(), change.reason()));
+                keys.add(append(change.lead(), change.to(), change.at(), change.by(), change.reason(), moves));
             } catch (BusinessRuleException e) {
                 refused.add(new Refused(i, e));
             }
@@ -183,12 +206,19 @@ public class LeadHistoryService {
         if (!keys.isEmpty()) {
             statusChanges.flush();
             events.publishEvent(StatusChangesWritten.of(keys));
+            events.publishEvent(new LeadActivityWritten(List.copyOf(moves.values())));
         }
         return refused;
     }
 
-    private StatusChangesWritten.Key append(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
-        LeadEntity lead = leads.findById(id.value())
+    /**
+     * Appends one change, the lead loaded with its row locked (decision 039); {@code moves} gathers each lead's
+     * key among the open leads before its first change of the batch and after its latest.
+     */
+    private StatusChangesWritten.Key append(LeadId id, LeadStatus to, Instant at, UserId by, String reason,
+            Map<Long, LeadActivityWritten.Change> moves) {
+        // a lead already moved in this batch is locked and managed already: no second query (and no flush)
+        LeadEntity lead = (moves.containsKey(id.value()) ? leads.findById(id.value()) : leads.lockById(id.value()))
                 .orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
         if (to != null && at != null && query.hasStatusChange(id, to, at)) {
             throw new BusinessRuleException("changed_at", "lead.error.duplicate-status-change", to.name(), at);
@@ -202,6 +232,11 @@ public class LeadHistoryService {
         if (to == LeadStatus.LOST && (reason == null || reason.isBlank())) {
             throw new BusinessRuleException("lost_reason", "lead.error.lost-reason-required");
         }
-        return LeadService.record(statusChanges, lead, to, at, by, reason);
+        LeadActivityWritten.Key before = LeadService.activityKey(lead);
+        StatusChangesWritten.Key key = LeadService.record(statusChanges, lead, to, at, by, reason);
+        LeadActivityWritten.Change earlier = moves.get(lead.getId());
+        moves.put(lead.getId(), new LeadActivityWritten.Change(earlier == null ? before : earlier.before(),
+                LeadService.activityKey(lead)));
+        return key;
     }
 }

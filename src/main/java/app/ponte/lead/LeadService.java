@@ -13,6 +13,7 @@ import app.ponte.base.PonteProperties;
 import app.ponte.lead.query.LeadQuery;
 import app.ponte.lead.repository.ChannelEntity;
 import app.ponte.lead.repository.ChannelRepository;
+import app.ponte.lead.repository.LeadActivityRows;
 import app.ponte.lead.repository.LeadEntity;
 import app.ponte.lead.repository.LeadRepository;
 import app.ponte.lead.repository.StatusChangeEntity;
@@ -87,10 +88,13 @@ public class LeadService {
     private final ApplicationEventPublisher events;
     private final LiveEvents live;
     private final NotificationService notifications;
+    private final LeadActivityRows activityRows;
 
     LeadService(LeadRepository leads, StatusChangeRepository statusChanges, ChannelRepository channels, LeadQuery query,
             UserService users, CurrentUser currentUser, Clock clock, PonteProperties properties,
-            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications) {
+            ApplicationEventPublisher events, LiveEvents live, NotificationService notifications,
+            LeadActivityRows activityRows) {
+        this.activityRows = activityRows;
         this.leads = leads;
         this.statusChanges = statusChanges;
         this.channels = channels;
@@ -296,8 +300,9 @@ public class LeadService {
         entity.setExpectedValue(checkValue(lead.expectedValue()));
         entity.touch(currentUser.requireUsername(), now);
         LeadEntity saved = leads.saveAndFlush(entity);
-        // in the transaction, after the flush: statistics count the new lead before the commit (decision 036)
+        // in the transaction, after the flush: statistics count the new lead before the commit (decisions 036, 039)
         events.publishEvent(LeadsWritten.inserted(List.of(leadKey(saved))));
+        events.publishEvent(LeadActivityWritten.inserted(List.of(activityKey(saved))));
         changed(new LeadId(saved.getId()));
         return new LeadId(saved.getId());
     }
@@ -342,6 +347,7 @@ public class LeadService {
         entity.touch(caller.length() > 50 ? caller.substring(0, 50) : caller, now);
         LeadEntity saved = leads.saveAndFlush(entity);
         events.publishEvent(LeadsWritten.inserted(List.of(leadKey(saved))));
+        events.publishEvent(LeadActivityWritten.inserted(List.of(activityKey(saved))));
         LeadId id = new LeadId(saved.getId());
         changed(id);
         return new WebLeadOutcome(id, false);
@@ -464,9 +470,15 @@ public class LeadService {
      */
     @Transactional
     public void interactionsChanged(LeadId id, Instant lastAt, Integer lastScore, boolean atRisk) {
-        if (leads.updateInteractionSummary(id.value(), lastAt, lastScore == null ? null : lastScore.shortValue(),
-                atRisk) == 0) {
+        // the lead's row locked first: its key among the open leads before and after the update are its own
+        LeadActivityWritten.Key before = activityRows.lock(List.of(id.value())).get(id.value());
+        if (before == null || leads.updateInteractionSummary(id.value(), lastAt,
+                lastScore == null ? null : lastScore.shortValue(), atRisk) == 0) {
             throw new BusinessRuleException(null, "lead.error.not-found");
+        }
+        LeadActivityWritten.Key after = activityRows.read(List.of(id.value())).get(id.value());
+        if (!before.equals(after)) {
+            events.publishEvent(LeadActivityWritten.moved(before, after));
         }
         events.publishEvent(new LeadChanged(id));
         live.publish(ACTIVITY_TOPIC, id.value());
@@ -485,11 +497,15 @@ public class LeadService {
      * the statistics moves only with the new change; an edit does it in {@link #update}.
      */
     private void changeStatus(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
+        LeadActivityWritten.Key activityBefore = activityKey(lead);
         StatusChangesWritten.Key key = record(statusChanges, lead, target, at, by, reason);
         lead.touch(currentUser.requireUsername(), at);
         leads.saveAndFlush(lead);
-        // in the transaction, after the flush: statistics count the change before the commit (decision 036)
+        // in the transaction, after the flush: statistics count the change before the commit (decision 036), and
+        // the lead's move among the open leads (decision 039; the lead was loaded locked, so the key before is
+        // the row's own)
         events.publishEvent(StatusChangesWritten.of(List.of(key)));
+        events.publishEvent(LeadActivityWritten.moved(activityBefore, activityKey(lead)));
         changed(new LeadId(lead.getId()));
     }
 
@@ -509,6 +525,11 @@ public class LeadService {
     /** A lead's key in the statistics of created leads. */
     static LeadsWritten.Key leadKey(LeadEntity lead) {
         return new LeadsWritten.Key(lead.getCreatedAt(), new UserId(lead.getCreatedById()), lead.getChannelCode());
+    }
+
+    /** A lead's key among the open leads of the statistics: its status and last activity. */
+    static LeadActivityWritten.Key activityKey(LeadEntity lead) {
+        return new LeadActivityWritten.Key(lead.getStatus(), lead.getLastActivityAt());
     }
 
     static StatusChangesWritten.Key changeKey(StatusChangeEntity change) {
@@ -561,8 +582,13 @@ public class LeadService {
         return currentUser.username().isPresent() && users.currentUserId().equals(owner);
     }
 
+    /**
+     * The lead to write, its row locked until the commit (decision 039): a concurrent move or interaction of
+     * the same lead waits, so the keys published for the statistics are the row's own and no write of the
+     * whole row puts back what another wrote in between.
+     */
     private LeadEntity load(LeadId id) {
-        return leads.findById(id.value()).orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
+        return leads.lockById(id.value()).orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
     }
 
     private static void checkVersion(LeadEntity lead, long version) {

@@ -2,6 +2,7 @@ package app.ponte.stats;
 
 import app.ponte.security.AppRoles;
 import app.ponte.stats.rollup.InteractionDay;
+import app.ponte.stats.rollup.LeadActivityDay;
 import app.ponte.stats.rollup.LeadDay;
 import app.ponte.stats.rollup.Rollup;
 import app.ponte.stats.rollup.RollupStore;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The statistics' rollups kept by this feature (decisions 034, 036; the others are still kept by database
+ * The statistics' rollups kept by this feature (decisions 034, 036, 039; the others are still kept by database
  * triggers, docs/statistics.md): rebuilt from the source rows on demand — the start-up flag
  * {@code --ponte.stats.rebuild}, and writers that bypass the services (benchmark generators, SQL
  * fixtures) — and checked against their definition. Administrators only.
@@ -28,7 +29,8 @@ public class StatsRollups {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatsRollups.class);
     /** Every rollup kept by the statistics feature, in rebuild order. */
-    static final List<Rollup> KEPT = List.of(InteractionDay.ROLLUP, LeadDay.ROLLUP, StatusChangeDay.ROLLUP);
+    static final List<Rollup> KEPT = List.of(InteractionDay.ROLLUP, LeadDay.ROLLUP, StatusChangeDay.ROLLUP,
+            LeadActivityDay.ROLLUP);
 
     private final RollupStore store;
 

@@ -8,6 +8,7 @@ import app.ponte.dataimport.ImportKind;
 import app.ponte.dataimport.ImportProgress;
 import app.ponte.dataimport.ImportResult;
 import app.ponte.dataimport.ImportService;
+import app.ponte.lead.LeadActivityWritten;
 import app.ponte.lead.LeadChanges;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
@@ -218,6 +219,9 @@ class LeadRollupsKeptTest {
             jdbc.sql("delete from lead where id = :id").param("id", gone.value()).update();
             events.publishEvent(LeadsWritten.deleted(new LeadsWritten.Key(DAY_6360.plusSeconds(120), marketer,
                     channel)));
+            // and its key among the open leads (decision 039), or lead_activity_day would keep counting it
+            events.publishEvent(LeadActivityWritten.deleted(new LeadActivityWritten.Key(LeadStatus.NEW,
+                    DAY_6360.plusSeconds(120))));
         });
         assertThat(leadDay(marketer)).containsExactly("6360 " + channel + " 1");
         assertMatchesDefinition(marketer);

@@ -11,6 +11,20 @@ public interface LeadRepository extends JpaRepository<LeadEntity, Long> {
     boolean existsByExternalId(String externalId);
 
     /**
+     * The lead, its row locked until the transaction ends (PostgreSQL: {@code for no key update}, H2: {@code for
+     * update}). Every write that moves a lead's status or last activity loads it so: the entity then holds the
+     * row as it is, so the statistics' key before the write is the row's own (decision 039), and a write of the
+     * whole row cannot put back an outcome summary that an interaction wrote in between.
+     */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    // no flush before it: a row looked up by id does not depend on pending writes, and an import batch would
+    // otherwise flush once per lead
+    @org.springframework.data.jpa.repository.QueryHints(@jakarta.persistence.QueryHint(name = "org.hibernate.flushMode",
+            value = "COMMIT"))
+    @org.springframework.data.jpa.repository.Query("select l from LeadEntity l where l.id = :id")
+    java.util.Optional<LeadEntity> lockById(@org.springframework.data.repository.query.Param("id") long id);
+
+    /**
      * Derived from interactions, so it bumps no version: logging a call must not turn a colleague's
      * open edit of the lead into a conflict. The last activity (decision 015) is the later of the
      * interaction and the last status change.

@@ -36,7 +36,8 @@ import org.h2.api.Trigger;
  * it. {@code lead} as {@code tg_customer_block} (V32): a lead with a time to customer counts in
  * customer_block under its creation block, channel and duration bucket; an edit moves it. {@code lead}
  * as {@code tg_lead_activity_day} (V34): an open lead counts in lead_activity_day under its status and
- * the UTC day of its last activity. A
+ * the UTC day of its last activity — only between V34 and V39, which drops the trigger: the statistics
+ * feature keeps lead_activity_day since (decision 039); the branch stays because V34 still creates it. A
  * migration that alters a watched table drops its trigger first and creates it again afterwards (H2
  * copies the table).
  */

@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
 public class StatsQuery {
 
     /** The open statuses in order, which are also the statuses with reported durations and lost keys. */
-    public static final List<String> OPEN = List.of("NEW", "MQL", "SQL", "OPPORTUNITY");
+    public static final List<String> OPEN = SourceRows.OPEN;
     public static final List<String> ORDERED = List.of("NEW", "MQL", "SQL", "OPPORTUNITY", "WON");
     /** Rejection reasons in the domain's order. */
     public static final List<String> REASONS = List.of("NOT_A_FIT", "NO_BUDGET", "NO_CONTACT", "NOT_READY",
@@ -595,9 +595,12 @@ public class StatsQuery {
      * {@code cutoff}. The lead's last_activity_at (the later of status_changed_at, set at creation
      * and at every change, and last_interaction_at, kept by the interactions feature) holds it, so no
      * history is read; the 100 longest-stalled are the first 100 of each open status in the
-     * (status, last_activity_at, id) index, merged. The counts come from lead_activity_day (V33).
+     * (status, last_activity_at, id) index, merged. The counts come from lead_activity_day (V33, kept by the
+     * statistics feature since decision 039); the rows are read with the same fragment as its definition,
+     * {@link SourceRows#lastActivity}.
      */
     public Stalled stalled(Instant cutoff, int days) {
+        String activity = SourceRows.lastActivity("l");
         Map<String, Object> params = Map.of("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
         // the whole UTC days before the cutoff's day from lead_activity_day, the cutoff's day from the
         // leads: the part before the cutoff added, or (past noon) the whole day counted and the part
@@ -612,7 +615,7 @@ public class StatsQuery {
         counts.put("sign", addPart ? 1 : -1);
         String part = OPEN.stream()
                 .map(status -> " union all select l.status, cast(:sign as integer) as n from lead l where l.status = '"
-                        + status + "' and l.last_activity_at >= :e0 and l.last_activity_at < :e1")
+                        + status + "' and " + activity + " >= :e0 and " + activity + " < :e1")
                 .collect(Collectors.joining());
         Map<String, Long> found = new HashMap<>();
         jdbc.sql("select x.status, sum(x.n) as n from (select d.status, d.leads as n from lead_activity_day d"
@@ -626,12 +629,13 @@ public class StatsQuery {
         StringBuilder perStatus = new StringBuilder();
         for (int i = 0; i < OPEN.size(); i++) {
             perStatus.append(i == 0 ? "" : " union all ")
-                    .append("select * from (select l.id, l.name, l.status, l.owner_id, l.last_activity_at from lead l")
-                    .append(" where l.status = '").append(OPEN.get(i)).append("' and l.last_activity_at < :cutoff")
+                    .append("select * from (select l.id, l.name, l.status, l.owner_id, ").append(activity)
+                    .append(" as last_activity_at from lead l")
+                    .append(" where l.status = '").append(OPEN.get(i)).append("' and ").append(activity).append(" < :cutoff")
                     // the status (constant here) leads the order as it leads the index: H2 then reads the
                     // index in order and stops after 100 rows; ordered by the last two columns only, it read
                     // the status's whole range and sorted it (8,697 rows for NEW at 100,000 leads)
-                    .append(" order by l.status, l.last_activity_at, l.id fetch first 100 rows only) s").append(i);
+                    .append(" order by l.status, ").append(activity).append(", l.id fetch first 100 rows only) s").append(i);
         }
         List<StalledLead> leads = jdbc.sql("select s.id, s.name, s.status, o.username, s.last_activity_at as last_at"
                         + " from (" + perStatus + ") s join app_user o on o.id = s.owner_id"

@@ -1,6 +1,9 @@
 package app.ponte.stats.rollup;
 
 import app.ponte.lead.LeadStatus;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What the statistics count, written once as SQL fragments (issue 23: "define shared statuses once").
@@ -12,7 +15,26 @@ public final class SourceRows {
     /** Seconds in a UTC day: the day keys are {@code floor(epoch seconds / 86400)} (decision 017). */
     public static final long DAY_SECONDS = 86_400;
 
+    /** The open statuses (domain.md): a lead in one of them can stall; from {@link LeadStatus#isOpen()}. */
+    public static final List<String> OPEN = Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen)
+            .map(LeadStatus::name).toList();
+
     private SourceRows() {
+    }
+
+    /** An open lead: {@code <lead>.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY')}, from {@link #OPEN}. */
+    public static String openLead(String lead) {
+        return lead + ".status in (" + OPEN.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /**
+     * A lead's last activity: the later of its last status change (its creation before any) and its last held
+     * interaction (decision 015). The lead feature keeps it in {@code lead.last_activity_at} on every write that
+     * moves it (and says so with {@code LeadActivityWritten}); the statistics read that column, and only through
+     * this fragment: lead_activity_day, the stalled leads, their checks. {@code lead} is the lead table's alias.
+     */
+    public static String lastActivity(String lead) {
+        return lead + ".last_activity_at";
     }
 
     /**
