@@ -79,6 +79,14 @@ public class StatsService {
         return query.timeToCustomer(start(period), end(period));
     }
 
+    /**
+     * The overall figures of {@link #timeToCustomer} alone, its channels' list empty: a summary (the
+     * dashboard's tiles) skips the channels' medians, one read each.
+     */
+    public TimeToCustomer timeToCustomerOverall(Period period) {
+        return query.timeToCustomerOverall(start(period), end(period));
+    }
+
     public Reps reps(Period period) {
         var reps = query.reps(start(period), end(period));
         return new Reps(seesMoney() ? reps : reps.stream().map(RepFigures::withoutMoney).toList());
@@ -130,6 +138,14 @@ public class StatsService {
             throw new BusinessRuleException("days", "stats.error.days");
         }
         return query.stalled(asOf.minus(Duration.ofDays(days)), days);
+    }
+
+    /** The counts by status of {@link #stalled}, its list of leads empty (a summary: not read). */
+    public Stalled stalledCounts(Instant asOf, int days) {
+        if (days < 0) {
+            throw new BusinessRuleException("days", "stats.error.days");
+        }
+        return query.stalled(asOf.minus(Duration.ofDays(days)), days, false);
     }
 
     /** How many leads, interactions and user accounts there are: the administrator's home page. */

@@ -220,6 +220,9 @@ class StatsServiceTest {
         assertThat(ttc.channels().get(0).meanDays()).isCloseTo(5.5, within(1e-9));
         assertThat(ttc.channels().get(0).medianDays()).isCloseTo(5.0, within(1e-9));
         assertThat(ttc.channels().get(1)).isEqualTo(new ChannelDuration(y, 1, 7.0, 7.0));
+        // the tiles' summary: the same overall figures, no channel read
+        assertThat(asManager(() -> stats.timeToCustomerOverall(year(2013))))
+                .isEqualTo(new TimeToCustomer(ttc.overall(), List.of()));
 
         TimeToCustomer empty = asManager(() -> stats.timeToCustomer(year(1997)));
         assertThat(empty).isEqualTo(new TimeToCustomer(new DurationFigures(0, null, null), List.of()));
@@ -544,6 +547,8 @@ class StatsServiceTest {
         assertThat(stalled.leads()).extracting(StalledLead::lastActivityAt).containsExactly(
                 Instant.parse("1985-02-01T10:00:00Z"), Instant.parse("1985-03-01T10:00:00Z"),
                 Instant.parse("1985-06-16T11:59:59Z"));
+        // the tiles' summary: the same counts, no list read
+        assertThat(asManager(() -> stats.stalledCounts(asOf, 14))).isEqualTo(new Stalled(14, stalled.byStatus(), List.of()));
     }
 
     @Test

@@ -232,7 +232,12 @@ public class StatsQuery {
 
     /** Overall and per channel, from the histogram customer_block (decision 020). */
     public TimeToCustomer timeToCustomer(Instant from, Instant to) {
-        return customers.timeToCustomer(from, to);
+        return customers.timeToCustomer(from, to, true);
+    }
+
+    /** All channels' figures only (the channels' list empty): no per-channel median is read. */
+    public TimeToCustomer timeToCustomerOverall(Instant from, Instant to) {
+        return customers.timeToCustomer(from, to, false);
     }
 
     // ---- people -------------------------------------------------------------------------------
@@ -600,6 +605,11 @@ public class StatsQuery {
      * {@link SourceRows#lastActivity}.
      */
     public Stalled stalled(Instant cutoff, int days) {
+        return stalled(cutoff, days, true);
+    }
+
+    /** {@code withLeads}: also the 100 longest idle (without, the list is empty and not read). */
+    public Stalled stalled(Instant cutoff, int days, boolean withLeads) {
         String activity = SourceRows.lastActivity("l");
         Map<String, Object> params = Map.of("cutoff", OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
         // the whole UTC days before the cutoff's day from lead_activity_day, the cutoff's day from the
@@ -626,6 +636,9 @@ public class StatsQuery {
                 });
         Map<String, Long> byStatus = new LinkedHashMap<>();
         OPEN.forEach(s -> byStatus.put(s, found.getOrDefault(s, 0L)));
+        if (!withLeads) {
+            return new Stalled(days, byStatus, List.of());
+        }
         StringBuilder perStatus = new StringBuilder();
         for (int i = 0; i < OPEN.size(); i++) {
             perStatus.append(i == 0 ? "" : " union all ")

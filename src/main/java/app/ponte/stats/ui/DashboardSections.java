@@ -279,11 +279,12 @@ final class DashboardSections {
         long days = period.to().toEpochDay() - period.from().toEpochDay() + 1;
         Instant previousNow = now.minus(Duration.ofDays(days));
         // this period's funnel, handoffs and stalled leads are the sections' own reads (SharedRead); the
-        // previous period's and time to customer are the tiles' alone
+        // previous period's and time to customer are the tiles' alone, read without what no tile shows
+        // (each channel's median time, the previous stalled leads' list)
         return new Tiles(funnelRead.get(), stats.funnel(previous, channel()),
-                stats.timeToCustomer(period), stats.timeToCustomer(previous),
+                stats.timeToCustomerOverall(period), stats.timeToCustomerOverall(previous),
                 handoffsRead.get(), stats.handoffs(previous, previousNow),
-                stalledRead.get(), stats.stalled(previousNow, DashboardView.STALLED_DAYS));
+                stalledRead.get(), stats.stalledCounts(previousNow, DashboardView.STALLED_DAYS));
     }
 
     private Component tiles(Tiles t) {

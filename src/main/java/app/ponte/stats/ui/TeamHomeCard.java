@@ -52,7 +52,7 @@ class TeamHomeCard implements HomeCard {
         String title = start.text("home.team.title", start.text("stats.preset." + PeriodPreset.DEFAULT.name()));
         return Optional.of(HomeTiles.card("team", title, filter, asOf, loader,
                 () -> new TeamFigures(stats.funnel(filter.period(), null), stats.handoffs(filter.period(), asOf),
-                        stats.stalled(asOf, HomeTiles.STALLED_DAYS)),
+                        stats.stalledCounts(asOf, HomeTiles.STALLED_DAYS)),
                 figures -> view(figures, filter, start.locale())));
     }
 
