@@ -186,6 +186,18 @@ final class DashboardSections {
         return all().stream().filter(reload::contains).toList();
     }
 
+    /**
+     * The sections in the order their loads start: the slowest first (per-section times at a million
+     * leads, docs/benchmarks.md), so that the loader's few threads are not taken by quick sections while
+     * a slow one waits in the queue and the page fills when the slowest is done. {@link #all()} is the
+     * page's order.
+     */
+    List<StatsSection<?>> loadOrder() {
+        List<StatsSection<?>> slowest = List.of(tiles, reps, buyers, handoffs, marketers, channels);
+        return java.util.stream.Stream.concat(slowest.stream(), all().stream().filter(s -> !slowest.contains(s)))
+                .toList();
+    }
+
     List<StatsSection<?>> all() {
         return List.of(tiles, funnel, bridge, timeInStatus, volume, reps, marketers, handoffs, buyers, channels,
                 stalled);
@@ -278,13 +290,17 @@ final class DashboardSections {
         Instant now = asOf.get();
         long days = period.to().toEpochDay() - period.from().toEpochDay() + 1;
         Instant previousNow = now.minus(Duration.ofDays(days));
-        // this period's funnel, handoffs and stalled leads are the sections' own reads (SharedRead); the
-        // previous period's and time to customer are the tiles' alone, read without what no tile shows
-        // (each channel's median time, the previous stalled leads' list)
-        return new Tiles(funnelRead.get(), stats.funnel(previous, channel()),
-                stats.timeToCustomerOverall(period), stats.timeToCustomerOverall(previous),
-                handoffsRead.get(), stats.handoffs(previous, previousNow),
-                stalledRead.get(), stats.stalledCounts(previousNow, DashboardView.STALLED_DAYS));
+        // the previous period's figures and time to customer are the tiles' alone, read without what no
+        // tile shows (each channel's median time, the previous stalled leads' list); they go first, while
+        // the funnel's, handoffs' and stalled leads' own sections read this period's (SharedRead), so the
+        // tiles wait for the longer of the two instead of their sum
+        Funnel previousFunnel = stats.funnel(previous, channel());
+        TimeToCustomer time = stats.timeToCustomerOverall(period);
+        TimeToCustomer previousTime = stats.timeToCustomerOverall(previous);
+        HandoffFigures previousHandoffs = stats.handoffs(previous, previousNow);
+        Stalled previousStalled = stats.stalledCounts(previousNow, DashboardView.STALLED_DAYS);
+        return new Tiles(funnelRead.get(), previousFunnel, time, previousTime, handoffsRead.get(), previousHandoffs,
+                stalledRead.get(), previousStalled);
     }
 
     private Component tiles(Tiles t) {

@@ -93,7 +93,7 @@ class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle 
         sections = new DashboardSections(this, stats, loader, users, currentUser, properties.currency(),
                 channelNames, () -> filter, () -> asOf);
         page.setId("dashboard");
-        sections.all().forEach(page::track);
+        sections.loadOrder().forEach(page::track);
         page.add(title, bar, note);
         page.add(sections.layout());
         add(page);
