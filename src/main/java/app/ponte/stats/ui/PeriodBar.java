@@ -4,6 +4,7 @@ import app.ponte.stats.Period;
 import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.select.Select;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ public class PeriodBar extends Composite<Div> {
     private final Select<PeriodPreset> preset = new Select<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
-    private final Select<String> channel;
+    private final ComboBox<String> channel;
     private final List<Consumer<StatsFilter>> listeners = new ArrayList<>();
     private StatsFilter filter;
     /** Set while the fields are filled by code, so that filling them fires nothing. */
@@ -56,14 +57,16 @@ public class PeriodBar extends Composite<Div> {
         getContent().add(preset, from, to);
 
         if (channelNames != null) {
-            channel = new Select<>();
+            // a combo box, not a select: a select keeps two server-side elements per channel for as long
+            // as the page is open (docs/benchmarks.md, the open dashboard's heap); this one sends the
+            // channels when opened, and typing finds one among many
+            channel = new ComboBox<>();
             channel.setId("period-channel");
             channel.setLabel(getTranslation("stats.channel"));
-            channel.setEmptySelectionAllowed(true);
-            channel.setEmptySelectionCaption(getTranslation("stats.all-channels"));
+            channel.setPlaceholder(getTranslation("stats.all-channels"));
+            channel.setClearButtonVisible(true);
             channel.setItems(channelNames.keySet());
-            channel.setItemLabelGenerator(code -> code == null ? getTranslation("stats.all-channels")
-                    : channelNames.getOrDefault(code, code));
+            channel.setItemLabelGenerator(code -> channelNames.getOrDefault(code, code));
             channel.addValueChangeListener(e -> {
                 if (!filling) {
                     changed(filter.withChannel(e.getValue()));

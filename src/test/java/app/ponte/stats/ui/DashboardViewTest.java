@@ -20,8 +20,8 @@ import app.ponte.stats.StatsFixture;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.dom.Element;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -241,7 +241,7 @@ class DashboardViewTest extends KaribuTest {
         assertThat(root().getAttribute("data-channel")).isEqualTo(y.channelA());
         assertThat(figures()).containsEntry("funnel.cohort", "3").containsEntry("funnel.steps.WON.reached", "2");
         @SuppressWarnings("unchecked")
-        Select<String> channel = _get(Select.class, spec -> spec.withId("period-channel"));
+        ComboBox<String> channel = _get(ComboBox.class, spec -> spec.withId("period-channel"));
         assertThat(channel.getValue()).isEqualTo(y.channelA());
 
         _setValue(channel, y.channelB());
