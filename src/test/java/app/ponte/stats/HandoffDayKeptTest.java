@@ -18,6 +18,7 @@ import app.ponte.security.UserId;
 import app.ponte.security.UserSummary;
 import app.ponte.stats.rollup.HandoffDay;
 import app.ponte.stats.rollup.HandoffDecisionDay;
+import app.ponte.stats.rollup.HandoffRecipientDay;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -39,7 +40,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * handoff_day and handoff_decision_day are kept by the statistics feature, without triggers (decision 040): from
+ * handoff_day, handoff_recipient_day and handoff_decision_day are kept by the statistics feature, without triggers (decision 040): from
  * the handoff feature's write path inside its transaction — a send to a person and to the queue, a claim, an
  * acceptance, a rejection, an import of a decided handoff — and from the lead feature's change into WON (the
  * handoffs' lead_won); eight writers on one key at once lose nothing; a rebuild counts rows written with plain
@@ -86,19 +87,19 @@ class HandoffDayKeptTest {
         signIn(marketer);
         HandoffId first = handoffs.handOff(new NewHandoff(toRep, rep.id(), "call them"));
         HandoffId second = handoffs.handOff(NewHandoff.toQueue(toQueue, "anyone"));
-        assertThat(sent(marketer)).containsExactly(today + " 0 PENDING  1 0",
-                today + " " + rep.id().value() + " PENDING  1 0");
+        assertThat(sent(marketer)).containsExactly(today + " PENDING  2 0");
+        assertThat(received(rep)).containsExactly(today + " PENDING 1 0");
         assertKept(marketer, rep, claimer);
 
         signIn(claimer);
         handoffs.claim(second);
-        assertThat(sent(marketer)).containsExactly(today + " " + rep.id().value() + " PENDING  1 0",
-                today + " " + claimer.id().value() + " PENDING  1 0");
+        assertThat(received(claimer)).containsExactly(today + " PENDING 1 0");
         handoffs.reject(second, RejectReason.NO_BUDGET, "not this year", version(second));
         signIn(rep);
         handoffs.accept(first, version(first));
-        assertThat(sent(marketer)).containsExactly(today + " " + rep.id().value() + " ACCEPTED  1 0",
-                today + " " + claimer.id().value() + " REJECTED NO_BUDGET 1 0");
+        assertThat(sent(marketer)).containsExactly(today + " ACCEPTED  1 0", today + " REJECTED NO_BUDGET 1 0");
+        assertThat(received(rep)).containsExactly(today + " ACCEPTED 1 0");
+        assertThat(received(claimer)).containsExactly(today + " REJECTED 1 0");
         assertThat(decided(rep)).hasSize(1);
         assertThat(decided(claimer)).hasSize(1);
         assertKept(marketer, rep, claimer);
@@ -107,8 +108,8 @@ class HandoffDayKeptTest {
         Instant soon = Instant.now().plusSeconds(60);
         data.move(toRep, LeadStatus.OPPORTUNITY, soon, rep.id());
         data.move(toRep, LeadStatus.WON, soon.plusSeconds(60), rep.id());
-        assertThat(sent(marketer)).containsExactly(today + " " + rep.id().value() + " ACCEPTED  1 1",
-                today + " " + claimer.id().value() + " REJECTED NO_BUDGET 1 0");
+        assertThat(sent(marketer)).containsExactly(today + " ACCEPTED  1 1", today + " REJECTED NO_BUDGET 1 0");
+        assertThat(received(rep)).containsExactly(today + " ACCEPTED 1 1");
         assertKept(marketer, rep, claimer);
 
         // history: an imported decision on a day of 1983, 90 minutes and a half second after it was sent
@@ -116,7 +117,8 @@ class HandoffDayKeptTest {
         Instant sentAt = MARCH_1983.plusSeconds(3_600);
         SystemCaller.call(() -> handoffs.importHandoff(new ImportedHandoff(old, sentAt, marketer.id(), rep.id(),
                 HandoffState.ACCEPTED, sentAt.plus(Duration.ofMillis(5_400_500)), null, null, null)));
-        assertThat(sent(marketer)).startsWith(day(MARCH_1983) + " " + rep.id().value() + " ACCEPTED  1 0");
+        assertThat(sent(marketer)).startsWith(day(MARCH_1983) + " ACCEPTED  1 0");
+        assertThat(received(rep)).startsWith(day(MARCH_1983) + " ACCEPTED 1 0");
         assertThat(decided(rep).getFirst()).startsWith(day(MARCH_1983) + " ").endsWith(" 1");
         assertKept(marketer, rep, claimer);
     }
@@ -145,8 +147,8 @@ class HandoffDayKeptTest {
                 sentIds.add(handoffs.handOff(new NewHandoff(lead, rep.id(), null)));
             }
         }, marketer);
-        assertThat(sent(marketer)).containsExactly(today() + " " + rep.id().value() + " ACCEPTED  1 0",
-                today() + " " + rep.id().value() + " PENDING  24 0");
+        assertThat(sent(marketer)).containsExactly(today() + " ACCEPTED  1 0", today() + " PENDING  24 0");
+        assertThat(received(rep)).containsExactly(today() + " ACCEPTED 1 0", today() + " PENDING 24 0");
         assertKept(marketer, rep);
         List<HandoffId> all = List.copyOf(sentIds);
         parallel(writers, writer -> {
@@ -154,7 +156,8 @@ class HandoffDayKeptTest {
                 handoffs.accept(id, version(id));
             }
         }, marketer);
-        assertThat(sent(marketer)).containsExactly(today() + " " + rep.id().value() + " ACCEPTED  25 0");
+        assertThat(sent(marketer)).containsExactly(today() + " ACCEPTED  25 0");
+        assertThat(received(rep)).containsExactly(today() + " ACCEPTED 25 0");
         assertThat(decided(rep).stream().mapToLong(r -> Long.parseLong(r.substring(r.lastIndexOf(' ') + 1))).sum())
                 .isEqualTo(25);
         assertKept(marketer, rep);
@@ -182,10 +185,11 @@ class HandoffDayKeptTest {
         StatsRollups.Rebuilt rebuilt = SystemCaller.call(rollups::rebuild);
 
         assertThat(rebuilt.rows().get("handoff_day")).isPositive();
-        assertThat(sent(marketer)).containsExactly(day(at) + " " + rep.id().value() + " REJECTED DUPLICATE 1 0");
+        assertThat(sent(marketer)).containsExactly(day(at) + " REJECTED DUPLICATE 1 0");
+        assertThat(received(rep)).containsExactly(day(at) + " REJECTED 1 0");
         assertKept(marketer, rep);
         assertThat(SystemCaller.call(rollups::differences)).containsEntry("handoff_day", 0L)
-                .containsEntry("handoff_decision_day", 0L);
+                .containsEntry("handoff_recipient_day", 0L).containsEntry("handoff_decision_day", 0L);
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -243,9 +247,14 @@ class HandoffDayKeptTest {
         return Math.floorDiv(at.getEpochSecond(), DAY);
     }
 
-    /** The sender's handoff_day rows that count something: "day recipient state reason handoffs won". */
+    /** The sender's handoff_day rows that count something: "day state reason handoffs won". */
     private List<String> sent(UserSummary marketer) {
         return data.rollupRows(HandoffDay.ROLLUP, "from_user_id", marketer.id());
+    }
+
+    /** The recipient's handoff_recipient_day rows that count something: "day state handoffs won". */
+    private List<String> received(UserSummary rep) {
+        return data.rollupRows(HandoffRecipientDay.ROLLUP, "to_user_id", rep.id());
     }
 
     /** The recipient's handoff_decision_day rows that count something: "day bucket decided". */
@@ -257,6 +266,7 @@ class HandoffDayKeptTest {
     private void assertKept(UserSummary marketer, UserSummary... reps) {
         assertThat(sent(marketer)).isEqualTo(data.definitionRows(HandoffDay.ROLLUP, "from_user_id", marketer.id()));
         for (UserSummary rep : reps) {
+            assertThat(received(rep)).isEqualTo(data.definitionRows(HandoffRecipientDay.ROLLUP, "to_user_id", rep.id()));
             assertThat(decided(rep)).isEqualTo(data.definitionRows(HandoffDecisionDay.ROLLUP, "to_user_id", rep.id()));
         }
     }

@@ -258,26 +258,30 @@ public class StatsQuery {
     }
 
     /**
-     * One edge of a period ("h" or "t", see {@link DaySplit}): its handoffs in the shape of handoff_day rows,
-     * signed (sender, recipient, state, reason as {@link SourceRows} keys them; one range of ix_handoff_stats).
+     * One edge of a period ("h" or "t", see {@link DaySplit}): its handoffs in the shape of the rows of
+     * handoff_day (the sender and reason) or handoff_recipient_day, signed (as {@link SourceRows} keys them; one
+     * range of ix_handoff_stats).
      */
-    private static String handoffEdge(String edge) {
+    private static String handoffEdge(String edge, boolean byRecipient) {
         String sign = DaySplit.sign(edge);
-        return "select h.from_user_id, " + SourceRows.handoffRecipient("h") + " as to_user_id, h.state, "
-                + SourceRows.handoffReason("h") + " as reason_code, " + sign + " as handoffs, case when h.lead_won then "
-                + sign + " else 0 end as won from handoff h where " + DaySplit.edge("h.created_at", edge);
+        return "select " + (byRecipient ? SourceRows.handoffRecipient("h") + " as to_user_id"
+                        : "h.from_user_id, " + SourceRows.handoffReason("h") + " as reason_code")
+                + ", h.state, " + sign + " as handoffs, case when h.lead_won then " + sign
+                + " else 0 end as won from handoff h where " + DaySplit.edge("h.created_at", edge);
     }
 
     /**
-     * The period's handoffs grouped by {@code group} (columns of handoff_day, as {@code x.<column>}): the whole UTC
-     * days from handoff_day (decision 040), the partial first and last day from the rows. Columns: the group's,
-     * {@code n} (handoffs) and {@code won} (those whose lead reached WON).
+     * The period's handoffs grouped by {@code group} (columns {@code x.<column>} of handoff_day, or of
+     * handoff_recipient_day {@code byRecipient}): the whole UTC days from the rollup (decision 040), the partial
+     * first and last day from the rows. Columns: the group's, {@code n} (handoffs) and {@code won} (those whose
+     * lead reached WON).
      */
-    private static String handoffDays(String group) {
-        return "select " + group + ", sum(x.handoffs) as n, sum(x.won) as won from ("
-                + "select d.from_user_id, d.to_user_id, d.state, d.reason_code, d.handoffs, d.won from handoff_day d"
-                + " where d.utc_day >= :d0 and d.utc_day < :d1"
-                + " union all " + handoffEdge("h") + " union all " + handoffEdge("t") + ") x group by " + group;
+    private static String handoffDays(String group, boolean byRecipient) {
+        return "select " + group + ", sum(x.handoffs) as n, sum(x.won) as won from (select "
+                + (byRecipient ? "d.to_user_id" : "d.from_user_id, d.reason_code") + ", d.state, d.handoffs, d.won from "
+                + (byRecipient ? "handoff_recipient_day" : "handoff_day") + " d where d.utc_day >= :d0 and d.utc_day < :d1"
+                + " union all " + handoffEdge("h", byRecipient) + " union all " + handoffEdge("t", byRecipient)
+                + ") x group by " + group;
     }
 
     /** One edge of a period: its decided handoffs by recipient and duration bucket of the decision time, signed. */
@@ -339,7 +343,7 @@ public class StatsQuery {
 
     /**
      * Handoffs to or from each user by state, and those whose lead has reached WON (handoff.lead_won), from
-     * handoff_day; {@code withMedian}: also each recipient's median decision time (the reps' figure).
+     * handoff_recipient_day or handoff_day; {@code withMedian}: also each recipient's median decision time (the reps' figure).
      */
     private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to, boolean withMedian) {
         if (!userColumn.equals("to_user_id") && !userColumn.equals("from_user_id")) {
@@ -348,7 +352,7 @@ public class StatsQuery {
         Map<String, Object> split = period(from, to, null);
         DaySplit.of(from, to).addTo(split);
         Map<Long, long[]> counts = new HashMap<>();
-        jdbc.sql(handoffDays("x." + userColumn + ", x.state"))
+        jdbc.sql(handoffDays("x." + userColumn + ", x.state", userColumn.equals("to_user_id")))
                 .params(split)
                 .query(rs -> {
                     long user = rs.getLong(userColumn);
@@ -516,7 +520,7 @@ public class StatsQuery {
         DaySplit.of(from, to).addTo(split);
         Map<String, Long> byReason = new HashMap<>();
         long[] counts = new long[4];
-        jdbc.sql(handoffDays("x.state, x.reason_code"))
+        jdbc.sql(handoffDays("x.state, x.reason_code", false))
                 .params(split)
                 .query(rs -> {
                     long n = rs.getLong("n");

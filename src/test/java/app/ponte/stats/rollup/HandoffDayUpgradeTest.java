@@ -79,6 +79,7 @@ class HandoffDayUpgradeTest {
             path(jdbc, postgres, schema);
 
             assertThat(differences(jdbc, HandoffDay.ROLLUP)).isZero();
+            assertThat(differences(jdbc, HandoffRecipientDay.ROLLUP)).isZero();
             assertThat(differences(jdbc, HandoffDecisionDay.ROLLUP)).isZero();
             List<String> after = new ArrayList<>();
             StatsQuery stats = new StatsQuery(jdbc);
