@@ -31,6 +31,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -73,10 +74,11 @@ public class HandoffService {
     private final Clock clock;
     private final HandoffProperties properties;
     private final PonteProperties ponte;
+    private final ApplicationEventPublisher events;
 
     HandoffService(HandoffRepository handoffs, HandoffQuery query, LeadService leads, UserService users,
             CurrentUser currentUser, NotificationService notifications, LiveEvents live, Clock clock,
-            HandoffProperties properties, PonteProperties ponte) {
+            HandoffProperties properties, PonteProperties ponte, ApplicationEventPublisher events) {
         this.handoffs = handoffs;
         this.query = query;
         this.leads = leads;
@@ -87,6 +89,7 @@ public class HandoffService {
         this.clock = clock;
         this.properties = properties;
         this.ponte = ponte;
+        this.events = events;
     }
 
     // ---- the service level -------------------------------------------------------------------
@@ -243,6 +246,7 @@ public class HandoffService {
             // two hand-offs of the same lead at once: the unique index on pending_lead_id let one in
             throw alreadyPending();
         }
+        events.publishEvent(HandoffsWritten.inserted(new HandoffId(saved.getId())));
         List<UserId> told = recipient == null ? ids(users.activeWithRole(Role.SALES)) : List.of(recipient.id());
         String key = recipient == null ? "notification.handoff.queued" : "notification.handoff.received";
         notifications.send(told, NotificationKind.HANDOFF_RECEIVED, "inbox", key, List.of(me.fullName(), lead.name()),
@@ -262,12 +266,14 @@ public class HandoffService {
         if (handoff.getToUserId() != null) {
             throw claimedBy(handoff.getToUserId());
         }
+        HandoffsWritten.Key before = key(handoff);
         handoff.claim(users.currentUserId().value(), clock.instant());
         try {
             handoffs.saveAndFlush(handoff);
         } catch (ConcurrencyFailureException e) {
             throw new BusinessRuleException(null, "handoff.error.claimed-meanwhile");
         }
+        events.publishEvent(HandoffsWritten.changed(id, before));
         signal(handoff.getLeadId());
         return query.get(id).orElseThrow();
     }
@@ -279,9 +285,12 @@ public class HandoffService {
         HandoffEntity handoff = loadForDecision(id, version);
         UserId me = users.currentUserId();
         UserId owner = handoff.getToUserId() == null ? me : new UserId(handoff.getToUserId());
+        HandoffsWritten.Key before = key(handoff);
         handoff.decide(HandoffState.ACCEPTED, clock.instant(), me.value(), null, null);
         flushDecision(handoff);
         leads.acceptedByHandoff(new LeadId(handoff.getLeadId()), owner);
+        // after the lead's move: its row is taken before any rollup key (decision 039)
+        events.publishEvent(HandoffsWritten.changed(id, before));
         tellMarketer(handoff, "notification.handoff.accepted");
         signal(handoff.getLeadId());
         return query.get(id).orElseThrow();
@@ -302,11 +311,13 @@ public class HandoffService {
             throw new BusinessRuleException("decisionNote", "handoff.error.decision-note-required");
         }
         HandoffEntity handoff = loadForDecision(id, version);
+        HandoffsWritten.Key before = key(handoff);
         handoff.decide(HandoffState.REJECTED, clock.instant(), users.currentUserId().value(), reason, text);
         flushDecision(handoff);
         String leadReason = reason.name() + ": " + text;
         leads.recycledByHandoff(new LeadId(handoff.getLeadId()), new UserId(handoff.getFromUserId()),
                 leadReason.length() > LEAD_REASON_MAX ? leadReason.substring(0, LEAD_REASON_MAX) : leadReason);
+        events.publishEvent(HandoffsWritten.changed(id, before));
         tellMarketer(handoff, "notification.handoff.rejected");
         signal(handoff.getLeadId());
         return query.get(id).orElseThrow();
@@ -406,14 +417,24 @@ public class HandoffService {
             entity.decide(decision, input.decidedAt(), input.to() == null ? null : input.to().value(),
                     input.reason(), decisionNote);
         }
+        HandoffId saved;
         try {
-            return new HandoffId(handoffs.saveAndFlush(entity).getId());
+            saved = new HandoffId(handoffs.saveAndFlush(entity).getId());
         } catch (DataIntegrityViolationException e) {
             throw alreadyPending();
         }
+        events.publishEvent(HandoffsWritten.inserted(saved));
+        return saved;
     }
 
     // ---- internals -----------------------------------------------------------------------------
+
+    /** A handoff's key in the statistics as it stands (read before a write: the key it leaves). */
+    private static HandoffsWritten.Key key(HandoffEntity handoff) {
+        return new HandoffsWritten.Key(handoff.getCreatedAt(), new UserId(handoff.getFromUserId()),
+                handoff.getToUserId() == null ? null : new UserId(handoff.getToUserId()), handoff.getState(),
+                handoff.getReasonCode());
+    }
 
     private HandoffEntity loadForDecision(HandoffId id, long version) {
         HandoffEntity handoff = load(id);

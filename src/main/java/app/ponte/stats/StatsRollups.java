@@ -1,6 +1,9 @@
 package app.ponte.stats;
 
 import app.ponte.security.AppRoles;
+import app.ponte.stats.rollup.HandoffDay;
+import app.ponte.stats.rollup.HandoffDecisionDay;
+import app.ponte.stats.rollup.HandoffRecipientDay;
 import app.ponte.stats.rollup.InteractionDay;
 import app.ponte.stats.rollup.LeadActivityDay;
 import app.ponte.stats.rollup.LeadDay;
@@ -30,7 +33,7 @@ public class StatsRollups {
     private static final Logger LOG = LoggerFactory.getLogger(StatsRollups.class);
     /** Every rollup kept by the statistics feature, in rebuild order. */
     static final List<Rollup> KEPT = List.of(InteractionDay.ROLLUP, LeadDay.ROLLUP, StatusChangeDay.ROLLUP,
-            LeadActivityDay.ROLLUP);
+            LeadActivityDay.ROLLUP, HandoffDay.ROLLUP, HandoffRecipientDay.ROLLUP, HandoffDecisionDay.ROLLUP);
 
     private final RollupStore store;
 

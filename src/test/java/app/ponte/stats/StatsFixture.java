@@ -1,6 +1,8 @@
 package app.ponte.stats;
 
 import app.ponte.TestUsers;
+import app.ponte.handoff.HandoffId;
+import app.ponte.handoff.HandoffsWritten;
 import app.ponte.interaction.ImportedInteraction;
 import app.ponte.interaction.InteractionHistory;
 import app.ponte.interaction.InteractionType;
@@ -31,14 +33,20 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Hand-built statistics data: leads and their history through the lead service's history import
  * (so the pre-computed columns are kept exactly as in production), interactions through the
  * interaction history, purchases and spend through the purchase service's import, handoffs and
- * channels with JDBC (their services belong to other features).
+ * channels with JDBC (their services belong to other features); a handoff written with JDBC is then
+ * published as the handoff feature publishes its writes ({@link HandoffsWritten}, in the same
+ * transaction), so the statistics keep their handoff rollups from it (decision 040).
  */
 @Component
 public class StatsFixture {
@@ -51,10 +59,14 @@ public class StatsFixture {
     private final PurchaseService purchases;
     private final JdbcClient jdbc;
     private final StatsRollups rollups;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     StatsFixture(LeadHistoryService leads, InteractionHistory interactions, PurchaseService purchases, JdbcClient jdbc,
-            StatsRollups rollups) {
+            StatsRollups rollups, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.rollups = rollups;
+        this.transactions = new TransactionTemplate(transactions);
+        this.events = events;
         this.leads = leads;
         this.interactions = interactions;
         this.purchases = purchases;
@@ -164,20 +176,24 @@ public class StatsFixture {
     /** A handoff row; {@code to} null = waiting in the sales queue. */
     public void handoff(LeadId lead, UserId from, UserId to, String state, Instant createdAt, Instant decidedAt,
             String reason) {
-        jdbc.sql("insert into handoff (lead_id, from_user_id, to_user_id, via_queue, state, created_at, decided_at,"
-                        + " decided_by_id, reason_code, pending_lead_id) values (:lead, :from, :to, :queue, :state,"
-                        + " :created, :decided, :decidedBy, :reason, :pending)")
-                .param("lead", lead.value())
-                .param("from", from.value())
-                .param("to", to == null ? null : to.value())
-                .param("queue", to == null)
-                .param("state", state)
-                .param("created", utc(createdAt))
-                .param("decided", decidedAt == null ? null : utc(decidedAt))
-                .param("decidedBy", decidedAt == null || to == null ? null : to.value())
-                .param("reason", reason)
-                .param("pending", "PENDING".equals(state) ? lead.value() : null)
-                .update();
+        transactions.executeWithoutResult(tx -> {
+            GeneratedKeyHolder id = new GeneratedKeyHolder();
+            jdbc.sql("insert into handoff (lead_id, from_user_id, to_user_id, via_queue, state, created_at, decided_at,"
+                            + " decided_by_id, reason_code, pending_lead_id) values (:lead, :from, :to, :queue, :state,"
+                            + " :created, :decided, :decidedBy, :reason, :pending)")
+                    .param("lead", lead.value())
+                    .param("from", from.value())
+                    .param("to", to == null ? null : to.value())
+                    .param("queue", to == null)
+                    .param("state", state)
+                    .param("created", utc(createdAt))
+                    .param("decided", decidedAt == null ? null : utc(decidedAt))
+                    .param("decidedBy", decidedAt == null || to == null ? null : to.value())
+                    .param("reason", reason)
+                    .param("pending", "PENDING".equals(state) ? lead.value() : null)
+                    .update(id, "id");
+            events.publishEvent(HandoffsWritten.inserted(new HandoffId(id.getKeyAs(Number.class).longValue())));
+        });
     }
 
     public void purchase(LeadId lead, String on, String amount) {

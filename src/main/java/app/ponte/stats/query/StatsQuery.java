@@ -263,30 +263,124 @@ public class StatsQuery {
     }
 
     /**
-     * The decision time of a decided handoff, null for a pending one: the medians' column. One scan
-     * then gives a period's counts and its median (percentile_cont skips nulls on both databases).
+     * One edge of a period ("h" or "t", see {@link DaySplit}): its handoffs in the shape of the rows of
+     * handoff_day (the sender and reason) or handoff_recipient_day, signed (as {@link SourceRows} keys them; one
+     * range of ix_handoff_stats).
      */
-    private static final String DECIDED_SECONDS = "case when h.state <> 'PENDING' then h.decision_seconds end";
+    private static String handoffEdge(String edge, boolean byRecipient) {
+        String sign = DaySplit.sign(edge);
+        return "select " + (byRecipient ? SourceRows.handoffRecipient("h") + " as to_user_id"
+                        : "h.from_user_id, " + SourceRows.handoffReason("h") + " as reason_code")
+                + ", h.state, " + sign + " as handoffs, case when h.lead_won then " + sign
+                + " else 0 end as won from handoff h where " + DaySplit.edge("h.created_at", edge);
+    }
 
-    /** Handoffs to or from each user by state, and those whose lead has reached WON (handoff.lead_won). */
-    /** {@code withMedian}: also each user's median decision time (the reps' figure; a sort the others skip). */
-    private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to, boolean withMedian) {
-        Map<Long, HandoffCounts> result = new HashMap<>();
-        jdbc.sql("select h." + userColumn + " as user_id, count(*) as n,"
-                        + " sum(case when h.state = 'ACCEPTED' then 1 else 0 end) as accepted,"
-                        + " sum(case when h.state = 'REJECTED' then 1 else 0 end) as rejected,"
-                        + " sum(case when h.state = 'PENDING' then 1 else 0 end) as pending,"
-                        + " sum(case when h.lead_won then 1 else 0 end) as won,"
-                        + (withMedian ? " percentile_cont(0.5) within group (order by " + DECIDED_SECONDS + ")"
-                                : " cast(null as double precision)") + " as median"
-                        + " from handoff h"
-                        + " where h.created_at >= :from and h.created_at < :to and h." + userColumn + " is not null"
-                        + " group by h." + userColumn)
-                .params(period(from, to, null))
+    /**
+     * The period's handoffs grouped by {@code group} (columns {@code x.<column>} of handoff_day, or of
+     * handoff_recipient_day {@code byRecipient}): the whole UTC days from the rollup (decision 040), the partial
+     * first and last day from the rows. Columns: the group's, {@code n} (handoffs) and {@code won} (those whose
+     * lead reached WON).
+     */
+    private static String handoffDays(String group, boolean byRecipient) {
+        return "select " + group + ", sum(x.handoffs) as n, sum(x.won) as won from (select "
+                + (byRecipient ? "d.to_user_id" : "d.from_user_id, d.reason_code") + ", d.state, d.handoffs, d.won from "
+                + (byRecipient ? "handoff_recipient_day" : "handoff_day") + " d where d.utc_day >= :d0 and d.utc_day < :d1"
+                + " union all " + handoffEdge("h", byRecipient) + " union all " + handoffEdge("t", byRecipient)
+                + ") x group by " + group;
+    }
+
+    /** One edge of a period: its decided handoffs by recipient and duration bucket of the decision time, signed. */
+    private static String decisionEdge(String edge) {
+        return "select " + SourceRows.handoffRecipient("h") + " as to_user_id, b.bucket, " + DaySplit.sign(edge)
+                + " as n from handoff h" + SourceRows.durationBucket("b", "h.decision_seconds") + " where "
+                + SourceRows.decidedHandoff("h") + " and " + DaySplit.edge("h.created_at", edge);
+    }
+
+    /**
+     * The decision times' histogram of a period (handoff_decision_day for the whole days, the rows at the edges),
+     * ascending by bucket: one list per recipient ({@code byRecipient}), or one for everyone under the key 0.
+     */
+    private Map<Long, List<Histogram.Bucket>> decisionHistogram(Map<String, Object> split, boolean byRecipient) {
+        Map<Integer, long[]> bounds = Histogram.bounds(jdbc);
+        Map<Long, List<Histogram.Bucket>> histogram = new HashMap<>();
+        String group = byRecipient ? "x.to_user_id, x.bucket" : "x.bucket";
+        jdbc.sql("select " + group + ", sum(x.n) as n from (select d.to_user_id, d.bucket, d.decided as n"
+                        + " from handoff_decision_day d where d.utc_day >= :d0 and d.utc_day < :d1"
+                        + " union all " + decisionEdge("h") + " union all " + decisionEdge("t") + ") x"
+                        + " group by " + group + " order by " + group)
+                .params(split)
                 .query(rs -> {
-                    result.put(rs.getLong("user_id"), new HandoffCounts(rs.getLong("n"), rs.getLong("accepted"),
-                            rs.getLong("rejected"), rs.getLong("pending"), rs.getLong("won"), hours(rs, "median")));
+                    long n = rs.getLong("n");
+                    if (n > 0) {
+                        long[] range = bounds.get(rs.getInt("bucket"));
+                        histogram.computeIfAbsent(byRecipient ? rs.getLong("to_user_id") : 0L, u -> new ArrayList<>())
+                                .add(new Histogram.Bucket(range[0], range[1], n, 0));
+                    }
                 });
+        return histogram;
+    }
+
+    /**
+     * The exact median decision time in hours (percentile_cont(0.5): the mean of the two middle values for an
+     * even count) of the histogram's handoffs, recipient {@code recipient} or everyone (null): the middle
+     * value(s) read from their bucket in value order (ix_handoff_decision_to, ix_handoff_decision). A pending
+     * handoff has no decision_seconds (ck_handoff_decided), so the bucket's range alone leaves it out.
+     */
+    private Double medianDecisionHours(List<Histogram.Bucket> buckets, Long recipient, Instant from, Instant to) {
+        if (buckets == null || buckets.isEmpty()) {
+            return null;
+        }
+        double median = Histogram.median(buckets, (bucket, skip, size, descending) -> {
+            String direction = descending ? " desc" : "";
+            return jdbc.sql("select h.decision_seconds from handoff h where "
+                            + (recipient == null ? "" : "h.to_user_id = " + recipient + " and ")
+                            + "h.decision_seconds >= " + bucket.lo() + " and h.decision_seconds < " + bucket.hi()
+                            + " and h.created_at >= " + literal(OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                            + " and h.created_at < " + literal(OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                            + " order by " + (recipient == null ? "" : "h.to_user_id" + direction + ", ")
+                            + "h.decision_seconds" + direction + " offset " + skip + " rows fetch next " + size
+                            + " rows only")
+                    .query((rs, n) -> rs.getDouble(1))
+                    .list();
+        }, () -> new IllegalStateException("the decision-time histogram disagrees with the handoffs"));
+        return median / 3600.0;
+    }
+
+    /**
+     * Handoffs to or from each user by state, and those whose lead has reached WON (handoff.lead_won), from
+     * handoff_recipient_day or handoff_day; {@code withMedian}: also each recipient's median decision time (the reps' figure).
+     */
+    private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to, boolean withMedian) {
+        if (!userColumn.equals("to_user_id") && !userColumn.equals("from_user_id")) {
+            throw new IllegalArgumentException(userColumn);
+        }
+        Map<String, Object> split = period(from, to, null);
+        DaySplit.of(from, to).addTo(split);
+        Map<Long, long[]> counts = new HashMap<>();
+        jdbc.sql(handoffDays("x." + userColumn + ", x.state", userColumn.equals("to_user_id")))
+                .params(split)
+                .query(rs -> {
+                    long user = rs.getLong(userColumn);
+                    long n = rs.getLong("n");
+                    long[] c = counts.computeIfAbsent(user, u -> new long[5]);
+                    c[0] += n;
+                    switch (rs.getString("state")) {
+                        case "ACCEPTED" -> c[1] += n;
+                        case "REJECTED" -> c[2] += n;
+                        default -> c[3] += n;
+                    }
+                    c[4] += rs.getLong("won");
+                });
+        // 0 is the queue (no recipient yet): not a user
+        counts.remove(0L);
+        Map<Long, List<Histogram.Bucket>> histogram = withMedian ? decisionHistogram(split, true) : Map.of();
+        Map<Long, HandoffCounts> result = new HashMap<>();
+        counts.forEach((user, c) -> {
+            if (c[0] != 0) {
+                result.put(user, new HandoffCounts(c[0], c[1], c[2], c[3], c[4],
+                        withMedian ? medianDecisionHours(histogram.get(user), user, from, to) : null));
+            }
+        });
         return result;
     }
 
@@ -420,40 +514,48 @@ public class StatsQuery {
 
     // ---- handoffs -----------------------------------------------------------------------------
 
+    /**
+     * The period's handoff figures: counts by state and reason from handoff_day (decision 040), the median
+     * decision time from handoff_decision_day and its middle value(s), and the overdue ones — pending and created
+     * before {@code overdueBefore} — from the rows: one range of ix_handoff_state (state, created_at, id), and
+     * pending handoffs are only the recent few.
+     */
     public HandoffFigures handoffs(Instant from, Instant to, Instant overdueBefore, int slaHours) {
+        Map<String, Object> split = period(from, to, null);
+        DaySplit.of(from, to).addTo(split);
+        Map<String, Long> byReason = new HashMap<>();
+        long[] counts = new long[4];
+        jdbc.sql(handoffDays("x.state, x.reason_code", false))
+                .params(split)
+                .query(rs -> {
+                    long n = rs.getLong("n");
+                    counts[0] += n;
+                    switch (rs.getString("state")) {
+                        case "ACCEPTED" -> counts[1] += n;
+                        case "REJECTED" -> {
+                            counts[2] += n;
+                            byReason.merge(rs.getString("reason_code"), n, Long::sum);
+                        }
+                        default -> counts[3] += n;
+                    }
+                });
+        Map<String, Long> reasons = new LinkedHashMap<>();
+        for (String reason : REASONS) {
+            long found = byReason.getOrDefault(reason, 0L);
+            if (found > 0) {
+                reasons.put(reason, found);
+            }
+        }
         Map<String, Object> period = period(from, to, null);
         period.put("overdueBefore", OffsetDateTime.ofInstant(overdueBefore, ZoneOffset.UTC));
-        // one scan of the period's handoffs: the counts, the median decision time and each known
-        // rejection reason (three statements read the same index range three times before)
-        StringBuilder byReason = new StringBuilder();
-        for (int i = 0; i < REASONS.size(); i++) {
-            byReason.append(", coalesce(sum(case when h.state = 'REJECTED' and h.reason_code = '")
-                    .append(REASONS.get(i)).append("' then 1 else 0 end), 0) as r").append(i);
-        }
-        Map<String, Long> reasons = new LinkedHashMap<>();
-        Double[] median = new Double[1];
-        long[] counts = jdbc.sql("select count(*) as n,"
-                        + " coalesce(sum(case when h.state = 'ACCEPTED' then 1 else 0 end), 0) as accepted,"
-                        + " coalesce(sum(case when h.state = 'REJECTED' then 1 else 0 end), 0) as rejected,"
-                        + " coalesce(sum(case when h.state = 'PENDING' then 1 else 0 end), 0) as pending,"
-                        + " coalesce(sum(case when h.state = 'PENDING' and h.created_at < :overdueBefore then 1 else 0 end),"
-                        + " 0) as overdue, percentile_cont(0.5) within group (order by " + DECIDED_SECONDS + ") as median"
-                        + byReason + " from handoff h where h.created_at >= :from and h.created_at < :to")
+        long overdue = jdbc.sql("select count(*) from handoff h where h.state = 'PENDING' and h.created_at >= :from"
+                        + " and h.created_at < :to and h.created_at < :overdueBefore")
                 .params(period)
-                .query((rs, n) -> {
-                    median[0] = hours(rs, "median");
-                    for (int i = 0; i < REASONS.size(); i++) {
-                        long found = rs.getLong("r" + i);
-                        if (found > 0) {
-                            reasons.put(REASONS.get(i), found);
-                        }
-                    }
-                    return new long[] {rs.getLong("n"), rs.getLong("accepted"), rs.getLong("rejected"),
-                        rs.getLong("pending"), rs.getLong("overdue")};
-                })
+                .query(Long.class)
                 .single();
+        Double median = medianDecisionHours(decisionHistogram(split, false).get(0L), null, from, to);
         return new HandoffFigures(counts[0], counts[1], counts[2], counts[3], ratio(counts[1], counts[1] + counts[2]),
-                median[0], slaHours, counts[4], reasons);
+                median, slaHours, overdue, reasons);
     }
 
     // ---- channels -----------------------------------------------------------------------------

@@ -70,4 +70,41 @@ public final class SourceRows {
     public static String wonValue(String change, String lead) {
         return "case when " + into(change, LeadStatus.WON) + " then coalesce(" + lead + ".expected_value, 0) else 0 end";
     }
+
+    /**
+     * A handoff's recipient as the handoff rollups key it: {@code to_user_id}, 0 while it waits in the sales
+     * queue (a key column cannot be null). {@code handoff} is the handoff table's alias.
+     */
+    public static String handoffRecipient(String handoff) {
+        return "coalesce(" + handoff + ".to_user_id, 0)";
+    }
+
+    /** A handoff's reject reason as the handoff rollup keys it: '' unless rejected. */
+    public static String handoffReason(String handoff) {
+        return "coalesce(" + handoff + ".reason_code, '')";
+    }
+
+    /**
+     * A decided handoff (accepted or rejected): it has a decision time, {@code decision_seconds} (V25, the
+     * database's own difference of decided_at and created_at); a pending one has none.
+     */
+    public static String decidedHandoff(String handoff) {
+        return handoff + ".state <> 'PENDING'";
+    }
+
+    /**
+     * {@code join duration_bucket <alias> on ...} for the value {@code seconds} (an SQL expression): the
+     * buckets of V22 (decision 018). Joined by range alone ({@code b.lo <= x and x < b.hi}), H2 walked the
+     * bucket table's index from its start for every row (about 96 entries a row; 187 ms for 172 customers at a
+     * tenth of the benchmark's scale). The join also names a window of three bucket numbers around the bucket a
+     * logarithm estimates (bucket k starts near 60 · 1.15^(k - 1) seconds; the estimate is never more than one
+     * off, checked for the first, middle and last values of every bucket): a primary-key range of three rows.
+     * The range conditions still decide, so the answer is the table's, exactly.
+     */
+    public static String durationBucket(String alias, String seconds) {
+        String estimate = "least(cast(floor(ln(cast(greatest(" + seconds + ", 60) as double precision) / 60)"
+                + " / ln(1.15)) as integer) + 1, 149)";
+        return " join duration_bucket " + alias + " on " + alias + ".bucket between " + estimate + " - 1 and "
+                + estimate + " + 1 and " + alias + ".lo <= " + seconds + " and " + seconds + " < " + alias + ".hi";
+    }
 }
