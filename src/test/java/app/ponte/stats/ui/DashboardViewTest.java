@@ -298,9 +298,10 @@ class DashboardViewTest extends KaribuTest {
 
     @Test
     void every_figure_goes_to_the_browser_as_html_and_keeps_no_element_on_the_server() {
-        year(1983);
+        // 2007, as the other tests that read whole sections: its data stays out of every other test's years
+        year(2007);
         signIn("db-frozen", Role.MANAGER);
-        open("?from=1983-01-01&to=1983-12-31");
+        open("?from=2007-01-01&to=2007-12-31");
         assertThat(present("section-stalled-empty")).as("stalled leads shown").isFalse();
         // the page shows figures in every section, the stalled counts and the funnel's rate among them
         assertThat(figures()).containsKeys("funnel.leadToCustomer", "stalled.byStatus.MQL", "funnel.cohort");
