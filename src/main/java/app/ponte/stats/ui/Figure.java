@@ -68,8 +68,9 @@ public final class Figure {
 
     /** A live component with exactly the markup of {@link Html#of}, for figures that are not frozen. */
     private static Component component(Element html) {
-        Component figure = html.tagName().equals("a") ? new Anchor(html.attr("href"), html.text())
-                : new Span(html.text());
+        // wholeText, not text(): text() collapses the no-break space of "1.200,00 €" into a plain one
+        String text = html.wholeText();
+        Component figure = html.tagName().equals("a") ? new Anchor(html.attr("href"), text) : new Span(text);
         html.attributes().forEach(a -> {
             if (!a.getKey().equals("href")) {
                 figure.getElement().setAttribute(a.getKey(), a.getValue());
