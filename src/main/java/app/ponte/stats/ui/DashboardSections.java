@@ -757,7 +757,7 @@ final class DashboardSections {
                 channelSort = column.key();
                 fillChannels(holder, rows);
             });
-        }).addEventData(SORT_KEY).setFilter(SORT_KEY + " != null");
+        }).addEventData(SORT_KEY).setFilter(SORT_FILTER);
         return holder;
     }
 
@@ -767,6 +767,12 @@ final class DashboardSections {
 
     /** The sort key of the header a click in the channels table landed on (null elsewhere). */
     static final String SORT_KEY = "event.target.closest('[data-sort]')?.getAttribute('data-sort') ?? null";
+    /**
+     * Only a click on a header reaches the server. In parentheses: {@code ??} binds looser than
+     * {@code !=}, so without them the filter's value was the key itself, a string, and Flow's client
+     * sends the event only when its filter is {@code true}: in a browser no click ever sorted.
+     */
+    static final String SORT_FILTER = "(" + SORT_KEY + ") != null";
 
     private void fillChannels(Div holder, List<ChannelFigures> rows) {
         holder.removeAll();

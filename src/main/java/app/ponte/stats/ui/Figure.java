@@ -36,6 +36,11 @@ public final class Figure {
         return component(Html.of(metric, kind, value, locale, currency, href));
     }
 
+    /** A figure the page works out itself (a share, an average): no API path, so no {@code data-metric}. */
+    public static Component unmarked(Kind kind, Object value, Locale locale, Currency currency, String href) {
+        return component(Html.unmarked(kind, value, locale, currency, href).addClass(CLASS));
+    }
+
     public static Component count(String metric, long value, Locale locale, String href) {
         return of(metric, Kind.COUNT, value, locale, null, href);
     }

@@ -209,7 +209,7 @@ class DashboardViewTest extends KaribuTest {
                 .getElement();
         var data = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         data.put(DashboardSections.SORT_KEY, key);
-        data.put(DashboardSections.SORT_KEY + " != null", true);
+        data.put(DashboardSections.SORT_FILTER, true);
         com.github.mvysny.kaributesting.v10.ElementUtilsKt._fireDomEvent(holder,
                 new com.vaadin.flow.dom.DomEvent(holder, "click", data));
     }
