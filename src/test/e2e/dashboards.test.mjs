@@ -83,6 +83,30 @@ for (const run of RUNS) {
   });
 }
 
+// The channels table is frozen HTML: its header buttons have no listener of their own, one on the
+// table's holder sorts by the header clicked (decision 033). Only a browser runs that listener's filter.
+test('manager sorts the channels table by a click on a header', async () => {
+  const page = await context.newPage();
+  try {
+    await page.setViewportSize(WIDTHS[0]);
+    await signIn(page, 'manager');
+    await page.locator('#home-welcome').waitFor({ timeout: 30000 });
+    await page.goto(`${BASE_URL}/dashboard`);
+    await page.locator('.ponte-stats-page[data-ready="true"]').first().waitFor({ timeout: READY_TIMEOUT });
+    await page.locator('#dashboard-channels [data-sort="leads"]').click();
+    // a count sorts largest first
+    await page.locator('#dashboard-channels-table th[aria-sort="descending"] [data-sort="leads"]')
+      .waitFor({ timeout: 15000 });
+    const leads = await page.locator('#dashboard-channels-table tbody [data-metric$=".leads"]')
+      .evaluateAll(figures => figures.map(f => Number(f.getAttribute('data-value'))));
+    assert.ok(leads.length > 1, 'several channels');
+    assert.deepEqual(leads, [...leads].sort((a, b) => b - a), 'channels by leads, largest first');
+  } finally {
+    await page.close();
+    await context.clearCookies();
+  }
+});
+
 /** The report's PDF, for the period the page shows: a PDF, and its text holds the first sentence. */
 async function checkPdf(page, run) {
   const root = page.locator('.ponte-stats-page').first();

@@ -31,16 +31,10 @@ import app.ponte.stats.Volume;
 import app.ponte.stats.VolumeBucket;
 import app.ponte.stats.VolumeBucketKind;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Text;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.NativeTable;
-import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +48,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * The dashboard's sections (decision 026): what each reads from {@link StatsService} and how it
@@ -310,55 +307,47 @@ final class DashboardSections {
             return empty("tiles", "dashboard.empty.leads");
         }
         StatsFilter f = filter.get();
-        var box = new Div();
-        box.addClassName("ponte-tiles");
-        box.add(tile("leads", "dashboard.tile.leads", Figure.Kind.COUNT, "funnel.cohort", t.funnel().cohort(),
+        var box = new Element("div").addClass("ponte-tiles");
+        box.appendChild(tile("leads", "dashboard.tile.leads", Figure.Kind.COUNT, "funnel.cohort", t.funnel().cohort(),
                 t.previousFunnel().cohort(), DrillDown.cohort(f)));
         for (String status : List.of("MQL", "SQL", "WON")) {
-            box.add(tile(status.toLowerCase(Locale.ROOT), "dashboard.tile." + status, Figure.Kind.COUNT,
+            box.appendChild(tile(status.toLowerCase(Locale.ROOT), "dashboard.tile." + status, Figure.Kind.COUNT,
                     "funnel.steps." + status + ".reached", step(t.funnel(), status).reached(),
                     step(t.previousFunnel(), status).reached(), DrillDown.reached(f, status)));
         }
-        box.add(tile("lead-to-customer", "dashboard.tile.lead-to-customer", Figure.Kind.RATIO,
+        box.appendChild(tile("lead-to-customer", "dashboard.tile.lead-to-customer", Figure.Kind.RATIO,
                 "funnel.leadToCustomer", t.funnel().leadToCustomer(), t.previousFunnel().leadToCustomer(), null));
-        box.add(tile("time-to-customer", "dashboard.tile.time-to-customer", Figure.Kind.DAYS,
+        box.appendChild(tile("time-to-customer", "dashboard.tile.time-to-customer", Figure.Kind.DAYS,
                 "time-to-customer.overall.medianDays", t.time().overall().medianDays(),
                 t.previousTime().overall().medianDays(), null));
-        box.add(tile("acceptance", "dashboard.tile.acceptance", Figure.Kind.RATIO, "handoffs.acceptanceRate",
+        box.appendChild(tile("acceptance", "dashboard.tile.acceptance", Figure.Kind.RATIO, "handoffs.acceptanceRate",
                 t.handoffs().acceptanceRate(), t.previousHandoffs().acceptanceRate(), null));
-        box.add(tile("overdue", "dashboard.tile.overdue", Figure.Kind.COUNT, "handoffs.overduePending",
+        box.appendChild(tile("overdue", "dashboard.tile.overdue", Figure.Kind.COUNT, "handoffs.overduePending",
                 t.handoffs().overduePending(), t.previousHandoffs().overduePending(), null));
         // the API has no total of stalled leads, only byStatus: the tile shows their sum (no data-metric)
-        box.add(tile("stalled", "dashboard.tile.stalled", Figure.Kind.COUNT, null, stalledNow,
+        box.appendChild(tile("stalled", "dashboard.tile.stalled", Figure.Kind.COUNT, null, stalledNow,
                 total(t.previousStalled().byStatus()),
                 DrillDown.stalled(DashboardView.STALLED_DAYS, asOf.get(), null)));
         return Frozen.of(box);
     }
 
-    private Component tile(String id, String label, Figure.Kind kind, String metric, Object value, Object previous,
+    private Element tile(String id, String label, Figure.Kind kind, String metric, Object value, Object previous,
             String href) {
-        var tile = new Div();
-        tile.setId("tile-" + id);
-        tile.addClassName("ponte-tile");
-        var name = new Span(view.getTranslation(label));
-        name.addClassName("ponte-tile-label");
-        Component figure;
+        var tile = new Element("div").attr("id", "tile-" + id).addClass("ponte-tile");
+        tile.appendElement("span").addClass("ponte-tile-label").text(view.getTranslation(label));
+        Element figure;
         if (metric != null) {
-            figure = Figure.of(metric, kind, value, locale, currency, href);
+            figure = Figure.Html.of(metric, kind, value, locale, currency, href);
         } else {
-            String text = Figure.text(kind, value, locale, currency);
-            figure = href == null ? new Span(text) : new Anchor(href, text);
-            figure.getElement().setAttribute("data-sum-of", "stalled.byStatus");
-            figure.getElement().getClassList().add("ponte-figure");
+            figure = Figure.Html.sumOf("stalled.byStatus", kind, value, locale, currency, href);
         }
-        figure.getElement().getClassList().add("ponte-tile-value");
+        tile.appendChild(figure.addClass("ponte-tile-value"));
         // the previous figure is for comparison only: no data-metric, so it is never read as this period's
-        var before = new Span(view.getTranslation("dashboard.tile.previous", Figure.text(kind, previous, locale, currency)));
-        before.addClassName("ponte-tile-previous");
-        before.getElement().setAttribute("data-previous-value", Figure.json(previous));
-        var change = new Span(change(kind, value, previous));
-        change.addClassName("ponte-tile-change");
-        tile.add(name, figure, new Div(before, change));
+        var comparison = tile.appendElement("div");
+        comparison.appendElement("span").attr("data-previous-value", Figure.json(previous))
+                .addClass("ponte-tile-previous")
+                .text(view.getTranslation("dashboard.tile.previous", Figure.text(kind, previous, locale, currency)));
+        comparison.appendElement("span").addClass("ponte-tile-change").text(change(kind, value, previous));
         return tile;
     }
 
@@ -407,16 +396,17 @@ final class DashboardSections {
         for (FunnelStep s : f.steps()) {
             String prefix = "funnel.steps." + s.status();
             String reachedLink = s.status().equals("NEW") ? DrillDown.cohort(current) : DrillDown.reached(current, s.status());
-            Component lost = f.lost().containsKey(s.status())
-                    ? Figure.count("funnel.lost." + s.status(), f.lost().get(s.status()), locale,
+            Element lost = f.lost().containsKey(s.status())
+                    ? Figure.Html.count("funnel.lost." + s.status(), f.lost().get(s.status()), locale,
                             DrillDown.lostFrom(current, s.status()))
-                    : new Span();
-            table.row(new Text(status(s.status())), Figure.count(prefix + ".reached", s.reached(), locale, reachedLink),
-                    Figure.ratio(prefix + ".conversion", s.conversion(), locale), lost);
+                    : new Element("span");
+            table.row(text(status(s.status())),
+                    Figure.Html.count(prefix + ".reached", s.reached(), locale, reachedLink),
+                    Figure.Html.ratio(prefix + ".conversion", s.conversion(), locale), lost);
         }
-        var rate = new Paragraph(new Text(view.getTranslation("dashboard.funnel.lead-to-customer") + " "),
-                Figure.ratio("funnel.leadToCustomer", f.leadToCustomer(), locale));
-        return new Div(chart, table.scroller(), rate);
+        var rate = new Element("p").appendText(view.getTranslation("dashboard.funnel.lead-to-customer") + " ")
+                .appendChild(Figure.Html.ratio("funnel.leadToCustomer", f.leadToCustomer(), locale));
+        return new Div(chart, table.scroller(), Frozen.of(rate));
     }
 
     // ---------------------------------------------------------------------------------- bridge
@@ -451,40 +441,41 @@ final class DashboardSections {
         var table = new Table("dashboard-bridge-table", List.of(view.getTranslation("dashboard.col.span"),
                 view.getTranslation("dashboard.col.reached"), view.getTranslation("dashboard.col.fell-off"),
                 view.getTranslation("dashboard.col.lost")));
-        table.row(new Text(a), Figure.count("funnel.steps.NEW.reached", awareness, locale, DrillDown.cohort(current)),
+        table.row(text(a), Figure.Html.count("funnel.steps.NEW.reached", awareness, locale, DrillDown.cohort(current)),
                 derived(awareness - consideration, DrillDown.wentNoFurther(current, null, "MQL")),
                 lost(f, current, List.of("NEW")));
-        table.row(new Text(c), Figure.count("funnel.steps.MQL.reached", consideration, locale,
+        table.row(text(c), Figure.Html.count("funnel.steps.MQL.reached", consideration, locale,
                 DrillDown.reached(current, "MQL")),
                 derived(consideration - acquisition, DrillDown.wentNoFurther(current, "MQL", "OPPORTUNITY")),
                 lost(f, current, List.of("MQL", "SQL")));
-        table.row(new Text(q), Figure.count("funnel.steps.OPPORTUNITY.reached", acquisition, locale,
+        table.row(text(q), Figure.Html.count("funnel.steps.OPPORTUNITY.reached", acquisition, locale,
                 DrillDown.reached(current, "OPPORTUNITY")),
                 derived(acquisition - won, DrillDown.wentNoFurther(current, "OPPORTUNITY", "WON")),
                 lost(f, current, List.of("OPPORTUNITY")));
-        table.row(new Text(w), Figure.count("funnel.steps.WON.reached", won, locale, DrillDown.reached(current, "WON")),
-                new Span(), new Span());
+        table.row(text(w), Figure.Html.count("funnel.steps.WON.reached", won, locale,
+                DrillDown.reached(current, "WON")), new Element("span"), new Element("span"));
         return new Div(chart, table.scroller());
     }
 
     /** A difference of two figures: no API path of its own, so no data-metric; a link to its leads. */
-    private Component derived(long value, String href) {
-        String text = Figure.text(Figure.Kind.COUNT, value, locale, null);
-        Component figure = href == null ? new Span(text) : new Anchor(href, text);
-        figure.getElement().getClassList().add("ponte-derived");
-        return figure;
+    private Element derived(long value, String href) {
+        return Figure.Html.unmarked(Figure.Kind.COUNT, value, locale, null, href).addClass("ponte-derived");
     }
 
-    private Component lost(Funnel f, StatsFilter current, List<String> statuses) {
-        var box = new Span();
-        box.addClassName("ponte-figure-list");
+    private Element lost(Funnel f, StatsFilter current, List<String> statuses) {
+        var box = new Element("span").addClass("ponte-figure-list");
         for (String s : statuses) {
-            var pair = new Span(new Span(status(s) + " "), Figure.count("funnel.lost." + s, f.lost().get(s), locale,
+            pair(box, status(s), Figure.Html.count("funnel.lost." + s, f.lost().get(s), locale,
                     DrillDown.lostFrom(current, s)));
-            pair.addClassName("ponte-figure-pair");
-            box.add(pair);
         }
         return box;
+    }
+
+    /** A name and its figure, in a list of such pairs. */
+    private static void pair(Element list, String name, Element figure) {
+        var pair = list.appendElement("span").addClass("ponte-figure-pair");
+        pair.appendElement("span").text(name + " ");
+        pair.appendChild(figure);
     }
 
     // ---------------------------------------------------------------------------------- time in status
@@ -507,9 +498,9 @@ final class DashboardSections {
                 view.getTranslation("dashboard.col.mean-days")));
         for (StageDuration s : d.statuses()) {
             String prefix = "stage-durations.statuses." + s.status();
-            table.row(new Text(status(s.status())), Figure.count(prefix + ".count", s.count(), locale, null),
-                    Figure.days(prefix + ".medianDays", s.medianDays(), locale),
-                    Figure.days(prefix + ".meanDays", s.meanDays(), locale));
+            table.row(text(status(s.status())), Figure.Html.count(prefix + ".count", s.count(), locale, null),
+                    Figure.Html.days(prefix + ".medianDays", s.medianDays(), locale),
+                    Figure.Html.days(prefix + ".meanDays", s.meanDays(), locale));
         }
         return new Div(chart, table.scroller());
     }
@@ -542,11 +533,13 @@ final class DashboardSections {
             VolumeBucket b = series.get(i);
             LocalDate end = i + 1 < series.size() ? series.get(i + 1).start().minusDays(1) : period.to();
             String prefix = "volume.series." + b.start();
-            table.row(new Text(starts.get(i)),
-                    Figure.count(prefix + ".leads", b.leads(), locale,
+            table.row(text(starts.get(i)),
+                    Figure.Html.count(prefix + ".leads", b.leads(), locale,
                             DrillDown.cohort(new StatsFilter(new Period(b.start(), end), null))),
-                    Figure.count(prefix + ".mqls", b.mqls(), locale, DrillDown.entered("MQL", b.start(), end, null, null)),
-                    Figure.count(prefix + ".won", b.won(), locale, DrillDown.entered("WON", b.start(), end, null, null)));
+                    Figure.Html.count(prefix + ".mqls", b.mqls(), locale,
+                            DrillDown.entered("MQL", b.start(), end, null, null)),
+                    Figure.Html.count(prefix + ".won", b.won(), locale,
+                            DrillDown.entered("WON", b.start(), end, null, null)));
         }
         var figures = new Details(view.getTranslation("dashboard.volume.figures." + v.bucket()), table.scroller());
         figures.addClassName("ponte-dashboard-figures");
@@ -591,40 +584,37 @@ final class DashboardSections {
         for (RepFigures r : reps) {
             String p = "reps." + r.username() + ".";
             Long userId = id(people.accounts(), r.username());
-            List<Component> cells = new ArrayList<>(List.of(new Text(name(people.accounts(), r.username())),
-                    Figure.count(p + "interactions", r.interactions(), locale, interactions(userId, null, period)),
+            List<Node> cells = new ArrayList<>(List.of(text(name(people.accounts(), r.username())),
+                    Figure.Html.count(p + "interactions", r.interactions(), locale, interactions(userId, null, period)),
                     byType(p, r.interactionsByType(), userId, period),
-                    Figure.decimal(p + "avgOutcome", r.avgOutcome(), locale),
-                    Figure.count(p + "handoffsReceived", r.handoffsReceived(), locale, null),
-                    Figure.count(p + "accepted", r.accepted(), locale, null),
-                    Figure.count(p + "rejected", r.rejected(), locale, null),
-                    Figure.count(p + "pending", r.pending(), locale, null),
-                    Figure.ratio(p + "acceptanceRate", r.acceptanceRate(), locale),
-                    Figure.hours(p + "medianDecisionHours", r.medianDecisionHours(), locale),
-                    Figure.count(p + "won", r.won(), locale, userId == null ? null
+                    Figure.Html.decimal(p + "avgOutcome", r.avgOutcome(), locale),
+                    Figure.Html.count(p + "handoffsReceived", r.handoffsReceived(), locale, null),
+                    Figure.Html.count(p + "accepted", r.accepted(), locale, null),
+                    Figure.Html.count(p + "rejected", r.rejected(), locale, null),
+                    Figure.Html.count(p + "pending", r.pending(), locale, null),
+                    Figure.Html.ratio(p + "acceptanceRate", r.acceptanceRate(), locale),
+                    Figure.Html.hours(p + "medianDecisionHours", r.medianDecisionHours(), locale),
+                    Figure.Html.count(p + "won", r.won(), locale, userId == null ? null
                             : DrillDown.entered("WON", period.from(), period.to(), userId, null))));
             if (money) {
-                cells.add(Figure.money(p + "wonValue", r.wonValue(), locale, currency));
+                cells.add(Figure.Html.money(p + "wonValue", r.wonValue(), locale, currency));
             }
-            cells.add(Figure.count(p + "lostFromOpportunity", r.lostFromOpportunity(), locale, userId == null ? null
-                    : DrillDown.left("OPPORTUNITY", "LOST", period.from(), period.to(), userId)));
-            cells.add(Figure.ratio(p + "winRate", r.winRate(), locale));
-            table.row(cells.toArray(Component[]::new));
+            cells.add(Figure.Html.count(p + "lostFromOpportunity", r.lostFromOpportunity(), locale,
+                    userId == null ? null : DrillDown.left("OPPORTUNITY", "LOST", period.from(), period.to(), userId)));
+            cells.add(Figure.Html.ratio(p + "winRate", r.winRate(), locale));
+            table.row(cells.toArray(Node[]::new));
         }
         return new Div(chart, table.scroller());
     }
 
-    private Component byType(String prefix, Map<String, Long> byType, Long userId, Period period) {
-        var box = new Span();
-        box.addClassName("ponte-figure-list");
+    private Element byType(String prefix, Map<String, Long> byType, Long userId, Period period) {
+        var box = new Element("span").addClass("ponte-figure-list");
         for (InteractionType type : InteractionType.values()) {
             Long count = byType.get(type.name());
             if (count != null) {
-                var pair = new Span(new Span(view.getTranslation("interaction.type." + type.name()) + " "),
-                        Figure.count(prefix + "interactionsByType." + type.name(), count, locale,
+                pair(box, view.getTranslation("interaction.type." + type.name()),
+                        Figure.Html.count(prefix + "interactionsByType." + type.name(), count, locale,
                                 interactions(userId, type.name(), period)));
-                pair.addClassName("ponte-figure-pair");
-                box.add(pair);
             }
         }
         return box;
@@ -661,17 +651,17 @@ final class DashboardSections {
         for (MarketerFigures m : marketers) {
             String p = "marketers." + m.username() + ".";
             Long userId = id(people.accounts(), m.username());
-            table.row(new Text(name(people.accounts(), m.username())),
-                    Figure.count(p + "leadsCreated", m.leadsCreated(), locale,
+            table.row(text(name(people.accounts(), m.username())),
+                    Figure.Html.count(p + "leadsCreated", m.leadsCreated(), locale,
                             userId == null ? null : DrillDown.createdBy(period, userId)),
-                    Figure.count(p + "mqls", m.mqls(), locale, userId == null ? null
+                    Figure.Html.count(p + "mqls", m.mqls(), locale, userId == null ? null
                             : DrillDown.entered("MQL", period.from(), period.to(), userId, null)),
-                    Figure.count(p + "handoffsSent", m.handoffsSent(), locale, null),
-                    Figure.count(p + "accepted", m.accepted(), locale, null),
-                    Figure.count(p + "rejected", m.rejected(), locale, null),
-                    Figure.count(p + "pending", m.pending(), locale, null),
-                    Figure.ratio(p + "acceptanceRate", m.acceptanceRate(), locale),
-                    Figure.count(p + "handoffsWon", m.handoffsWon(), locale, null));
+                    Figure.Html.count(p + "handoffsSent", m.handoffsSent(), locale, null),
+                    Figure.Html.count(p + "accepted", m.accepted(), locale, null),
+                    Figure.Html.count(p + "rejected", m.rejected(), locale, null),
+                    Figure.Html.count(p + "pending", m.pending(), locale, null),
+                    Figure.Html.ratio(p + "acceptanceRate", m.acceptanceRate(), locale),
+                    Figure.Html.count(p + "handoffsWon", m.handoffsWon(), locale, null));
         }
         return table.scroller();
     }
@@ -682,19 +672,19 @@ final class DashboardSections {
         if (h.sent() == 0) {
             return empty("handoffs", "dashboard.empty.handoffs");
         }
-        var figures = new Div();
-        figures.addClassName("ponte-figure-grid");
-        figures.add(labelled("dashboard.col.handoffs-sent", Figure.count("handoffs.sent", h.sent(), locale, null)),
-                labelled("dashboard.col.accepted", Figure.count("handoffs.accepted", h.accepted(), locale, null)),
-                labelled("dashboard.col.rejected", Figure.count("handoffs.rejected", h.rejected(), locale, null)),
-                labelled("dashboard.col.pending", Figure.count("handoffs.pending", h.pending(), locale, null)),
-                labelled("dashboard.col.acceptance-rate",
-                        Figure.ratio("handoffs.acceptanceRate", h.acceptanceRate(), locale)),
-                labelled("dashboard.col.decision-hours",
-                        Figure.hours("handoffs.medianDecisionHours", h.medianDecisionHours(), locale)),
-                labelled("dashboard.handoffs.overdue", Figure.count("handoffs.overduePending", h.overduePending(),
-                        locale, null)),
-                labelled("dashboard.handoffs.sla", Figure.hours("handoffs.slaHours", (double) h.slaHours(), locale)));
+        var figures = new Element("div").addClass("ponte-figure-grid");
+        labelled(figures, "dashboard.col.handoffs-sent", Figure.Html.count("handoffs.sent", h.sent(), locale, null));
+        labelled(figures, "dashboard.col.accepted", Figure.Html.count("handoffs.accepted", h.accepted(), locale, null));
+        labelled(figures, "dashboard.col.rejected", Figure.Html.count("handoffs.rejected", h.rejected(), locale, null));
+        labelled(figures, "dashboard.col.pending", Figure.Html.count("handoffs.pending", h.pending(), locale, null));
+        labelled(figures, "dashboard.col.acceptance-rate",
+                Figure.Html.ratio("handoffs.acceptanceRate", h.acceptanceRate(), locale));
+        labelled(figures, "dashboard.col.decision-hours",
+                Figure.Html.hours("handoffs.medianDecisionHours", h.medianDecisionHours(), locale));
+        labelled(figures, "dashboard.handoffs.overdue",
+                Figure.Html.count("handoffs.overduePending", h.overduePending(), locale, null));
+        labelled(figures, "dashboard.handoffs.sla",
+                Figure.Html.hours("handoffs.slaHours", (double) h.slaHours(), locale));
         var box = new Div(Frozen.of(figures));
         if (h.rejectionReasons().isEmpty()) {
             var none = new Paragraph(view.getTranslation("dashboard.handoffs.no-rejections"));
@@ -713,7 +703,8 @@ final class DashboardSections {
             if (count != null) {
                 String label = view.getTranslation("handoff.reason." + reason.name());
                 slices.add(new ChartData.Slice(label, count));
-                table.row(new Text(label), Figure.count("handoffs.rejectionReasons." + reason.name(), count, locale, null));
+                table.row(text(label),
+                        Figure.Html.count("handoffs.rejectionReasons." + reason.name(), count, locale, null));
             }
         }
         chart.setData(new ChartData.Slices(ChartData.Slices.Kind.DOUGHNUT, slices));
@@ -721,12 +712,11 @@ final class DashboardSections {
         return box;
     }
 
-    private Component labelled(String label, Component figure) {
-        var name = new Span(view.getTranslation(label));
-        name.addClassName("ponte-figure-label");
-        var box = new Div(name, figure);
-        box.addClassName("ponte-labelled-figure");
-        return box;
+    /** A figure under its name, added to a grid of such figures. */
+    private void labelled(Element grid, String label, Element figure) {
+        var box = grid.appendElement("div").addClass("ponte-labelled-figure");
+        box.appendElement("span").addClass("ponte-figure-label").text(view.getTranslation(label));
+        box.appendChild(figure);
     }
 
     // ---------------------------------------------------------------------------------- channels
@@ -784,12 +774,22 @@ final class DashboardSections {
                 channelSort = column.key();
                 fillChannels(holder, rows);
             });
-        }).addEventData(SORT_KEY).setFilter(SORT_KEY + " != null");
+        }).addEventData(SORT_KEY).setFilter(SORT_FILTER);
         return holder;
     }
 
+    /** The channels table's header buttons: small, tertiary-inline (the variants' names, as Lumo reads them). */
+    private static final String SORT_BUTTON_THEME = ButtonVariant.LUMO_SMALL.getVariantName() + " "
+            + ButtonVariant.LUMO_TERTIARY_INLINE.getVariantName();
+
     /** The sort key of the header a click in the channels table landed on (null elsewhere). */
     static final String SORT_KEY = "event.target.closest('[data-sort]')?.getAttribute('data-sort') ?? null";
+    /**
+     * Only a click on a header reaches the server. In parentheses: {@code ??} binds looser than
+     * {@code !=}, so without them the filter's value was the key itself, a string, and Flow's client
+     * sends the event only when its filter is {@code true}: in a browser no click ever sorted.
+     */
+    static final String SORT_FILTER = "(" + SORT_KEY + ") != null";
 
     private void fillChannels(Div holder, List<ChannelFigures> rows) {
         holder.removeAll();
@@ -805,44 +805,41 @@ final class DashboardSections {
         }
         List<ChannelFigures> sorted = rows.stream().sorted(order.thenComparing(ChannelFigures::channel)).toList();
 
-        var table = new NativeTable();
-        table.setId("dashboard-channels-table");
-        table.addClassName("ponte-stats-table");
-        NativeTableRow head = new NativeTableRow();
+        var table = new Element("table").attr("id", "dashboard-channels-table").addClass("ponte-stats-table");
+        var head = table.appendElement("thead").appendElement("tr");
         for (Column column : columns) {
-            var sort = new Button(view.getTranslation(column.header()));
-            sort.setId("channels-sort-" + column.key());
-            sort.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-            sort.getElement().setAttribute("data-sort", column.key());
-            var cell = head.addHeaderCell();
-            cell.getElement().setAttribute("scope", "col");
+            var cell = head.appendElement("th");
+            String text = view.getTranslation(column.header());
             if (column == sortBy) {
-                cell.getElement().setAttribute("aria-sort", channelAscending ? "ascending" : "descending");
-                sort.setText(sort.getText() + (channelAscending ? " ▲" : " ▼"));
+                cell.attr("aria-sort", channelAscending ? "ascending" : "descending");
+                text += channelAscending ? " ▲" : " ▼";
             }
-            cell.add(sort);
+            cell.attr("scope", "col");
+            // a button's look without a button's server-side element: the click is the holder's (above)
+            cell.appendElement("vaadin-button").attr("theme", SORT_BUTTON_THEME)
+                    .attr("id", "channels-sort-" + column.key()).attr("data-sort", column.key()).text(text);
         }
-        table.getHead().addRows(head);
         Period period = period();
+        Element body = sorted.isEmpty() ? null : table.appendElement("tbody");
         for (ChannelFigures c : sorted) {
-            NativeTableRow row = table.getBody().addRow();
+            var row = body.appendElement("tr");
             String p = "channels." + c.channel() + ".";
             StatsFilter ofChannel = new StatsFilter(period, c.channel());
             for (Column column : columns) {
-                Component content = switch (column.key()) {
-                    case "channel" -> new Text(channelNames.getOrDefault(c.channel(), c.channel()));
-                    case "leads" -> Figure.count(p + "leads", c.leads(), locale, DrillDown.cohort(ofChannel));
-                    case "mqls" -> Figure.count(p + "mqls", c.mqls(), locale, DrillDown.reached(ofChannel, "MQL"));
-                    case "customers" -> Figure.count(p + "customers", c.customers(), locale,
+                Node content = switch (column.key()) {
+                    case "channel" -> text(channelNames.getOrDefault(c.channel(), c.channel()));
+                    case "leads" -> Figure.Html.count(p + "leads", c.leads(), locale, DrillDown.cohort(ofChannel));
+                    case "mqls" -> Figure.Html.count(p + "mqls", c.mqls(), locale,
+                            DrillDown.reached(ofChannel, "MQL"));
+                    case "customers" -> Figure.Html.count(p + "customers", c.customers(), locale,
                             DrillDown.entered("WON", period.from(), period.to(), null, c.channel()));
-                    default -> Figure.of(p + column.key(), column.kind(), value(c, column.key()), locale, currency, null);
+                    default -> Figure.Html.of(p + column.key(), column.kind(), value(c, column.key()), locale,
+                            currency, null);
                 };
                 if (column.kind() == null) {
-                    var cell = row.addHeaderCell();
-                    cell.getElement().setAttribute("scope", "row");
-                    cell.add(content);
+                    row.appendElement("th").attr("scope", "row").appendChild(content);
                 } else {
-                    row.addDataCell().add(content);
+                    row.appendElement("td").appendChild(content);
                 }
             }
         }
@@ -861,17 +858,19 @@ final class DashboardSections {
         if (r.buyers() == 0) {
             return empty("buyers", "dashboard.empty.buyers");
         }
-        var figures = new Div();
-        figures.addClassName("ponte-figure-grid");
-        figures.add(labelled("dashboard.col.buyers", Figure.count("repeat-purchases.buyers", r.buyers(), locale, null)),
-                labelled("dashboard.col.one-time", Figure.count("repeat-purchases.oneTime", r.oneTime(), locale, null)),
-                labelled("dashboard.col.repeat", Figure.count("repeat-purchases.repeat", r.repeat(), locale, null)));
+        var figures = new Element("div").addClass("ponte-figure-grid");
+        labelled(figures, "dashboard.col.buyers",
+                Figure.Html.count("repeat-purchases.buyers", r.buyers(), locale, null));
+        labelled(figures, "dashboard.col.one-time",
+                Figure.Html.count("repeat-purchases.oneTime", r.oneTime(), locale, null));
+        labelled(figures, "dashboard.col.repeat",
+                Figure.Html.count("repeat-purchases.repeat", r.repeat(), locale, null));
         if (money) {
-            figures.add(labelled("dashboard.col.revenue",
-                    Figure.money("repeat-purchases.revenue", r.revenue(), locale, currency)));
+            labelled(figures, "dashboard.col.revenue",
+                    Figure.Html.money("repeat-purchases.revenue", r.revenue(), locale, currency));
         }
-        figures.add(labelled("dashboard.col.repeat-share",
-                Figure.ratio("repeat-purchases.repeatRevenueShare", r.repeatRevenueShare(), locale)));
+        labelled(figures, "dashboard.col.repeat-share",
+                Figure.Html.ratio("repeat-purchases.repeatRevenueShare", r.repeatRevenueShare(), locale));
         List<String> keys = List.of("1", "2", "3", "4", "5+");
         var chart = new Chart(view.getTranslation("dashboard.buyers.chart"));
         chart.setId("dashboard-buyers-chart");
@@ -881,7 +880,7 @@ final class DashboardSections {
                         keys.stream().map(k -> r.histogram().getOrDefault(k, 0L)).toList()))));
         var table = new Table("dashboard-buyers-table", List.of(view.getTranslation("dashboard.col.purchases"),
                 view.getTranslation("dashboard.col.buyers")));
-        keys.forEach(k -> table.row(new Text(k), Figure.count("repeat-purchases.histogram." + k,
+        keys.forEach(k -> table.row(text(k), Figure.Html.count("repeat-purchases.histogram." + k,
                 r.histogram().getOrDefault(k, 0L), locale, null)));
         return new Div(Frozen.of(figures), chart, table.scroller());
     }
@@ -893,25 +892,24 @@ final class DashboardSections {
             return empty("stalled", "dashboard.empty.stalled");
         }
         Instant now = asOf.get();
-        var counts = new Div();
-        counts.addClassName("ponte-figure-grid");
+        var counts = new Element("div").addClass("ponte-figure-grid");
         for (String status : OPEN_STATUSES) {
-            counts.add(labelled("status." + status, Figure.count("stalled.byStatus." + status,
-                    s.byStatus().getOrDefault(status, 0L), locale, DrillDown.stalled(s.days(), now, status))));
+            labelled(counts, "status." + status, Figure.Html.count("stalled.byStatus." + status,
+                    s.byStatus().getOrDefault(status, 0L), locale, DrillDown.stalled(s.days(), now, status)));
         }
         var table = new Table("dashboard-stalled-table", List.of(view.getTranslation("dashboard.col.lead"),
                 view.getTranslation("dashboard.col.status"), view.getTranslation("dashboard.col.owner"),
                 view.getTranslation("dashboard.col.last-activity")));
         for (StalledLead lead : s.leads().stream().limit(STALLED_SHOWN).toList()) {
-            var when = new Span(Formats.date(lead.lastActivityAt(), zone, locale));
-            Figure.mark(when, "stalled.leads." + lead.id() + ".lastActivityAt", lead.lastActivityAt());
-            table.row(new Anchor("leads/" + lead.id(), lead.name()), new Text(status(lead.status())),
-                    new Text(Objects.requireNonNullElse(lead.owner(), "–")), when);
+            var when = Figure.Html.mark(new Element("span"), "stalled.leads." + lead.id() + ".lastActivityAt",
+                    lead.lastActivityAt()).text(Formats.date(lead.lastActivityAt(), zone, locale));
+            table.row(new Element("a").attr("href", "leads/" + lead.id()).text(lead.name()),
+                    text(status(lead.status())), text(Objects.requireNonNullElse(lead.owner(), "–")), when);
         }
         var more = new Paragraph(view.getTranslation("dashboard.stalled.shown",
                 Math.min(STALLED_SHOWN, s.leads().size()), s.days()));
         more.addClassName("ponte-stats-empty-note");
-        return new Div(counts, table.scroller(), more);
+        return new Div(Frozen.of(counts), table.scroller(), more);
     }
 
     // ---------------------------------------------------------------------------------- shared
@@ -927,33 +925,35 @@ final class DashboardSections {
         return empty;
     }
 
+    /** Plain text in frozen HTML (jsoup escapes it). */
+    private static TextNode text(String text) {
+        return new TextNode(text);
+    }
+
     /**
      * A plain table of figures (a native table: every figure is an element in the page, for tests and copy),
-     * sent {@link Frozen} as its HTML.
+     * written as HTML and sent {@link Frozen}.
      */
     private static final class Table {
 
-        private final NativeTable table = new NativeTable();
+        private final Element table;
+        /** Made with the first row, as NativeTable did: a table without rows has no tbody. */
+        private Element body;
 
         Table(String id, List<String> headers) {
-            table.setId(id);
-            table.addClassName("ponte-stats-table");
-            var head = new NativeTableRow();
-            headers.forEach(h -> {
-                var cell = head.addHeaderCell();
-                cell.setText(h);
-                cell.getElement().setAttribute("scope", "col");
-            });
-            table.getHead().addRows(head);
+            table = new Element("table").attr("id", id).addClass("ponte-stats-table");
+            var head = table.appendElement("thead").appendElement("tr");
+            headers.forEach(h -> head.appendElement("th").attr("scope", "col").text(h));
         }
 
-        void row(Component... cells) {
-            NativeTableRow row = table.getBody().addRow();
-            var first = row.addHeaderCell();
-            first.getElement().setAttribute("scope", "row");
-            first.add(cells[0]);
+        void row(Node... cells) {
+            if (body == null) {
+                body = table.appendElement("tbody");
+            }
+            var row = body.appendElement("tr");
+            row.appendElement("th").attr("scope", "row").appendChild(cells[0]);
             for (int i = 1; i < cells.length; i++) {
-                row.addDataCell().add(cells[i]);
+                row.appendElement("td").appendChild(cells[i]);
             }
         }
 

@@ -9,11 +9,11 @@ import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.NativeTable;
-import com.vaadin.flow.component.html.NativeTableRow;
 import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.nodes.Element;
 
 /**
  * Every chart of Ponte: drawn by Apache ECharts in the browser ({@code frontend/ponte-chart.ts})
@@ -71,61 +71,67 @@ public class Chart extends Composite<Div> implements HasSize {
     }
 
     private void fillTable(ChartData data, Locale locale) {
-        var table = new NativeTable();
-        table.addClassName("ponte-chart-table");
         NumberFormat numbers = NumberFormat.getNumberInstance(locale);
         numbers.setMaximumFractionDigits(2);
+        List<List<String>> table = new ArrayList<>();
         switch (data) {
             case ChartData.Categories c -> {
-                table.getHead().addRows(header("", c.series().stream().map(ChartData.Series::name).toList()));
+                table.add(row("", c.series().stream().map(ChartData.Series::name).toList()));
                 for (int i = 0; i < c.categories().size(); i++) {
                     int at = i;
-                    row(table, c.categories().get(i),
-                            c.series().stream().map(s -> format(numbers, s.values().get(at))).toList());
+                    table.add(row(c.categories().get(i),
+                            c.series().stream().map(s -> format(numbers, s.values().get(at))).toList()));
                 }
             }
             case ChartData.Slices s -> {
-                table.getHead().addRows(header("", List.of(getTranslation("chart.value"))));
-                s.slices().forEach(slice -> row(table, slice.name(), List.of(format(numbers, slice.value()))));
+                table.add(row("", List.of(getTranslation("chart.value"))));
+                s.slices().forEach(slice -> table.add(row(slice.name(), List.of(format(numbers, slice.value())))));
             }
             case ChartData.Flow f -> {
-                table.getHead().addRows(header(getTranslation("chart.from"), List.of(getTranslation("chart.to"),
+                table.add(row(getTranslation("chart.from"), List.of(getTranslation("chart.to"),
                         getTranslation("chart.value"))));
-                f.links().forEach(l -> row(table, l.source(), List.of(l.target(), format(numbers, l.value()))));
+                f.links().forEach(l -> table.add(row(l.source(), List.of(l.target(), format(numbers, l.value())))));
             }
             case ChartData.Grid g -> {
-                table.getHead().addRows(header("", g.columns()));
+                table.add(row("", g.columns()));
                 String[][] cells = new String[g.rows().size()][g.columns().size()];
                 g.cells().forEach(c -> cells[c.row()][c.column()] = format(numbers, c.value()));
                 for (int r = 0; r < g.rows().size(); r++) {
-                    row(table, g.rows().get(r),
-                            java.util.Arrays.stream(cells[r]).map(v -> v == null ? "–" : v).toList());
+                    table.add(row(g.rows().get(r),
+                            java.util.Arrays.stream(cells[r]).map(v -> v == null ? "–" : v).toList()));
                 }
             }
         }
-        rows = java.util.stream.Stream.concat(table.getHead().getRows().stream(), table.getBody().getRows().stream())
-                .map(row -> row.getAllCells().stream().map(c -> c.getElement().getText()).toList())
-                .toList();
+        rows = List.copyOf(table);
         if (frozenTable != null) {
             tableView.remove(frozenTable);
         }
-        frozenTable = Frozen.of(table);
+        frozenTable = Frozen.of(html(rows));
         tableView.add(frozenTable);
     }
 
-    private static NativeTableRow header(String first, List<String> rest) {
-        var row = new NativeTableRow();
-        row.addHeaderCell().setText(first);
-        rest.forEach(text -> row.addHeaderCell().setText(text));
-        return row;
+    private static List<String> row(String first, List<String> rest) {
+        List<String> row = new ArrayList<>(rest.size() + 1);
+        row.add(first);
+        row.addAll(rest);
+        return List.copyOf(row);
     }
 
-    private static void row(NativeTable table, String label, List<String> values) {
-        NativeTableRow row = table.getBody().addRow();
-        var head = row.addHeaderCell();
-        head.setText(label);
-        head.getElement().setAttribute("scope", "row");
-        values.forEach(v -> row.addDataCell().setText(v));
+    /** The table view's HTML: the header row in {@code thead}, each row's label a row header. */
+    private static Element html(List<List<String>> rows) {
+        var table = new Element("table").addClass("ponte-chart-table");
+        var head = table.appendElement("thead").appendElement("tr");
+        rows.getFirst().forEach(text -> head.appendElement("th").text(text));
+        if (rows.size() > 1) {
+            // as NativeTable did: no tbody for a chart without data
+            var body = table.appendElement("tbody");
+            for (List<String> values : rows.subList(1, rows.size())) {
+                var row = body.appendElement("tr");
+                row.appendElement("th").attr("scope", "row").text(values.getFirst());
+                values.subList(1, values.size()).forEach(v -> row.appendElement("td").text(v));
+            }
+        }
+        return table;
     }
 
     private static String format(NumberFormat numbers, Number value) {

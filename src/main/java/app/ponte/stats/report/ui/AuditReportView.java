@@ -218,10 +218,7 @@ class AuditReportView extends VerticalLayout implements BeforeEnterObserver, Has
     private Component figure(ReportCell cell, Locale locale) {
         if (cell.metric() == null) {
             // a figure the page derives (a share, an average, went no further): no API path to name
-            String text = Figure.text(cell.kind(), cell.value(), locale, properties.currency());
-            Component figure = cell.href() == null ? new Span(text) : new Anchor(cell.href(), text);
-            figure.getElement().getClassList().add("ponte-figure");
-            return figure;
+            return Figure.unmarked(cell.kind(), cell.value(), locale, properties.currency(), cell.href());
         }
         return Figure.of(cell.metric(), cell.kind(), cell.value(), locale, properties.currency(), cell.href());
     }

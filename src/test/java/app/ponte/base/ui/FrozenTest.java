@@ -1,0 +1,32 @@
+package app.ponte.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+/** Frozen HTML: one server-side element, its root's attributes, everything inside as ASCII HTML. */
+class FrozenTest {
+
+    @Test
+    void a_jsoup_tree_becomes_one_element_with_its_inner_html_in_ascii() {
+        var table = new Element("table").attr("id", "t").addClass("ponte-stats-table");
+        var row = table.appendElement("tbody").appendElement("tr");
+        row.appendElement("th").attr("scope", "row").text("Città <A&B>");
+        row.appendElement("td").appendElement("span").attr("data-value", "\"x\"").text("–");
+
+        var frozen = Frozen.of(table).getElement();
+
+        assertThat(frozen.getTag()).isEqualTo("table");
+        assertThat(frozen.getAttribute("id")).isEqualTo("t");
+        assertThat(frozen.getClassList()).containsExactly("ponte-stats-table");
+        assertThat(frozen.getChildCount()).as("no server-side element per cell").isZero();
+        String inner = frozen.getProperty("innerHTML");
+        assertThat(inner.chars()).as("ASCII, so the string is one byte a character").allMatch(c -> c < 128);
+        assertThat(inner).startsWith("<tbody><tr><th scope=\"row\">").doesNotContain("\n");
+        var parsed = org.jsoup.Jsoup.parseBodyFragment("<table>" + inner + "</table>").body();
+        assertThat(parsed.selectFirst("th").text()).isEqualTo("Città <A&B>");
+        assertThat(parsed.selectFirst("span").attr("data-value")).isEqualTo("\"x\"");
+        assertThat(parsed.selectFirst("span").text()).isEqualTo("–");
+    }
+}
