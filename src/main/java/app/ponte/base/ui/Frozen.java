@@ -3,7 +3,12 @@ package app.ponte.base.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.dom.ElementUtil;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 import org.jsoup.nodes.Document;
 
 /**
@@ -19,6 +24,12 @@ import org.jsoup.nodes.Document;
  * in-app anchor). It is written compact and in ASCII, with every other character as a numeric
  * reference: one "–" would otherwise make Java keep the whole string, and the push message carrying
  * it, at two bytes a character.
+ *
+ * <p>The HTML is sent, not kept (decision 043): an element property would hold it in the tab's state
+ * for as long as the tab is open (100 KB for a one-year dashboard at a million leads, the largest part
+ * of an open tab's heap). It goes by a JavaScript call each time the element is attached, which Flow
+ * also does when it resynchronizes a tab that lost a message; between attaches only its deflated
+ * bytes stay, about a tenth of it. {@link #html(Element)} reads it back (tests, what the browser got).
  */
 public final class Frozen {
 
@@ -36,8 +47,12 @@ public final class Frozen {
         document.appendChild(tree); // its output settings are the document's
         var root = new Element(tree.tagName());
         tree.attributes().forEach(a -> root.setAttribute(a.getKey(), a.getValue()));
-        root.setProperty("innerHTML", tree.html());
-        return new FrozenTree(root);
+        return new FrozenTree(root, tree.html());
+    }
+
+    /** The HTML inside {@code element} as the browser gets it, if it is a frozen tree's root. */
+    public static Optional<String> html(Element element) {
+        return element.getComponent().filter(FrozenTree.class::isInstance).map(c -> ((FrozenTree) c).html());
     }
 
     /**
@@ -50,8 +65,57 @@ public final class Frozen {
     }
 
     private static final class FrozenTree extends Component {
-        FrozenTree(Element root) {
+
+        /** The inner HTML (ASCII), deflated. */
+        private final byte[] deflated;
+        private final int length;
+
+        FrozenTree(Element root, String html) {
             super(root);
+            byte[] ascii = html.getBytes(StandardCharsets.US_ASCII);
+            length = ascii.length;
+            deflated = deflate(ascii);
+            root.addAttachListener(e -> root.executeJs("this.innerHTML = $0", html()));
+        }
+
+        String html() {
+            var inflater = new Inflater(true);
+            try {
+                inflater.setInput(deflated);
+                byte[] ascii = new byte[length];
+                int read = 0;
+                while (read < length && !inflater.finished()) {
+                    int n = inflater.inflate(ascii, read, length - read);
+                    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        break;
+                    }
+                    read += n;
+                }
+                if (read != length) {
+                    throw new IllegalStateException("frozen HTML inflated to " + read + " of " + length + " bytes");
+                }
+                return new String(ascii, StandardCharsets.US_ASCII);
+            } catch (DataFormatException e) {
+                throw new IllegalStateException("frozen HTML could not be inflated", e);
+            } finally {
+                inflater.end();
+            }
+        }
+
+        private static byte[] deflate(byte[] ascii) {
+            var deflater = new Deflater(Deflater.BEST_SPEED, true);
+            try {
+                deflater.setInput(ascii);
+                deflater.finish();
+                var out = new ByteArrayOutputStream(Math.max(64, ascii.length / 6));
+                byte[] buffer = new byte[4096];
+                while (!deflater.finished()) {
+                    out.write(buffer, 0, deflater.deflate(buffer));
+                }
+                return out.toByteArray();
+            } finally {
+                deflater.end();
+            }
         }
     }
 }
