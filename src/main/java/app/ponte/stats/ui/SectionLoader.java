@@ -17,12 +17,17 @@ import org.springframework.stereotype.Component;
  * Runs the statistics pages' sections off the request thread, so the page shell renders at once and
  * each section fills in when its figures arrive (pushed). The caller's security context goes along:
  * the statistics service checks roles and hides money by it. A small fixed pool, so that a few open
- * dashboards cannot take every database connection.
+ * dashboards cannot take every database connection or every core.
  */
 @Component
 public class SectionLoader {
 
-    private static final int THREADS = 6;
+    /**
+     * The reads are CPU work (of the database, or of H2 in this process): more of them at once than the
+     * machine has cores only slows each one and takes the cores the page's own response and the other
+     * users' requests need. One more than the cores (a read also waits on I/O), at least 2, at most 6.
+     */
+    static final int THREADS = Math.max(2, Math.min(6, Runtime.getRuntime().availableProcessors() + 1));
 
     private final ExecutorService executor = Executors.newFixedThreadPool(THREADS,
             Thread.ofPlatform().daemon().name("ponte-stats-section-", 1).factory());
