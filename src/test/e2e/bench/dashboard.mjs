@@ -113,7 +113,10 @@ function usedHeapKiB(label) {
   }
   const m = histogram.match(/Total\s+\d+\s+(\d+)/);
   if (!m) throw new Error('no total in the class histogram');
-  return Math.round(Number(m[1]) / 1024);
+  // G1 fills the unused ends of its regions with filler arrays, which the histogram lists (JDK 21 and
+  // later) though no object holds them: they are not live heap
+  const filler = histogram.match(/\d+:\s+\d+\s+(\d+)\s+\[Ljdk\.internal\.vm\.FillerElement;/);
+  return Math.round((Number(m[1]) - (filler ? Number(filler[1]) : 0)) / 1024);
 }
 
 const context = await launch();
