@@ -15,11 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A database written before the handoff rollups (migrated up to V39, as main left it before decision 040)
@@ -35,20 +34,10 @@ class HandoffDayUpgradeTest {
 
     @Test
     void a_database_of_v39_upgrades_with_the_same_handoff_figures() {
-        boolean postgres = "postgres".equals(System.getProperty("ponte.test.db"));
-        String schema = "upgrade_" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
-        SingleConnectionDataSource dataSource = postgres
-                ? new SingleConnectionDataSource(env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/ponte_test"),
-                        env("DB_USER", "ponte"), env("DB_PASSWORD", "ponte"), true)
-                // one connection: H2 2.4 breaks a CHECK constraint once the connection that made it closes (021)
-                : new SingleConnectionDataSource("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1", "sa", "", true);
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        try {
-            if (postgres) {
-                jdbc.sql("create schema " + schema).update();
-            }
-            migrate(dataSource, postgres, schema, "39");
-            path(jdbc, postgres, schema);
+        try (UpgradeDatabase db = new UpgradeDatabase()) {
+            JdbcClient jdbc = db.jdbc;
+            String schema = db.schema;
+            db.migrate("39");
             long marketer = user(jdbc, schema + "-m", "MARKETING");
             long other = user(jdbc, schema + "-n", "MARKETING");
             long repA = user(jdbc, schema + "-a", "SALES");
@@ -75,12 +64,11 @@ class HandoffDayUpgradeTest {
                 before.addAll(figuresBefore(jdbc, p[0], p[1], overdueBefore));
             }
 
-            migrate(dataSource, postgres, schema, null);
-            path(jdbc, postgres, schema);
+            db.migrate(null);
 
-            assertThat(differences(jdbc, HandoffDay.ROLLUP)).isZero();
-            assertThat(differences(jdbc, HandoffRecipientDay.ROLLUP)).isZero();
-            assertThat(differences(jdbc, HandoffDecisionDay.ROLLUP)).isZero();
+            assertThat(db.differences(HandoffDay.ROLLUP)).isZero();
+            assertThat(db.differences(HandoffRecipientDay.ROLLUP)).isZero();
+            assertThat(db.differences(HandoffDecisionDay.ROLLUP)).isZero();
             List<String> after = new ArrayList<>();
             StatsQuery stats = new StatsQuery(jdbc);
             for (Instant[] p : periods) {
@@ -89,15 +77,7 @@ class HandoffDayUpgradeTest {
             assertThat(after).isEqualTo(before);
             // no trigger counts handoffs: a plain SQL write waits for a rebuild
             handoff(jdbc, marketer, repA, "PENDING", "2007-01-20T12:00:00Z", null, null);
-            assertThat(differences(jdbc, HandoffDay.ROLLUP)).isEqualTo(1);
-        } finally {
-            if (postgres) {
-                jdbc.sql("set search_path to public").update();
-                jdbc.sql("drop schema " + schema + " cascade").update();
-            } else {
-                jdbc.sql("shutdown").update();
-            }
-            dataSource.destroy();
+            assertThat(db.differences(HandoffDay.ROLLUP)).isEqualTo(1);
         }
     }
 
@@ -197,43 +177,5 @@ class HandoffDayUpgradeTest {
                 .param("reason", reason).param("pending", "PENDING".equals(state) ? lead : null)
                 .update();
         return lead;
-    }
-
-    private static void migrate(SingleConnectionDataSource dataSource, boolean postgres, String schema, String target) {
-        var config = Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"));
-        if (postgres) {
-            config.schemas(schema).defaultSchema(schema);
-        }
-        if (target != null) {
-            config.target(target);
-        }
-        config.load().migrate();
-    }
-
-    /** On PostgreSQL the schema of this test first, then public (where pg_trgm lives). */
-    private static void path(JdbcClient jdbc, boolean postgres, String schema) {
-        if (postgres) {
-            jdbc.sql("set search_path to " + schema + ", public").update();
-        }
-    }
-
-    private static long count(JdbcClient jdbc, String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    /** As RollupStore.differences: stored rows that count something against the statement, both ways. */
-    private static long differences(JdbcClient jdbc, Rollup rollup) {
-        String columns = String.join(", ", rollup.keyColumns()) + ", " + String.join(", ", rollup.valueColumns());
-        String stored = "select " + columns + " from " + rollup.table() + " where "
-                + rollup.valueColumns().stream().map(c -> c + " <> 0").collect(Collectors.joining(" or "));
-        String computed = "select " + columns + " from (" + rollup.statement(rollup.allRows()) + ") c";
-        return count(jdbc, "select count(*) from (" + stored + " except " + computed + ") x")
-                + count(jdbc, "select count(*) from (" + computed + " except " + stored + ") x");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

@@ -3,13 +3,10 @@ package app.ponte.stats.rollup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.flywaydb.core.Flyway;
+
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A database written while lead_day and status_change_day were kept by triggers (migrated up to V37, as
@@ -23,20 +20,10 @@ class LeadRollupsUpgradeTest {
 
     @Test
     void a_database_written_under_the_triggers_upgrades_with_exact_rollups() {
-        boolean postgres = "postgres".equals(System.getProperty("ponte.test.db"));
-        String schema = "upgrade_" + Long.toString(System.nanoTime(), 36).toLowerCase(Locale.ROOT);
-        SingleConnectionDataSource dataSource = postgres
-                ? new SingleConnectionDataSource(env("DB_URL", "jdbc:postgresql://127.0.0.1:5432/ponte_test"),
-                        env("DB_USER", "ponte"), env("DB_PASSWORD", "ponte"), true)
-                // one connection: H2 2.4 breaks a CHECK constraint once the connection that made it closes (021)
-                : new SingleConnectionDataSource("jdbc:h2:mem:" + schema + ";DB_CLOSE_DELAY=-1", "sa", "", true);
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        try {
-            if (postgres) {
-                jdbc.sql("create schema " + schema).update();
-            }
-            migrate(dataSource, postgres, schema, "37");
-            path(jdbc, postgres, schema);
+        try (UpgradeDatabase db = new UpgradeDatabase()) {
+            JdbcClient jdbc = db.jdbc;
+            String schema = db.schema;
+            db.migrate("37");
             jdbc.sql("insert into app_user (username, full_name, created_at, updated_at) values"
                     + " (:u, 'Upgrade rep', current_timestamp, current_timestamp)").param("u", schema).update();
             long rep = jdbc.sql("select id from app_user where username = :u").param("u", schema).query(Long.class).single();
@@ -58,51 +45,23 @@ class LeadRollupsUpgradeTest {
             jdbc.sql("insert into handoff (lead_id, from_user_id, to_user_id, state, created_at, pending_lead_id)"
                     + " values (:lead, :rep, :rep, 'PENDING', :at, :lead)").param("lead", handedOff).param("rep", rep)
                     .param("at", OffsetDateTime.parse("2006-01-11T03:00:00Z")).update();
-            assertThat(count(jdbc, "select count(*) from lead_day where leads <> 0")).isEqualTo(3);
-            assertThat(count(jdbc, "select count(*) from status_change_day where changes <> 0")).isEqualTo(4);
+            assertThat(db.count("select count(*) from lead_day where leads <> 0")).isEqualTo(3);
+            assertThat(db.count("select count(*) from status_change_day where changes <> 0")).isEqualTo(4);
 
-            migrate(dataSource, postgres, schema, null);
-            path(jdbc, postgres, schema);
+            db.migrate(null);
 
-            assertThat(differences(jdbc, LeadDay.ROLLUP)).isZero();
-            assertThat(differences(jdbc, StatusChangeDay.ROLLUP)).isZero();
-            assertThat(count(jdbc, "select count(*) from status_change_day where won_value = 950.50")).isEqualTo(1);
+            assertThat(db.differences(LeadDay.ROLLUP)).isZero();
+            assertThat(db.differences(StatusChangeDay.ROLLUP)).isZero();
+            assertThat(db.count("select count(*) from status_change_day where won_value = 950.50")).isEqualTo(1);
             // handoff.lead_won is still a trigger's job: the lead reaching WON marks its handoff
             jdbc.sql("update lead set status = 'WON', max_status_rank = 4 where id = :id").param("id", handedOff)
                     .update();
-            assertThat(count(jdbc, "select count(*) from handoff where lead_won")).isEqualTo(1);
+            assertThat(db.count("select count(*) from handoff where lead_won")).isEqualTo(1);
             // no trigger counts leads or status changes any more: a plain SQL write waits for a rebuild
             lead(jdbc, rep, "TV", "2006-01-10T12:00:00Z", null);
             change(jdbc, handedOff, rep, "NEW", "MQL", "2006-01-12T09:00:00Z");
-            assertThat(differences(jdbc, LeadDay.ROLLUP)).isEqualTo(2);
-            assertThat(differences(jdbc, StatusChangeDay.ROLLUP)).isEqualTo(1);
-        } finally {
-            if (postgres) {
-                jdbc.sql("set search_path to public").update();
-                jdbc.sql("drop schema " + schema + " cascade").update();
-            } else {
-                jdbc.sql("shutdown").update();
-            }
-            dataSource.destroy();
-        }
-    }
-
-    private static void migrate(SingleConnectionDataSource dataSource, boolean postgres, String schema, String target) {
-        var config = Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + (postgres ? "postgresql" : "h2"));
-        if (postgres) {
-            config.schemas(schema).defaultSchema(schema);
-        }
-        if (target != null) {
-            config.target(target);
-        }
-        config.load().migrate();
-    }
-
-    /** On PostgreSQL the schema of this test first, then public (where pg_trgm lives). */
-    private static void path(JdbcClient jdbc, boolean postgres, String schema) {
-        if (postgres) {
-            jdbc.sql("set search_path to " + schema + ", public").update();
+            assertThat(db.differences(LeadDay.ROLLUP)).isEqualTo(2);
+            assertThat(db.differences(StatusChangeDay.ROLLUP)).isEqualTo(1);
         }
     }
 
@@ -122,24 +81,5 @@ class LeadRollupsUpgradeTest {
                         + " from lead l where l.id = :lead")
                 .param("lead", lead).param("from", from).param("to", to).param("at", OffsetDateTime.parse(at))
                 .param("by", by).update();
-    }
-
-    private static long count(JdbcClient jdbc, String sql) {
-        return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    /** As RollupStore.differences: stored rows that count something against the statement, both ways. */
-    private static long differences(JdbcClient jdbc, Rollup rollup) {
-        String columns = String.join(", ", rollup.keyColumns()) + ", " + String.join(", ", rollup.valueColumns());
-        String stored = "select " + columns + " from " + rollup.table() + " where "
-                + rollup.valueColumns().stream().map(c -> c + " <> 0").collect(Collectors.joining(" or "));
-        String computed = "select " + columns + " from (" + rollup.statement(rollup.allRows()) + ") c";
-        return count(jdbc, "select count(*) from (" + stored + " except " + computed + ") x")
-                + count(jdbc, "select count(*) from (" + computed + " except " + stored + ") x");
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }
