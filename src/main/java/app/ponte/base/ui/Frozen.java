@@ -2,7 +2,6 @@ package app.ponte.base.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.dom.Element;
-import com.vaadin.flow.dom.ElementUtil;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -53,15 +52,6 @@ public final class Frozen {
     /** The HTML inside {@code element} as the browser gets it, if it is a frozen tree's root. */
     public static Optional<String> html(Element element) {
         return element.getComponent().filter(FrozenTree.class::isInstance).map(c -> ((FrozenTree) c).html());
-    }
-
-    /**
-     * A component tree's HTML as one component (Flow's {@link ElementUtil#toJsoup}); {@code tree} must
-     * not be attached anywhere. For trees that exist as components anyway: a tree built only to be
-     * frozen is cheaper written as jsoup elements ({@link #of(org.jsoup.nodes.Element)}).
-     */
-    public static Component of(Component tree) {
-        return of((org.jsoup.nodes.Element) ElementUtil.toJsoup(new Document(""), tree.getElement()));
     }
 
     private static final class FrozenTree extends Component {
