@@ -103,8 +103,9 @@ class DayRollupsTest {
     @Test
     void leads_per_utc_day_creator_and_channel_follow_inserts_and_a_channel_change() {
         UserId marketer = testUsers.create("roll", Role.MARKETING).id();
-        String first = data.channel(StatsFixture.prefix(), "ONLINE");
-        String second = data.channel(StatsFixture.prefix(), "OFFLINE");
+        String codes = StatsFixture.prefix();
+        String first = data.channel(codes + "_A", "ONLINE");
+        String second = data.channel(codes + "_B", "OFFLINE");
         LeadId moved = data.lead(first, DAY_12182, marketer);
         data.lead(first, DAY_12182.plusSeconds(86_399), marketer);
         data.lead(first, DAY_12182.plusSeconds(86_400), marketer);
@@ -120,8 +121,9 @@ class DayRollupsTest {
     @Test
     void the_cohort_per_utc_day_and_channel_follows_status_moves_losses_reopening_and_a_channel_change() {
         UserId rep = testUsers.create("roll", Role.SALES).id();
-        String first = data.channel(StatsFixture.prefix(), "ONLINE");
-        String second = data.channel(StatsFixture.prefix(), "OFFLINE");
+        String codes = StatsFixture.prefix();
+        String first = data.channel(codes + "_A", "ONLINE");
+        String second = data.channel(codes + "_B", "OFFLINE");
         LeadId a = data.lead(first, DAY_12182, rep);
         LeadId b = data.lead(first, DAY_12182.plusSeconds(86_399), rep);
         LeadId c = data.lead(first, DAY_12182.plusSeconds(86_400), rep);
@@ -156,8 +158,9 @@ class DayRollupsTest {
     @Test
     void customers_per_16_day_block_channel_and_duration_bucket_follow_wins_and_edits() {
         UserId rep = testUsers.create("roll", Role.SALES).id();
-        String first = data.channel(StatsFixture.prefix(), "ONLINE");
-        String second = data.channel(StatsFixture.prefix(), "OFFLINE");
+        String codes = StatsFixture.prefix();
+        String first = data.channel(codes + "_A", "ONLINE");
+        String second = data.channel(codes + "_B", "OFFLINE");
         // DAY_12182 is in block 761 (12,182 / 16 = 761.4); 16 days later is block 762
         LeadId a = data.lead(first, DAY_12182, rep);
         LeadId b = data.lead(first, DAY_12182.plusSeconds(3_600), rep);

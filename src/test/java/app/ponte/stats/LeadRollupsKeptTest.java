@@ -110,8 +110,9 @@ class LeadRollupsKeptTest {
     @Test
     void a_created_lead_counts_on_its_day_and_an_edit_into_another_channel_moves_it() {
         UserSummary marketer = testUsers.create("kept", Role.MARKETING);
-        String first = data.channel(StatsFixture.prefix(), "ONLINE");
-        String second = data.channel(StatsFixture.prefix(), "OFFLINE");
+        String codes = StatsFixture.prefix();
+        String first = data.channel(codes + "_A", "ONLINE");
+        String second = data.channel(codes + "_B", "OFFLINE");
         signIn(marketer);
         LeadId moved = leads.create(newLead(first));
         leads.create(newLead(first));
