@@ -32,6 +32,8 @@ const TO = process.env.PONTE_TO ?? '2026-10-31';
 const LOG = process.env.PONTE_LOG;
 const PID = process.env.PONTE_PID;
 const TIMEOUT = 120000;
+// PONTE_TAB=<path>: the heap's extra tabs open this path instead of the dashboard (the app shell's share)
+const OTHER_TAB = process.env.PONTE_TAB;
 const QUERY = `from=${FROM}&to=${TO}`;
 
 const IDLE = `(() => {
@@ -182,15 +184,20 @@ try {
     for (let i = 0; i < TABS; i++) {
       const tab = await context.newPage();
       await tab.setViewportSize({ width: 1400, height: 900 });
-      await tab.goto(`${BASE_URL}/dashboard?${QUERY}`);
-      await times(tab);
+      if (OTHER_TAB) {
+        await tab.goto(`${BASE_URL}/${OTHER_TAB}`);
+        await settle(tab);
+      } else {
+        await tab.goto(`${BASE_URL}/dashboard?${QUERY}`);
+        await times(tab);
+      }
       tabs.push(tab);
     }
     await page.waitForTimeout(3000); // past StatsPage's release push, 2 s after the page filled in
     const open = usedHeapKiB('open');
     out.push('', `Live heap (class histogram after a full GC): ${base.toLocaleString('en')} KiB with one tab on the agenda, `
-      + `${open.toLocaleString('en')} KiB with ${TABS} dashboards open besides it: `
-      + `**${Math.round((open - base) / TABS).toLocaleString('en')} KiB per open dashboard tab**.`);
+      + `${open.toLocaleString('en')} KiB with ${TABS} ${OTHER_TAB ?? 'dashboard'} tabs open besides it: `
+      + `**${Math.round((open - base) / TABS).toLocaleString('en')} KiB per open ${OTHER_TAB ?? 'dashboard'} tab**.`);
     for (const tab of tabs) await tab.close();
   }
 
