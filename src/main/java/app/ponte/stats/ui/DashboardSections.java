@@ -154,12 +154,18 @@ final class DashboardSections {
         funnelRead = new SharedRead<>(() -> stats.funnel(period(), channel()), List.of(funnel, bridge), List.of(tiles));
         handoffsRead = new SharedRead<>(() -> stats.handoffs(period(), asOf.get()), List.of(handoffs),
                 List.of(tiles));
+        // the tiles repeat the stalled counts, not the list of leads
         stalledRead = new SharedRead<>(() -> stats.stalled(asOf.get(), DashboardView.STALLED_DAYS),
-                List.of(stalled), List.of(tiles));
+                List.of(stalled), List.of(tiles), s -> new Stalled(s.days(), s.byStatus(), List.of()));
     }
 
     private List<SharedRead<?>> sharedReads() {
         return List.of(funnelRead, handoffsRead, stalledRead);
+    }
+
+    /** Every section has shown its figures: the shared reads keep only what the repeating sections take. */
+    void keepRepeatedOnly() {
+        sharedReads().forEach(SharedRead::keepRepeatedOnly);
     }
 
     /** Before every section reloads (a new filter): every shared read is read again. */

@@ -94,6 +94,7 @@ class DashboardView extends Div implements BeforeEnterObserver, HasDynamicTitle 
                 channelNames, () -> filter, () -> asOf);
         page.setId("dashboard");
         sections.loadOrder().forEach(page::track);
+        page.onReady(sections::keepRepeatedOnly);
         page.add(title, bar, note);
         page.add(sections.layout());
         add(page);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * One read of figures that several sections of a page show (the dashboard's tiles repeat the
@@ -20,10 +21,23 @@ final class SharedRead<T> {
     private final List<StatsSection<?>> shownBy;
     /** Every section that takes these figures (those above and those that repeat them). */
     private final List<StatsSection<?>> usedBy;
+    /** What the sections that only repeat the figures need of them, kept once the page has shown them all. */
+    private final UnaryOperator<T> repeated;
     private CompletableFuture<T> current;
 
     SharedRead(Supplier<T> read, List<StatsSection<?>> shownBy, List<StatsSection<?>> repeatedBy) {
+        this(read, shownBy, repeatedBy, UnaryOperator.identity());
+    }
+
+    /**
+     * @param repeated what to keep of the figures once every section has shown them: a section that shows
+     *                 them as its own reloads with a new read ({@link #staleWith}), so only the repeating
+     *                 sections take the kept figures again
+     */
+    SharedRead(Supplier<T> read, List<StatsSection<?>> shownBy, List<StatsSection<?>> repeatedBy,
+            UnaryOperator<T> repeated) {
         this.read = read;
+        this.repeated = repeated;
         this.shownBy = List.copyOf(shownBy);
         this.usedBy = java.util.stream.Stream.concat(shownBy.stream(), repeatedBy.stream()).distinct().toList();
     }
@@ -61,6 +75,19 @@ final class SharedRead<T> {
     private synchronized void forget(CompletableFuture<T> failed) {
         if (current == failed) {
             current = null;
+        }
+    }
+
+    /**
+     * The page has shown every section (none is loading): from now on only a repeating section can take
+     * these figures without a new read, so the rest of them is let go (an open tab keeps its figures for
+     * hours; the stalled leads' list is most of them).
+     */
+    synchronized void keepRepeatedOnly() {
+        // a section that failed to show them keeps them whole for its retry
+        if (current != null && current.isDone() && !current.isCompletedExceptionally()
+                && shownBy.stream().allMatch(StatsSection::shown)) {
+            current = CompletableFuture.completedFuture(repeated.apply(current.join()));
         }
     }
 

@@ -23,6 +23,7 @@ public class StatsPage extends Div {
     private final List<StatsSection<?>> sections = new ArrayList<>();
     /** When the loads now running began (0: none), for the server-side time in the debug log. */
     private long loadStarted;
+    private Runnable onReady = () -> { };
 
     public StatsPage() {
         addClassName("ponte-stats-page");
@@ -54,6 +55,11 @@ public class StatsPage extends Div {
         return List.copyOf(sections);
     }
 
+    /** Runs (in the UI) each time every section has settled. */
+    public void onReady(Runnable action) {
+        this.onReady = action;
+    }
+
     /** Reloads every tracked section (a filter change). */
     public void reloadAll() {
         loadStarted = System.nanoTime();
@@ -80,6 +86,7 @@ public class StatsPage extends Div {
                         (System.nanoTime() - loadStarted) / 1_000_000);
             }
             loadStarted = 0;
+            onReady.run();
         }
     }
 

@@ -62,6 +62,11 @@ public class StatsSection<T> extends Section {
         this.onSettled = action;
     }
 
+    /** Whether the section shows its figures (not a skeleton, not an error). */
+    boolean shown() {
+        return loaded && !busy();
+    }
+
     public boolean busy() {
         return "true".equals(getElement().getAttribute("aria-busy"));
     }
