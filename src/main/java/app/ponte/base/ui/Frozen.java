@@ -49,12 +49,22 @@ public final class Frozen {
         return new FrozenTree(root, tree.html());
     }
 
-    /** The HTML inside {@code element} as the browser gets it, if it is a frozen tree's root. */
+    /** The HTML inside {@code element} as the browser gets it, if its content is sent, not kept. */
     public static Optional<String> html(Element element) {
-        return element.getComponent().filter(FrozenTree.class::isInstance).map(c -> ((FrozenTree) c).html());
+        return element.getComponent().filter(Sent.class::isInstance).map(c -> ((Sent) c).html());
     }
 
-    private static final class FrozenTree extends Component {
+    /**
+     * A component whose element's content goes to the browser as HTML on each attach and is not kept as
+     * server-side elements (a frozen tree, a chart): what it sent, for tests and for what the browser got.
+     */
+    public interface Sent {
+
+        /** The HTML inside the component's element, as the browser gets it. */
+        String html();
+    }
+
+    private static final class FrozenTree extends Component implements Sent {
 
         /** The inner HTML (ASCII), deflated. */
         private final byte[] deflated;
@@ -68,7 +78,8 @@ public final class Frozen {
             root.addAttachListener(e -> root.executeJs("this.innerHTML = $0", html()));
         }
 
-        String html() {
+        @Override
+        public String html() {
             var inflater = new Inflater(true);
             try {
                 inflater.setInput(deflated);

@@ -2,13 +2,10 @@ package app.ponte.base.ui.chart;
 
 import app.ponte.base.ui.Frozen;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
-import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.html.Div;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,41 +16,43 @@ import org.jsoup.nodes.Element;
  * Every chart of Ponte: drawn by Apache ECharts in the browser ({@code frontend/ponte-chart.ts})
  * from an option written here with Jackson, and below it a table view of the same data (for screen
  * readers, and to copy figures out), with numbers in the user's locale.
+ *
+ * <p>One server-side element: the drawing element and the table view (a native {@code details}) go to
+ * the browser as HTML each time the chart is attached, with the option, as {@link Frozen} trees do;
+ * between attaches the chart keeps only its data. Each element an open tab keeps costs server memory
+ * for as long as the tab is open (docs/benchmarks.md, the heap of an open dashboard tab).
  */
-public class Chart extends Composite<Div> implements HasSize {
+@Tag("div")
+@JsModule("./ponte-chart.ts")
+@NpmPackage(value = "echarts", version = "6.1.0")
+public class Chart extends Component implements HasSize, Frozen.Sent {
 
-    private final Canvas canvas = new Canvas();
-    private final Details tableView = new Details();
     private final String description;
-    /** The table view's rows as text, header first; the table itself goes to the browser {@link Frozen}. */
-    private List<List<String>> rows = List.of();
-    private Component frozenTable;
+    private String height = "320px";
     private ChartData data;
+    private Locale locale = Locale.ENGLISH;
 
     /** @param description what the chart shows, in the user's language (read to screen readers) */
     public Chart(String description) {
         this.description = description;
-        canvas.setWidthFull();
-        canvas.setHeight("320px");
-        canvas.getElement().setAttribute("role", "img");
-        canvas.getElement().setAttribute("aria-label", description);
-        tableView.setSummaryText(getTranslation("chart.table"));
-        tableView.addClassName("ponte-chart-details");
-        getContent().addClassName("ponte-chart");
-        getContent().add(canvas, tableView);
+        addClassName("ponte-chart");
+        getElement().addAttachListener(e -> send());
     }
 
     public void setData(ChartData data) {
         this.data = data;
-        Locale locale = getLocale() == null ? Locale.ENGLISH : getLocale();
-        canvas.getElement().setProperty("locale", locale.toLanguageTag());
-        canvas.getElement().setProperty("option", ChartOptions.json(data, description));
-        fillTable(data, locale);
+        locale = getLocale() == null ? Locale.ENGLISH : getLocale();
+        if (getElement().getNode().isAttached()) {
+            send();
+        }
     }
 
     /** The drawn part's height, e.g. {@code "240px"}; the table view takes what it needs below. */
     public void setChartHeight(String height) {
-        canvas.setHeight(height);
+        this.height = height;
+        if (getElement().getNode().isAttached()) {
+            send();
+        }
     }
 
     public ChartData data() {
@@ -62,15 +61,37 @@ public class Chart extends Composite<Div> implements HasSize {
 
     /** The ECharts option as sent to the browser. */
     public String option() {
-        return canvas.getElement().getProperty("option");
+        return data == null ? "" : ChartOptions.json(data, description);
     }
 
     /** The table view's rows, header first, as the person reads them. */
     public List<List<String>> tableRows() {
-        return rows;
+        return data == null ? List.of() : rows(data, locale);
     }
 
-    private void fillTable(ChartData data, Locale locale) {
+    /** The drawing element and the table view, as the browser gets them inside the chart's element. */
+    @Override
+    public String html() {
+        var document = new org.jsoup.nodes.Document("");
+        document.outputSettings().prettyPrint(false).charset(java.nio.charset.StandardCharsets.US_ASCII);
+        var box = document.appendElement("div");
+        box.appendElement("ponte-chart").attr("role", "img").attr("aria-label", description)
+                .attr("style", "width: 100%; height: " + height + ";");
+        var details = box.appendElement("details").addClass("ponte-chart-details");
+        details.appendElement("summary").text(getTranslation("chart.table"));
+        if (data != null) {
+            details.appendChild(table(rows(data, locale)));
+        }
+        return box.html();
+    }
+
+    private void send() {
+        // the option as a property (a string can be long; an attribute would be parsed as HTML text)
+        getElement().executeJs("this.innerHTML = $0; const chart = this.firstElementChild;"
+                + " chart.locale = $1; chart.option = $2;", html(), locale.toLanguageTag(), option());
+    }
+
+    private List<List<String>> rows(ChartData data, Locale locale) {
         NumberFormat numbers = NumberFormat.getNumberInstance(locale);
         numbers.setMaximumFractionDigits(2);
         List<List<String>> table = new ArrayList<>();
@@ -102,12 +123,7 @@ public class Chart extends Composite<Div> implements HasSize {
                 }
             }
         }
-        rows = List.copyOf(table);
-        if (frozenTable != null) {
-            tableView.remove(frozenTable);
-        }
-        frozenTable = Frozen.of(html(rows));
-        tableView.add(frozenTable);
+        return List.copyOf(table);
     }
 
     private static List<String> row(String first, List<String> rest) {
@@ -118,7 +134,7 @@ public class Chart extends Composite<Div> implements HasSize {
     }
 
     /** The table view's HTML: the header row in {@code thead}, each row's label a row header. */
-    private static Element html(List<List<String>> rows) {
+    private static Element table(List<List<String>> rows) {
         var table = new Element("table").addClass("ponte-chart-table");
         var head = table.appendElement("thead").appendElement("tr");
         rows.getFirst().forEach(text -> head.appendElement("th").text(text));
@@ -136,12 +152,5 @@ public class Chart extends Composite<Div> implements HasSize {
 
     private static String format(NumberFormat numbers, Number value) {
         return value == null ? "–" : numbers.format(value);
-    }
-
-    /** The ECharts element itself. */
-    @Tag("ponte-chart")
-    @JsModule("./ponte-chart.ts")
-    @NpmPackage(value = "echarts", version = "6.1.0")
-    static class Canvas extends Component implements HasSize {
     }
 }
