@@ -1,19 +1,19 @@
 package app.ponte.base.ui;
 
 import app.ponte.base.DisplayNamed;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.avatar.Avatar;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.menubar.MenuBar;
 import com.vaadin.flow.component.menubar.MenuBarVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.Scroller;
-import com.vaadin.flow.component.sidenav.SideNav;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -25,6 +25,12 @@ import jakarta.annotation.security.PermitAll;
  * header with the user's name, profile and sign-out.
  */
 @PermitAll
+// the side navigation's web components, which no Flow component of the shell imports any more
+@NpmPackage(value = "@vaadin/side-nav", version = "25.2.4")
+@JsModule("@vaadin/side-nav/src/vaadin-side-nav.js")
+@JsModule("@vaadin/side-nav/src/vaadin-side-nav-item.js")
+@JsModule("@vaadin/icon/src/vaadin-icon.js")
+@JsModule("@vaadin/icons/vaadin-iconset.js")
 public class MainLayout extends AppLayout {
 
     /** Route of the profile view; named here so the shell does not depend on the users feature. */
@@ -58,29 +64,33 @@ public class MainLayout extends AppLayout {
         return brand;
     }
 
-    private SideNav navigation() {
-        var nav = new SideNav();
-        nav.setId("main-navigation");
+    /**
+     * The side navigation as HTML (a {@link Frozen} tree): the same {@code vaadin-side-nav} and items as
+     * Flow's {@code SideNav} writes, without one server-side element per item, icon and badge (about 30
+     * elements that every open tab kept for as long as it was open). The items' links are in-app links,
+     * which Flow's router follows; the item of the current view marks itself.
+     */
+    private Component navigation() {
+        var nav = new org.jsoup.nodes.Element("vaadin-side-nav").attr("id", "main-navigation");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            var item = new SideNavItem(getTranslation(entry.title()), entry.path());
+            String path = entry.path().startsWith("/") ? entry.path().substring(1) : entry.path();
+            var item = nav.appendElement("vaadin-side-nav-item").attr("path", path);
+            item.appendText(getTranslation(entry.title()));
             if (entry.icon() != null) {
-                item.setPrefixComponent(new Icon(entry.icon()));
+                item.appendElement("vaadin-icon").attr("icon", entry.icon()).attr("slot", "prefix");
             }
             for (NavigationBadge badge : badges) {
                 if (badge.path().equals(entry.path())) {
                     badge.count().ifPresent(count -> {
                         if (count > 0) {
-                            var counter = new Span(Long.toString(count));
-                            counter.getElement().getThemeList().add("badge error pill small");
-                            counter.getElement().setAttribute("aria-label", getTranslation("nav.badge", count));
-                            item.setSuffixComponent(counter);
+                            item.appendElement("span").attr("theme", "badge error pill small").attr("slot", "suffix")
+                                    .attr("aria-label", getTranslation("nav.badge", count)).text(Long.toString(count));
                         }
                     });
                 }
             }
-            nav.addItem(item);
         }
-        return nav;
+        return Frozen.of(nav);
     }
 
     private static Div spacer() {

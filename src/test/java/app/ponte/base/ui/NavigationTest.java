@@ -9,7 +9,6 @@ import app.ponte.security.Role;
 import com.github.mvysny.kaributesting.v10.NavigatorKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.sidenav.SideNavItem;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class NavigationTest extends KaribuTest {
 
     private List<String> navigation() {
-        return _find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+        return Navigation.labels();
     }
 
     @Test
