@@ -218,7 +218,7 @@ class LeadRollupsKeptTest {
         // no screen deletes leads; a writer that does publishes the old key in its transaction
         transactions.executeWithoutResult(status -> {
             jdbc.sql("delete from lead where id = :id").param("id", gone.value()).update();
-            events.publishEvent(LeadsWritten.deleted(new LeadsWritten.Key(DAY_6360.plusSeconds(120), marketer,
+            events.publishEvent(LeadsWritten.deleted(LeadsWritten.Key.created(DAY_6360.plusSeconds(120), marketer,
                     channel)));
             // and its key among the open leads (decision 039), or lead_activity_day would keep counting it
             events.publishEvent(LeadActivityWritten.deleted(new LeadActivityWritten.Key(LeadStatus.NEW,
