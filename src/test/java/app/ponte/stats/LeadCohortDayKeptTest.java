@@ -54,15 +54,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * leads created (from history and live), moved up, lost, reopened, edited into another channel, an import batch
  * (one event per batch), eight writers creating and moving leads of one key at once — and by a rebuild after
  * writers that bypass the services. Each test has channels of its own, so the rollup's rows of those channels are
- * compared with the definition's statement over all leads, filtered to them; its history lives in 1964, a year no
- * other test writes.
+ * compared with the definition's statement over all leads, filtered to them. Its history lives in 2023, where no
+ * other test writes leads: not in a year before 1985, whose open leads StatsServiceTest's stalled leads (June 1985)
+ * would count (a first version used 1964, and broke it).
  */
 @PonteTest
 @Tag("persistence")
 class LeadCohortDayKeptTest {
 
-    /** 1964-03-02 00:00 UTC is day -2,131 (epoch seconds -184,118,400 / 86,400). */
-    private static final Instant DAY_2131 = Instant.parse("1964-03-02T00:00:00Z");
+    /** 2023-03-02 00:00 UTC is day 19,418 (epoch seconds 1,677,715,200 / 86,400). */
+    private static final Instant DAY_19418 = Instant.parse("2023-03-02T00:00:00Z");
     private static final long DAY = 86_400;
 
     @Autowired
@@ -95,27 +96,27 @@ class LeadCohortDayKeptTest {
     void history_moves_up_a_loss_and_a_reopening_move_leads_in_their_cohort() {
         UserId rep = testUsers.create("cohort", Role.SALES).id();
         String channel = data.channel(StatsFixture.prefix(), "ONLINE");
-        LeadId a = data.lead(channel, DAY_2131.plusSeconds(8 * 3_600), rep);
-        LeadId b = data.lead(channel, DAY_2131.plusSeconds(DAY - 1), rep);
-        LeadId c = data.lead(channel, DAY_2131.plusSeconds(DAY), rep);
+        LeadId a = data.lead(channel, DAY_19418.plusSeconds(8 * 3_600), rep);
+        LeadId b = data.lead(channel, DAY_19418.plusSeconds(DAY - 1), rep);
+        LeadId c = data.lead(channel, DAY_19418.plusSeconds(DAY), rep);
         // key: day, channel, highest status reached (NEW = 0 .. WON = 4), lost-from while LOST ('-' for '')
-        assertThat(cohort(channel)).containsExactly("-2131 0 - 2", "-2130 0 - 1");
+        assertThat(cohort(channel)).containsExactly("19418 0 - 2", "19419 0 - 1");
 
-        data.move(a, LeadStatus.MQL, DAY_2131.plusSeconds(2 * DAY), rep);
-        data.move(a, LeadStatus.SQL, DAY_2131.plusSeconds(2 * DAY + 60), rep);
-        data.win(c, DAY_2131.plusSeconds(3 * DAY), rep);
-        assertThat(cohort(channel)).containsExactly("-2131 0 - 1", "-2131 2 - 1", "-2130 4 - 1");
+        data.move(a, LeadStatus.MQL, DAY_19418.plusSeconds(2 * DAY), rep);
+        data.move(a, LeadStatus.SQL, DAY_19418.plusSeconds(2 * DAY + 60), rep);
+        data.win(c, DAY_19418.plusSeconds(3 * DAY), rep);
+        assertThat(cohort(channel)).containsExactly("19418 0 - 1", "19418 2 - 1", "19419 4 - 1");
 
         // lost: a from SQL (still reached SQL), b from NEW
-        data.move(a, LeadStatus.LOST, DAY_2131.plusSeconds(4 * DAY), rep);
-        data.move(b, LeadStatus.LOST, DAY_2131.plusSeconds(4 * DAY), rep);
-        assertThat(cohort(channel)).containsExactly("-2131 0 NEW 1", "-2131 2 SQL 1", "-2130 4 - 1");
+        data.move(a, LeadStatus.LOST, DAY_19418.plusSeconds(4 * DAY), rep);
+        data.move(b, LeadStatus.LOST, DAY_19418.plusSeconds(4 * DAY), rep);
+        assertThat(cohort(channel)).containsExactly("19418 0 NEW 1", "19418 2 SQL 1", "19419 4 - 1");
 
         // a reopened (LOST → NEW): not lost any more, still reached SQL; moving it up again to SQL changes nothing
-        data.move(a, LeadStatus.NEW, DAY_2131.plusSeconds(5 * DAY), rep);
-        assertThat(cohort(channel)).containsExactly("-2131 0 NEW 1", "-2131 2 - 1", "-2130 4 - 1");
-        data.move(a, LeadStatus.MQL, DAY_2131.plusSeconds(6 * DAY), rep);
-        assertThat(cohort(channel)).containsExactly("-2131 0 NEW 1", "-2131 2 - 1", "-2130 4 - 1");
+        data.move(a, LeadStatus.NEW, DAY_19418.plusSeconds(5 * DAY), rep);
+        assertThat(cohort(channel)).containsExactly("19418 0 NEW 1", "19418 2 - 1", "19419 4 - 1");
+        data.move(a, LeadStatus.MQL, DAY_19418.plusSeconds(6 * DAY), rep);
+        assertThat(cohort(channel)).containsExactly("19418 0 NEW 1", "19418 2 - 1", "19419 4 - 1");
         assertMatchesDefinition(channel);
     }
 
@@ -125,24 +126,24 @@ class LeadCohortDayKeptTest {
         String codes = StatsFixture.prefix();
         String first = data.channel(codes + "_A", "ONLINE");
         String second = data.channel(codes + "_B", "OFFLINE");
-        LeadId old = data.lead(first, DAY_2131.plusSeconds(10 * DAY + 60), manager.id());
+        LeadId old = data.lead(first, DAY_19418.plusSeconds(10 * DAY + 60), manager.id());
         signIn(manager);
 
         LeadId lead = leads.create(new NewLead("Lead " + TestUsers.uniqueName("cohort"), null, null, null, first, null,
                 null, null));
         long today = day(leads.get(lead).orElseThrow().createdAt());
-        assertThat(cohort(first)).containsExactly("-2121 0 - 1", today + " 0 - 1");
+        assertThat(cohort(first)).containsExactly("19428 0 - 1", today + " 0 - 1");
 
         leads.move(lead, StatusMove.to(LeadStatus.MQL, version(lead)));
         leads.move(old, new StatusMove(LeadStatus.LOST, "no budget", null, version(old)));
-        assertThat(cohort(first)).containsExactly("-2121 0 NEW 1", today + " 1 - 1");
+        assertThat(cohort(first)).containsExactly("19428 0 NEW 1", today + " 1 - 1");
         leads.move(old, StatusMove.to(LeadStatus.NEW, version(old)));
-        assertThat(cohort(first)).containsExactly("-2121 0 - 1", today + " 1 - 1");
+        assertThat(cohort(first)).containsExactly("19428 0 - 1", today + " 1 - 1");
 
         // an edit into the other channel moves the lead; an edit of its name alone moves nothing
         LeadDetails details = leads.get(lead).orElseThrow();
         leads.update(lead, new LeadChanges("Moved", null, null, null, second, null, null, null, details.version()));
-        assertThat(cohort(first)).containsExactly("-2121 0 - 1");
+        assertThat(cohort(first)).containsExactly("19428 0 - 1");
         assertThat(cohort(second)).containsExactly(today + " 1 - 1");
         leads.update(lead, new LeadChanges("Renamed", null, null, null, second, null, null, null, version(lead)));
         assertThat(cohort(second)).containsExactly(today + " 1 - 1");
@@ -164,22 +165,22 @@ class LeadCohortDayKeptTest {
         };
         context.addApplicationListener(listener);
         try {
-            // days -2,111 and -2,110; one moved twice (to SQL), one lost from NEW, one left alone
+            // days 19,438 and 19,439; one moved twice (to SQL), one lost from NEW, one left alone
             imported(ImportKind.LEADS, "external_id,created_at,created_by,owner,name,channel,value\n"
-                    + ext + "-1,1964-03-22T08:00:00Z," + by + "," + by + ",One," + channel + ",\n"
-                    + ext + "-2,1964-03-22T09:00:00Z," + by + "," + by + ",Two," + channel + ",\n"
-                    + ext + "-3,1964-03-23T00:00:00Z," + by + "," + by + ",Three," + channel + ",\n");
-            assertThat(cohort(channel)).containsExactly("-2111 0 - 2", "-2110 0 - 1");
+                    + ext + "-1,2023-03-22T08:00:00Z," + by + "," + by + ",One," + channel + ",\n"
+                    + ext + "-2,2023-03-22T09:00:00Z," + by + "," + by + ",Two," + channel + ",\n"
+                    + ext + "-3,2023-03-23T00:00:00Z," + by + "," + by + ",Three," + channel + ",\n");
+            assertThat(cohort(channel)).containsExactly("19438 0 - 2", "19439 0 - 1");
             imported(ImportKind.STATUS_CHANGES, "lead,changed_at,to_status,changed_by,lost_reason\n"
-                    + ext + "-1,1964-03-23T10:00:00Z,MQL," + by + ",\n"
-                    + ext + "-3,1964-03-24T09:00:00Z,LOST," + by + ",no budget\n"
-                    + ext + "-1,1964-03-24T10:00:00Z,SQL," + by + ",\n");
+                    + ext + "-1,2023-03-23T10:00:00Z,MQL," + by + ",\n"
+                    + ext + "-3,2023-03-24T09:00:00Z,LOST," + by + ",no budget\n"
+                    + ext + "-1,2023-03-24T10:00:00Z,SQL," + by + ",\n");
         } finally {
             context.removeApplicationListener(listener);
         }
         // one event per batch: three leads, then two leads moved (the first from its first key to its last)
         assertThat(published).extracting(e -> e.changes().size()).containsExactly(3, 2);
-        assertThat(cohort(channel)).containsExactly("-2111 0 - 1", "-2111 2 - 1", "-2110 0 NEW 1");
+        assertThat(cohort(channel)).containsExactly("19438 0 - 1", "19438 2 - 1", "19439 0 NEW 1");
         assertMatchesDefinition(channel);
     }
 
@@ -225,16 +226,16 @@ class LeadCohortDayKeptTest {
         UserId rep = testUsers.create("cohort", Role.SALES).id();
         String channel = data.channel(StatsFixture.prefix(), "ONLINE");
         // a writer that bypasses the services (benchmark generator, SQL fixture): nothing counts these rows
-        insertLead(rep, channel, "NEW", 0, null, DAY_2131.plusSeconds(40 * DAY + 60));
-        insertLead(rep, channel, "SQL", 2, null, DAY_2131.plusSeconds(41 * DAY + 60));
-        insertLead(rep, channel, "LOST", 1, "MQL", DAY_2131.plusSeconds(41 * DAY + 120));
+        insertLead(rep, channel, "NEW", 0, null, DAY_19418.plusSeconds(40 * DAY + 60));
+        insertLead(rep, channel, "SQL", 2, null, DAY_19418.plusSeconds(41 * DAY + 60));
+        insertLead(rep, channel, "LOST", 1, "MQL", DAY_19418.plusSeconds(41 * DAY + 120));
         assertThat(cohort(channel)).isEmpty();
         assertThat(SystemCaller.call(rollups::differences).get("lead_cohort_day")).isPositive();
 
         StatsRollups.Rebuilt rebuilt = SystemCaller.call(rollups::rebuild);
 
         assertThat(rebuilt.rows().get("lead_cohort_day")).isPositive();
-        assertThat(cohort(channel)).containsExactly("-2091 0 - 1", "-2090 1 MQL 1", "-2090 2 - 1");
+        assertThat(cohort(channel)).containsExactly("19458 0 - 1", "19459 1 MQL 1", "19459 2 - 1");
         assertMatchesDefinition(channel);
         assertThat(SystemCaller.call(rollups::differences)).containsEntry("lead_cohort_day", 0L);
     }
