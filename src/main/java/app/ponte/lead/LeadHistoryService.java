@@ -30,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The door to a lead's history, for those who write the past rather than live work: the CSV import,
  * demo data and the interaction history's outcome summaries. Leads and status changes come with their
  * own times and authors, are checked as {@link LeadService} checks live ones (fields, the order of
- * statuses) and publish no live signal; inside the transaction they publish {@link LeadsWritten} and
- * {@link StatusChangesWritten} (once per batch), so statistics count them (decision 036). Administrators
+ * statuses) and publish no live signal; inside the transaction they publish {@link LeadsWritten} (leads, and
+ * the moves of their changes, decision 044), {@link StatusChangesWritten} and {@link LeadActivityWritten} (once
+ * per batch), so statistics count them (decisions 036, 039). Administrators
  * only. Split from {@link LeadService}, which keeps the screens' API (decision 032).
  */
 @Service

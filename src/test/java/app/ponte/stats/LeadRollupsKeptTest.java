@@ -238,7 +238,7 @@ class LeadRollupsKeptTest {
         String channel = data.channel(StatsFixture.prefix(), "ONLINE");
         int writers = 8;
         int each = 5;
-        // the rollups still kept by triggers (cohort, activity, stage intervals) have keys shared by every
+        // the rollups still kept by triggers (stage intervals; the cohort and activity ones until V41 and V39) have keys shared by every
         // writer here: a colleague's lead and move make them first, so only the keys under test are new
         signIn(colleague);
         leads.create(newLead(channel));
