@@ -30,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The door to a lead's history, for those who write the past rather than live work: the CSV import,
  * demo data and the interaction history's outcome summaries. Leads and status changes come with their
  * own times and authors, are checked as {@link LeadService} checks live ones (fields, the order of
- * statuses) and publish no live signal; inside the transaction they publish {@link LeadsWritten} and
- * {@link StatusChangesWritten} (once per batch), so statistics count them (decision 036). Administrators
+ * statuses) and publish no live signal; inside the transaction they publish {@link LeadsWritten} (leads, and
+ * the moves of their changes, decision 044), {@link StatusChangesWritten} and {@link LeadActivityWritten} (once
+ * per batch), so statistics count them (decisions 036, 039). Administrators
  * only. Split from {@link LeadService}, which keeps the screens' API (decision 032).
  */
 @Service
@@ -156,7 +157,7 @@ public class LeadHistoryService {
         }
         historyWriter.insert(rows);
         if (!rows.isEmpty()) {
-            events.publishEvent(LeadsWritten.inserted(rows.stream().map(r -> new LeadsWritten.Key(r.createdAt(),
+            events.publishEvent(LeadsWritten.inserted(rows.stream().map(r -> LeadsWritten.Key.created(r.createdAt(),
                     new UserId(r.createdById()), r.channelCode())).toList()));
             // a new lead from history is NEW, last active when it was created (as LeadHistoryWriter writes it)
             events.publishEvent(LeadActivityWritten.inserted(rows.stream()
@@ -175,26 +176,28 @@ public class LeadHistoryService {
     @Transactional
     @PreAuthorize(AppRoles.HAS_ADMIN)
     public void importStatusChange(LeadId id, LeadStatus to, Instant at, UserId by, String reason) {
-        Map<Long, LeadActivityWritten.Change> moves = new LinkedHashMap<>();
+        Moves moves = new Moves();
         StatusChangesWritten.Key key = append(id, to, at, by, reason, moves);
         statusChanges.flush();
-        // in the transaction, after the flush: statistics count the change before the commit (decisions 036, 039)
+        // in the transaction, after the flush: statistics count the change before the commit (decisions 036, 039,
+        // 044), in the order of a live move
+        events.publishEvent(new LeadsWritten(List.copyOf(moves.cohort.values())));
         events.publishEvent(StatusChangesWritten.of(List.of(key)));
-        events.publishEvent(new LeadActivityWritten(List.copyOf(moves.values())));
+        events.publishEvent(new LeadActivityWritten(List.copyOf(moves.activity.values())));
     }
 
     /**
      * Appends status changes from history in one batch (the CSV import), each checked as
      * {@link #importStatusChange} checks one, in order (a later change of the batch follows an earlier
-     * one of the same lead); one {@link StatusChangesWritten} for the accepted ones. Returns the refused
-     * ones by position.
+     * one of the same lead); one {@link LeadsWritten}, {@link StatusChangesWritten} and {@link LeadActivityWritten}
+     * for the accepted ones. Returns the refused ones by position.
      */
     @Transactional
     @PreAuthorize(AppRoles.HAS_ADMIN)
     public List<Refused> importStatusChanges(List<ImportedStatusChange> batch) {
         List<Refused> refused = new ArrayList<>();
         List<StatusChangesWritten.Key> keys = new ArrayList<>(batch.size());
-        Map<Long, LeadActivityWritten.Change> moves = new LinkedHashMap<>();
+        Moves moves = new Moves();
         for (int i = 0; i < batch.size(); i++) {
             ImportedStatusChange change = batch.get(i);
             try {
@@ -205,20 +208,31 @@ public class LeadHistoryService {
         }
         if (!keys.isEmpty()) {
             statusChanges.flush();
+            events.publishEvent(new LeadsWritten(List.copyOf(moves.cohort.values())));
             events.publishEvent(StatusChangesWritten.of(keys));
-            events.publishEvent(new LeadActivityWritten(List.copyOf(moves.values())));
+            events.publishEvent(new LeadActivityWritten(List.copyOf(moves.activity.values())));
         }
         return refused;
     }
 
     /**
+     * Each lead's keys in the statistics before its first change of a batch and after its latest: among the
+     * created leads (its cohort, decision 044) and among the open leads (decision 039).
+     */
+    private static final class Moves {
+        final Map<Long, LeadsWritten.Change> cohort = new LinkedHashMap<>();
+        final Map<Long, LeadActivityWritten.Change> activity = new LinkedHashMap<>();
+    }
+
+    /**
      * Appends one change, the lead loaded with its row locked (decision 039); {@code moves} gathers each lead's
-     * key among the open leads before its first change of the batch and after its latest.
+     * keys before its first change of the batch and after its latest.
      */
     private StatusChangesWritten.Key append(LeadId id, LeadStatus to, Instant at, UserId by, String reason,
-            Map<Long, LeadActivityWritten.Change> moves) {
+            Moves moves) {
         // a lead already moved in this batch is locked and managed already: no second query (and no flush)
-        LeadEntity lead = (moves.containsKey(id.value()) ? leads.findById(id.value()) : leads.lockById(id.value()))
+        LeadEntity lead = (moves.activity.containsKey(id.value()) ? leads.findById(id.value())
+                : leads.lockById(id.value()))
                 .orElseThrow(() -> new BusinessRuleException(null, "lead.error.not-found"));
         if (to != null && at != null && query.hasStatusChange(id, to, at)) {
             throw new BusinessRuleException("changed_at", "lead.error.duplicate-status-change", to.name(), at);
@@ -232,10 +246,14 @@ public class LeadHistoryService {
         if (to == LeadStatus.LOST && (reason == null || reason.isBlank())) {
             throw new BusinessRuleException("lost_reason", "lead.error.lost-reason-required");
         }
+        LeadsWritten.Key leadBefore = LeadService.leadKey(lead);
         LeadActivityWritten.Key before = LeadService.activityKey(lead);
         StatusChangesWritten.Key key = LeadService.record(statusChanges, lead, to, at, by, reason);
-        LeadActivityWritten.Change earlier = moves.get(lead.getId());
-        moves.put(lead.getId(), new LeadActivityWritten.Change(earlier == null ? before : earlier.before(),
+        LeadsWritten.Change earlierMove = moves.cohort.get(lead.getId());
+        moves.cohort.put(lead.getId(), new LeadsWritten.Change(earlierMove == null ? leadBefore : earlierMove.before(),
+                LeadService.leadKey(lead)));
+        LeadActivityWritten.Change earlier = moves.activity.get(lead.getId());
+        moves.activity.put(lead.getId(), new LeadActivityWritten.Change(earlier == null ? before : earlier.before(),
                 LeadService.activityKey(lead)));
         return key;
     }

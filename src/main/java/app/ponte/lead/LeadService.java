@@ -497,13 +497,15 @@ public class LeadService {
      * the statistics moves only with the new change; an edit does it in {@link #update}.
      */
     private void changeStatus(LeadEntity lead, LeadStatus target, Instant at, UserId by, String reason) {
+        LeadsWritten.Key leadBefore = leadKey(lead);
         LeadActivityWritten.Key activityBefore = activityKey(lead);
         StatusChangesWritten.Key key = record(statusChanges, lead, target, at, by, reason);
         lead.touch(currentUser.requireUsername(), at);
         leads.saveAndFlush(lead);
-        // in the transaction, after the flush: statistics count the change before the commit (decision 036), and
-        // the lead's move among the open leads (decision 039; the lead was loaded locked, so the key before is
-        // the row's own)
+        // in the transaction, after the flush: statistics move the lead in its cohort (decision 044), count the
+        // change (decision 036) and move the lead among the open leads (decision 039), before the commit; the
+        // lead was loaded locked, so the keys before are the row's own
+        events.publishEvent(LeadsWritten.edited(leadBefore, leadKey(lead)));
         events.publishEvent(StatusChangesWritten.of(List.of(key)));
         events.publishEvent(LeadActivityWritten.moved(activityBefore, activityKey(lead)));
         changed(new LeadId(lead.getId()));
@@ -522,9 +524,10 @@ public class LeadService {
         return changeKey(change);
     }
 
-    /** A lead's key in the statistics of created leads. */
+    /** A lead's key in the statistics of created leads: its creation, channel, and how far it has got. */
     static LeadsWritten.Key leadKey(LeadEntity lead) {
-        return new LeadsWritten.Key(lead.getCreatedAt(), new UserId(lead.getCreatedById()), lead.getChannelCode());
+        return new LeadsWritten.Key(lead.getCreatedAt(), new UserId(lead.getCreatedById()), lead.getChannelCode(),
+                LeadStatus.ofRank(lead.getMaxStatusRank()), lead.getStatus() == LeadStatus.LOST ? lead.getLostFrom() : null);
     }
 
     /** A lead's key among the open leads of the statistics: its status and last activity. */

@@ -5,16 +5,20 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Leads were written: for each write the key it had before and the key it has after in the statistics
- * (when it was created, by whom, in which channel). Published <em>inside</em> the writing transaction,
- * after the rows are flushed, not after the commit, so a listener keeps what depends on the rows (the
- * statistics' {@code lead_day}, decision 036) in the same transaction: it sees the written rows, and
- * if it fails the write fails. A batch (the CSV import) publishes one event. It carries the instant,
- * not a day: what a day is belongs to the listener. {@link LeadChanged} is another thing: the id of a
- * lead whose screens should re-read, after the commit.
+ * of created leads (when it was created, by whom, in which channel, and how far it has got: the highest
+ * status reached and, while LOST, the status it was lost from). Published <em>inside</em> the writing
+ * transaction, after the rows are flushed, not after the commit, so a listener keeps what depends on the
+ * rows (the statistics' {@code lead_day}, decision 036, and {@code lead_cohort_day}, decision 044) in the
+ * same transaction: it sees the written rows, and if it fails the write fails. A creation, an edit and
+ * every move publish it; a batch (the CSV import) publishes one event. The key before is read with the
+ * lead's row locked (decision 039). It carries the instant, not a day: what a day is belongs to the
+ * listener. {@link LeadChanged} is another thing: the id of a lead whose screens should re-read, after the
+ * commit.
  */
 public record LeadsWritten(List<Change> changes) {
 
@@ -22,13 +26,27 @@ public record LeadsWritten(List<Change> changes) {
         changes = List.copyOf(changes);
     }
 
-    /** What places a lead in the statistics of created leads: when and by whom it was created, its channel. */
-    public record Key(Instant createdAt, UserId createdBy, String channelCode) {
+    /**
+     * What places a lead among the created leads of the statistics: when and by whom it was created, its
+     * channel, the highest status it has reached (never LOST: a lead lost from NEW has reached NEW) and, while
+     * it is LOST, the status it was lost from ({@code null} otherwise).
+     */
+    public record Key(Instant createdAt, UserId createdBy, String channelCode, LeadStatus reached,
+            LeadStatus lostFrom) {
 
         public Key {
             Objects.requireNonNull(createdAt);
             Objects.requireNonNull(createdBy);
             Objects.requireNonNull(channelCode);
+            Objects.requireNonNull(reached);
+            if (reached == LeadStatus.LOST || lostFrom == LeadStatus.LOST) {
+                throw new IllegalArgumentException("LOST is reached by no lead and lost from none");
+            }
+        }
+
+        /** A lead that has just come in: NEW, not lost. */
+        public static Key created(Instant createdAt, UserId createdBy, String channelCode) {
+            return new Key(createdAt, createdBy, channelCode, LeadStatus.NEW, null);
         }
     }
 
@@ -61,7 +79,19 @@ public record LeadsWritten(List<Change> changes) {
 
     /** Every key a write moved a lead out of or into (an edit that kept the key touches none). */
     public Stream<Key> movedKeys() {
-        return changes.stream().filter(Change::moved).flatMap(c -> Stream.of(c.before(), c.after()))
-                .filter(Objects::nonNull);
+        return movedKeys(Function.identity());
+    }
+
+    /**
+     * Every key a write moved a lead out of or into, as a listener keys it with {@code keyOf} (a part of the
+     * key): a write that kept that part touches none, so a move, which keeps the creation and the channel,
+     * touches no key of a listener that counts only those.
+     */
+    public <K> Stream<K> movedKeys(Function<Key, K> keyOf) {
+        return changes.stream().flatMap(c -> {
+            K before = c.before() == null ? null : keyOf.apply(c.before());
+            K after = c.after() == null ? null : keyOf.apply(c.after());
+            return Objects.equals(before, after) ? Stream.empty() : Stream.of(before, after);
+        }).filter(Objects::nonNull);
     }
 }

@@ -134,7 +134,7 @@ class HandoffDayKeptTest {
         for (int i = 0; i <= writers * each; i++) {
             leads.add(mql(channel, marketer.id()));
         }
-        // the rollups still kept by triggers (cohort, stage intervals) have keys shared by every acceptance here,
+        // the rollups still kept by triggers (stage intervals) have keys shared by every acceptance here,
         // and H2's trigger merge races on a new key: one handoff accepted first makes them
         signIn(marketer);
         HandoffId warmUp = handoffs.handOff(new NewHandoff(leads.removeLast(), rep.id(), null));

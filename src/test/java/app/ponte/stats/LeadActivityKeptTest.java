@@ -199,7 +199,7 @@ class LeadActivityKeptTest {
         for (int n = 0; n <= writers / 2 * each; n++) {
             mine.add(data.lead(channel, DAY_10286.plusSeconds(30 * DAY + 60 + n), manager.id()));
         }
-        // the rollups still kept by triggers (cohort, stage intervals) have keys shared by every move here, and
+        // the rollups still kept by triggers (stage intervals) have keys shared by every move here, and
         // H2's trigger merge races on a new key: one move first makes them, so only lead_activity_day is raced on
         signIn(manager);
         LeadId first = mine.removeLast();

@@ -69,8 +69,8 @@ public class StatsQuery {
      * lead_cohort_day rows, signed: channel, highest status reached, lost-from while LOST ('' else).
      */
     private static String cohortEdge(String edge, boolean oneChannel) {
-        return "select l.channel_code, l.max_status_rank,"
-                + " case when l.status = 'LOST' and l.lost_from is not null then l.lost_from else '' end as lost_from, "
+        return "select l.channel_code, " + SourceRows.highestStatusRank("l") + " as max_status_rank, "
+                + SourceRows.lostFromWhileLost("l") + " as lost_from, "
                 + DaySplit.sign(edge) + " as leads from lead l where " + DaySplit.edge("l.created_at", edge)
                 + (oneChannel ? " and l.channel_code = :channel" : "");
     }

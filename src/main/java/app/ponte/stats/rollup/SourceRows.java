@@ -50,6 +50,25 @@ public final class SourceRows {
         return "cast(floor(extract(epoch from " + column + ") / " + DAY_SECONDS + ") as bigint)";
     }
 
+    /**
+     * The highest status a lead has reached, as its rank ({@link LeadStatus#rank()}: NEW 0 .. WON 4; never LOST's,
+     * a lead lost from NEW has reached NEW): the column the lead feature keeps ({@code LeadEntity.moveTo}). The
+     * cohort counts a lead under it (lead_cohort_day, the funnel). {@code lead} is the lead table's alias.
+     */
+    public static String highestStatusRank(String lead) {
+        return lead + ".max_status_rank";
+    }
+
+    /**
+     * The status a lead was lost from, while it is LOST; '' for every other lead (a key column cannot be null),
+     * also for a reopened one, whose lost_from the lead feature clears. The cohort counts the current losses by
+     * it. {@code lead} is the lead table's alias.
+     */
+    public static String lostFromWhileLost(String lead) {
+        return "case when " + lead + ".status = '" + LeadStatus.LOST.name() + "' and " + lead
+                + ".lost_from is not null then " + lead + ".lost_from else '' end";
+    }
+
     /** A status change into {@code status}; {@code change} is the lead_status_change table's alias. */
     public static String into(String change, LeadStatus status) {
         return change + ".to_status = '" + status.name() + "'";

@@ -44,10 +44,11 @@ class LeadActivityUpgradeTest {
             assertThat(db.count("select count(*) from lead_activity_day where leads <> 0")).isEqualTo(2);
             long cohortMql = db.count("select coalesce(sum(leads), 0) from lead_cohort_day where max_status_rank = 1");
 
-            db.migrate(null);
+            // up to V39 only: since V41 lead_cohort_day is no trigger's job either (LeadCohortDayUpgradeTest)
+            db.migrate("39");
 
             assertThat(db.differences(LeadActivityDay.ROLLUP)).isZero();
-            // lead_cohort_day is still a trigger's job, counted once: a lead reaching MQL moves one count
+            // lead_cohort_day is still a trigger's job at V39, counted once: a lead reaching MQL moves one count
             jdbc.sql("update lead set status = 'MQL', max_status_rank = 1 where id = :id").param("id", called).update();
             assertThat(db.count("select coalesce(sum(leads), 0) from lead_cohort_day where max_status_rank = 1"))
                     .isEqualTo(cohortMql + 1);
