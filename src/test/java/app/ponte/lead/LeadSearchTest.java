@@ -69,6 +69,11 @@ class LeadSearchTest {
         assertThat(leads.search(digits.substring(1, 4) + " " + digits.substring(4, 8), false, 8))
                 .extracting(LeadSummary::id).contains(byPhone);
         assertThat(leads.search(digits, false, 8)).extracting(LeadSummary::id).containsExactly(byPhone);
+        // a term with letters names a lead: its digits are not a phone number ("lx-990" found a phone with 990)
+        String code = "zq-" + digits.substring(2, 6) + "-zq";
+        assertThat(leads.search(code, false, 8)).extracting(LeadSummary::id).doesNotContain(byPhone);
+        assertThat(leads.find(new LeadFilter(code, null, null, null, null, false, null, null), LeadSort.NAME, true, 0,
+                50)).extracting(LeadSummary::id).doesNotContain(byPhone);
     }
 
     @Test

@@ -258,6 +258,19 @@ public class LeadQuery {
     public static final int CONTAINS_MIN_LENGTH = 3;
 
     /**
+     * The digits of a search term that is a phone number (digits and the separators a phone may have,
+     * at least three digits: "02 12" finds "+39 02 1234"), else empty: a term with letters names a lead,
+     * and its digits ("Rossi 2024", a code like "lx-990") would otherwise match any phone holding them.
+     */
+    static String phoneDigits(String text) {
+        if (!text.matches("[0-9+()./\\s-]+")) {
+            return "";
+        }
+        String digits = text.replaceAll("[^0-9]", "");
+        return digits.length() >= CONTAINS_MIN_LENGTH ? digits : "";
+    }
+
+    /**
      * The header search: up to {@code limit} leads whose name, company, e-mail or phone digits
      * contain {@code term} (case ignored), those matching at the start first, then by name.
      * {@code owner} narrows to one owner's leads (null: every lead the list shows).
@@ -274,7 +287,7 @@ public class LeadQuery {
         if (text.isEmpty() || limit <= 0) {
             return List.of();
         }
-        String digits = text.replaceAll("[^0-9]", "");
+        String digits = phoneDigits(text);
         Map<String, Object> params = new HashMap<>();
         params.put("prefix", likeEscaped(text) + "%");
         params.put("limit", limit);
@@ -283,8 +296,7 @@ public class LeadQuery {
             ownerCondition = " and l.owner_id = :owner";
             params.put("owner", owner.value());
         }
-        // a phone is searched by its digits once the term has three of them ("02 12" finds "+39 02 1234")
-        boolean phone = digits.length() >= CONTAINS_MIN_LENGTH;
+        boolean phone = !digits.isEmpty();
         if (phone) {
             params.put("digitsPrefix", digits + "%");
             params.put("digits", "%" + digits + "%");
@@ -370,10 +382,10 @@ public class LeadQuery {
         var where = new StringBuilder(" where 1 = 1");
         if (filter.text() != null && !filter.text().isBlank()) {
             String text = filter.text().strip().toLowerCase(Locale.ROOT);
-            String digits = text.replaceAll("[^0-9]", "");
+            String digits = phoneDigits(text);
             // the same fields as the header search, so its "see all in the leads list" shows the same leads
             where.append(" and (lower(l.name) like :text or lower(l.company) like :text or l.email_key like :text");
-            if (digits.length() >= CONTAINS_MIN_LENGTH) {
+            if (!digits.isEmpty()) {
                 where.append(" or ").append(PHONE_DIGITS).append(" like :textDigits");
                 params.put("textDigits", "%" + digits + "%");
             }
