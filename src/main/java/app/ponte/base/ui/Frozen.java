@@ -41,12 +41,21 @@ public final class Frozen {
      * no parent; it is not to be changed afterwards.
      */
     public static Component of(org.jsoup.nodes.Element tree) {
+        String inner = innerHtml(tree);
+        var root = new Element(tree.tagName());
+        tree.attributes().forEach(a -> root.setAttribute(a.getKey(), a.getValue()));
+        return new FrozenTree(root, inner);
+    }
+
+    /**
+     * What goes inside the tree's root, as the browser gets it: compact, in ASCII (every other character
+     * a numeric reference). {@code tree} must have no parent.
+     */
+    public static String innerHtml(org.jsoup.nodes.Element tree) {
         var document = new Document("");
         document.outputSettings().prettyPrint(false).charset(StandardCharsets.US_ASCII);
         document.appendChild(tree); // its output settings are the document's
-        var root = new Element(tree.tagName());
-        tree.attributes().forEach(a -> root.setAttribute(a.getKey(), a.getValue()));
-        return new FrozenTree(root, tree.html());
+        return tree.html();
     }
 
     /** The HTML inside {@code element} as the browser gets it, if its content is sent, not kept. */

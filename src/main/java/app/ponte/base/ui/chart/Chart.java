@@ -72,9 +72,7 @@ public class Chart extends Component implements HasSize, Frozen.Sent {
     /** The drawing element and the table view, as the browser gets them inside the chart's element. */
     @Override
     public String html() {
-        var document = new org.jsoup.nodes.Document("");
-        document.outputSettings().prettyPrint(false).charset(java.nio.charset.StandardCharsets.US_ASCII);
-        var box = document.appendElement("div");
+        var box = new Element("div");
         box.appendElement("ponte-chart").attr("role", "img").attr("aria-label", description)
                 .attr("style", "width: 100%; height: " + height + ";");
         var details = box.appendElement("details").addClass("ponte-chart-details");
@@ -82,7 +80,7 @@ public class Chart extends Component implements HasSize, Frozen.Sent {
         if (data != null) {
             details.appendChild(table(rows(data, locale)));
         }
-        return box.html();
+        return Frozen.innerHtml(box);
     }
 
     private void send() {
