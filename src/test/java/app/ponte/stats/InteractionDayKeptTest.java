@@ -154,6 +154,52 @@ class InteractionDayKeptTest {
         assertMatchesDefinition(rep.id());
     }
 
+    /**
+     * Decision 049: each transaction publishes two writes, one per key, in opposite orders, and waits for
+     * the other between them. A refresh at each event would lock key A in the first and key B in the
+     * second, and then each would wait for the other's key: a deadlock (PostgreSQL aborts one; H2 times
+     * out). Refreshed once before the commit, in key order, both commit and both keys count both rows.
+     */
+    @Test
+    void two_writers_of_two_keys_in_opposite_orders_both_commit() throws Exception {
+        UserId rep = testUsers.create("kept", Role.SALES).id();
+        LeadId lead = lead(rep);
+        Instant dayA = DAY_12478.plusSeconds(3 * 86_400L + 60);
+        Instant dayB = DAY_12478.plusSeconds(4 * 86_400L + 60);
+        CountDownLatch firstWritten = new CountDownLatch(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> forward = pool.submit(() -> writeTwo(lead, rep, dayA, dayB, firstWritten));
+            Future<?> backward = pool.submit(() -> writeTwo(lead, rep, dayB.plusSeconds(1), dayA.plusSeconds(1),
+                    firstWritten));
+            forward.get(60, TimeUnit.SECONDS);
+            backward.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(rollup(rep)).containsExactly("12481 CALL 2 2 6", "12482 CALL 2 2 6");
+        assertMatchesDefinition(rep);
+    }
+
+    /** One transaction: a call at {@code first}, its event, a wait for the other writer, the same at {@code second}. */
+    private Void writeTwo(LeadId lead, UserId rep, Instant first, Instant second, CountDownLatch firstWritten) {
+        transactions.executeWithoutResult(status -> {
+            insert(lead, rep, "CALL", first, false, 3);
+            events.publishEvent(InteractionsChanged.inserted(List.of(
+                    new InteractionsChanged.Key(first, rep, InteractionType.CALL))));
+            firstWritten.countDown();
+            try {
+                assertThat(firstWritten.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            insert(lead, rep, "CALL", second, false, 3);
+            events.publishEvent(InteractionsChanged.inserted(List.of(
+                    new InteractionsChanged.Key(second, rep, InteractionType.CALL))));
+        });
+        return null;
+    }
+
     @Test
     void a_rebuild_after_plain_sql_inserts_makes_the_rollup_equal_its_definition() {
         UserId rep = testUsers.create("kept", Role.SALES).id();

@@ -6,9 +6,13 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import jakarta.persistence.EntityManager;
 import javax.sql.DataSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -17,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Runs a {@link Rollup}'s one statement for its three purposes (decision 034): rebuild, keep current,
@@ -25,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p><b>Keeping keys current without losing a count.</b> Recomputing a key's absolute value from the
  * rows races under READ COMMITTED: a statement whose snapshot was taken before another writer of the
  * same key committed writes a value without that writer's row, and the other writer's value may be
- * written first. So each write first makes sure its keys' rows exist (inserted with zeros, in key
+ * written first. So each transaction, just before its commit, first makes sure its keys' rows exist (inserted with zeros, in key
  * order, inside a savepoint: when another writer inserts the same key at the same time, the insert
  * fails once that writer commits, and is retried), then locks them {@code for update} in key order
  * (writers of overlapping keys queue, never deadlock on the keys), and only then recomputes them in a
@@ -46,10 +52,12 @@ public class RollupStore {
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
+    private final EntityManager entityManager;
 
-    RollupStore(JdbcClient jdbc, DataSource dataSource) {
+    RollupStore(JdbcClient jdbc, DataSource dataSource, EntityManager entityManager) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
+        this.entityManager = entityManager;
     }
 
     /** Deletes every row and inserts the statement over all source rows; returns the rows written. */
@@ -76,8 +84,64 @@ public class RollupStore {
         return jdbc.sql("select count(*) from (" + rows + " except " + minus + ") x").query(Long.class).single();
     }
 
-    /** Recomputes the given keys from the source rows, inside the caller's transaction. */
+    /**
+     * Recomputes the given keys from the source rows, inside the caller's transaction: gathered and
+     * recomputed just before it commits, with every other key the transaction touched (decision 049).
+     * Outside a transaction with synchronization (none in the application) at once.
+     */
     public void refresh(Rollup rollup, Collection<List<Object>> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            refreshNow(rollup, keys);
+            return;
+        }
+        pendingOfCurrentTransaction().add(rollup, keys);
+    }
+
+    private Pending pendingOfCurrentTransaction() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Pending pending && pending.owner() == this) {
+                return pending;
+            }
+        }
+        Pending pending = new Pending();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending;
+    }
+
+    /**
+     * A transaction's keys, refreshed once before its commit, every rollup in one global order (table,
+     * then key). Every transaction thus takes its rollup keys once, in the same order, after all its row
+     * locks, so no two writers deadlock on them, however many events each published; and a long writer
+     * (an import file, the demo loader) holds them for milliseconds, not for the whole file.
+     */
+    private final class Pending implements TransactionSynchronization {
+
+        private final Map<String, Rollup> rollups = new TreeMap<>();
+        private final Map<String, TreeSet<List<Object>>> keys = new HashMap<>();
+
+        RollupStore owner() {
+            return RollupStore.this;
+        }
+
+        void add(Rollup rollup, Collection<List<Object>> more) {
+            rollups.putIfAbsent(rollup.table(), rollup);
+            keys.computeIfAbsent(rollup.table(), t -> new TreeSet<>(Rollup.KEY_ORDER)).addAll(more);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            // the rollups are computed from the rows: the persistence context's pending writes go first
+            entityManager.flush();
+            for (Rollup rollup : rollups.values()) {
+                refreshNow(rollup, keys.get(rollup.table()));
+            }
+        }
+    }
+
+    private void refreshNow(Rollup rollup, Collection<List<Object>> keys) {
         TreeSet<List<Object>> sorted = new TreeSet<>(Rollup.KEY_ORDER);
         sorted.addAll(keys);
         if (sorted.isEmpty()) {
@@ -130,7 +194,7 @@ public class RollupStore {
     /**
      * Runs a statement inside a savepoint and runs it again when it meets another writer of the same
      * keys: a duplicate key (the other inserted the key; once it has committed, the next attempt finds
-     * the row), a lock timeout (H2) or a deadlock. Rolling back to the savepoint keeps the transaction
+     * the row) or a lock timeout (H2), not a deadlock. Rolling back to the savepoint keeps the transaction
      * usable on PostgreSQL, where a failed statement would abort it.
      */
     private void retried(Runnable statement) {
@@ -143,12 +207,25 @@ public class RollupStore {
                 return;
             } catch (DuplicateKeyException | ConcurrencyFailureException e) {
                 rollback(connection, savepoint);
-                if (attempt == ATTEMPTS) {
+                // a deadlock does not pass: the keys this transaction already holds stay held after the
+                // rollback to the savepoint, so the same statement would meet it again
+                if (attempt == ATTEMPTS || deadlock(e)) {
                     throw e;
                 }
                 pause(Math.min(100, 10L * attempt));
             }
         }
+    }
+
+    /** PostgreSQL's deadlock_detected (40P01) or H2's deadlock (error 40001). */
+    private static boolean deadlock(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || (sql.getErrorCode() == 40001 && "40001".equals(sql.getSQLState())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The keys' values from their source rows: zero first (a key whose rows went away), then the statement. */
