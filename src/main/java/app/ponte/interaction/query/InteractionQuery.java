@@ -3,6 +3,7 @@ package app.ponte.interaction.query;
 import static app.ponte.base.SqlValues.instant;
 
 import app.ponte.interaction.AgendaItem;
+import app.ponte.interaction.HeldInteraction;
 import app.ponte.interaction.InteractionEdit;
 import app.ponte.interaction.InteractionEntry;
 import app.ponte.interaction.InteractionFilter;
@@ -11,6 +12,7 @@ import app.ponte.interaction.InteractionSort;
 import app.ponte.interaction.InteractionId;
 import app.ponte.interaction.InteractionType;
 import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadStatusSql;
 import app.ponte.lead.LeadStatus;
 import app.ponte.lead.Person;
 import app.ponte.security.UserId;
@@ -106,8 +108,7 @@ public class InteractionQuery {
             case LEAD -> "l.name " + direction;
             case TYPE -> "i.type " + direction;
             case SCORE -> "i.outcome_score " + direction;
-            case STATUS_AT_THE_TIME -> "case i.lead_status when 'NEW' then 0 when 'MQL' then 1 when 'SQL' then 2"
-                    + " when 'OPPORTUNITY' then 3 when 'WON' then 4 else 5 end " + direction;
+            case STATUS_AT_THE_TIME -> LeadStatusSql.sortOrder("i.lead_status") + " " + direction;
         };
         params.put("limit", Math.max(0, limit));
         params.put("offset", Math.max(0, offset));
@@ -160,7 +161,7 @@ public class InteractionQuery {
             params.put("to", filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
         }
         if (filter.heldOnly()) {
-            where.append(" and i.planned = false");
+            where.append(" and ").append(HeldInteraction.sql("i"));
         }
         return where.toString();
     }
@@ -194,8 +195,8 @@ public class InteractionQuery {
 
     /** The average score of a lead's held, scored interactions and how many there are. */
     public OutcomeAverage averageOutcome(LeadId lead) {
-        return jdbc.sql("select avg(outcome_score * 1.0) as average, count(outcome_score) as scored from interaction"
-                        + " where lead_id = :lead and planned = false and outcome_score is not null")
+        return jdbc.sql("select avg(i.outcome_score * 1.0) as average, count(i.outcome_score) as scored from interaction"
+                        + " i where i.lead_id = :lead and " + HeldInteraction.sql("i") + " and i.outcome_score is not null")
                 .param("lead", lead.value())
                 .query((rs, n) -> {
                     double average = rs.getDouble("average");
@@ -255,7 +256,7 @@ public class InteractionQuery {
                         + " case when i.outcome_score is not null then row_number() over (partition by i.lead_id,"
                         + " case when i.outcome_score is null then 0 else 1 end order by i.occurred_at desc, i.id desc)"
                         + " end as rank_scored"
-                        + " from interaction i where i.lead_id in (:ids) and i.planned = false) t"
+                        + " from interaction i where i.lead_id in (:ids) and " + HeldInteraction.sql("i") + ") t"
                         + " where rank_all = 1 or rank_scored <= 2")
                 .param("ids", leadIds)
                 .query((rs, n) -> {

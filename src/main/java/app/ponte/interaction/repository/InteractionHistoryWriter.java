@@ -2,6 +2,8 @@ package app.ponte.interaction.repository;
 
 import app.ponte.interaction.InteractionType;
 import app.ponte.interaction.InteractionsChanged;
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.LeadStatusSql;
 import app.ponte.security.UserId;
 import java.sql.Types;
 import java.time.Instant;
@@ -49,7 +51,7 @@ public class InteractionHistoryWriter {
                 + " created_at, updated_at, updated_by, version)"
                 + " values (?, ?, ?, false, ?, ?, ?, ?, coalesce((select s.to_status from lead_status_change s"
                 + " where s.lead_id = ? and s.changed_at <= ? order by s.changed_at desc, s.id desc"
-                + " fetch first 1 rows only), 'NEW'), ?, ?, ?, ?, ?, ?, 'import', 0)", rows, 1000, (ps, row) -> {
+                + " fetch first 1 rows only), " + LeadStatusSql.literal(LeadStatus.NEW) + "), ?, ?, ?, ?, ?, ?, 'import', 0)", rows, 1000, (ps, row) -> {
                     OffsetDateTime at = OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC);
                     ps.setLong(1, row.leadId());
                     ps.setString(2, row.type());

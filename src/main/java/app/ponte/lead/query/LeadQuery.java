@@ -12,6 +12,7 @@ import app.ponte.lead.LeadFilter;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadSort;
 import app.ponte.lead.LeadStatus;
+import app.ponte.lead.LeadStatusSql;
 import app.ponte.lead.LeadSummary;
 import app.ponte.lead.Person;
 import app.ponte.lead.StatusChangeEntry;
@@ -67,8 +68,7 @@ public class LeadQuery {
         String order = switch (sort) {
             case NAME -> "l.name " + direction;
             case COMPANY -> "l.company " + direction;
-            case STATUS -> "case l.status when 'NEW' then 0 when 'MQL' then 1 when 'SQL' then 2"
-                    + " when 'OPPORTUNITY' then 3 when 'WON' then 4 else 5 end " + direction;
+            case STATUS -> LeadStatusSql.sortOrder("l.status") + " " + direction;
             // the names' order comes from Java's collator (Channel.byName), the same as the channel
             // filter's list; a handful of channels, each a bound code
             case CHANNEL -> channelRank(channelOrder, params) + " " + direction + ", l.channel_code " + direction;
@@ -147,7 +147,7 @@ public class LeadQuery {
             BoardColumn column = columns.get(i);
             String condition;
             if (column.isLost()) {
-                condition = "l.status = 'LOST' and l.lost_from in (:from" + i + ")";
+                condition = LeadStatusSql.is("l.status", LeadStatus.LOST) + " and l.lost_from in (:from" + i + ")";
                 params.put("from" + i, column.stage().statuses().stream().map(Enum::name).toList());
             } else {
                 condition = "l.status = :status" + i;
@@ -397,7 +397,8 @@ public class LeadQuery {
             params.put("status", filter.status().name());
         }
         if (filter.stage() != null) {
-            where.append(" and (l.status in (:stageStatuses) or (l.status = 'LOST' and l.lost_from in (:stageStatuses)))");
+            where.append(" and (l.status in (:stageStatuses) or (").append(LeadStatusSql.is("l.status", LeadStatus.LOST))
+                    .append(" and l.lost_from in (:stageStatuses)))");
             params.put("stageStatuses", filter.stage().statuses().stream().map(Enum::name).toList());
         }
         if (filter.channelCode() != null) {
@@ -449,7 +450,7 @@ public class LeadQuery {
             params.put("createdBy", filter.createdBy().value());
         }
         if (filter.lostFrom() != null) {
-            where.append(" and l.status = 'LOST' and l.lost_from = :lostFrom");
+            where.append(" and ").append(LeadStatusSql.is("l.status", LeadStatus.LOST)).append(" and l.lost_from = :lostFrom");
             params.put("lostFrom", filter.lostFrom().name());
         }
         if (filter.entered() != null && filter.enteredFrom() != null && filter.enteredTo() != null) {
@@ -468,8 +469,9 @@ public class LeadQuery {
                 // WON is final: the first change into WON is its only one, made by whoever made it
                 where.append(" and l.first_won_at >= :enteredFrom and l.first_won_at < :enteredTo");
                 if (!by.isEmpty()) {
-                    where.append(" and l.id in (select c.lead_id from lead_status_change c where c.to_status = 'WON'"
-                            + " and c.changed_at = l.first_won_at").append(by).append(")");
+                    where.append(" and l.id in (select c.lead_id from lead_status_change c where ")
+                            .append(LeadStatusSql.is("c.to_status", LeadStatus.WON))
+                            .append(" and c.changed_at = l.first_won_at").append(by).append(")");
                 }
             } else {
                 where.append(" and l.id in (select c.lead_id from lead_status_change c where c.to_status = :entered"
@@ -480,7 +482,7 @@ public class LeadQuery {
         if (filter.stalledDays() != null && filter.stalledDays() >= 0) {
             // the service fills in "now" by its clock when a link carries no as-of
             Instant asOf = java.util.Objects.requireNonNull(filter.asOf(), "asOf");
-            where.append(" and l.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY') and l.last_activity_at < :stalledBefore");
+            where.append(" and ").append(LeadStatusSql.open("l.status")).append(" and l.last_activity_at < :stalledBefore");
             params.put("stalledBefore", utc(asOf.minus(Duration.ofDays(filter.stalledDays()))));
         }
     }

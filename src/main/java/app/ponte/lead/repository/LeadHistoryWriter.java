@@ -1,5 +1,7 @@
 package app.ponte.lead.repository;
 
+import app.ponte.lead.LeadStatus;
+import app.ponte.lead.LeadStatusSql;
 import java.math.BigDecimal;
 import java.sql.Types;
 import java.time.Instant;
@@ -39,7 +41,8 @@ public class LeadHistoryWriter {
         jdbc.batchUpdate("insert into lead (external_id, name, company, email, email_key, phone, channel_code, intent,"
                 + " status, max_status_rank, owner_id, created_by_id, created_at, status_changed_at, expected_value,"
                 + " updated_at, updated_by, version, at_risk, last_activity_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, 'NEW', 0, ?, ?, ?, ?, ?, ?, ?, 0, false, ?)", rows, 500, (ps, row) -> {
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, " + LeadStatusSql.literal(LeadStatus.NEW) + ", " + LeadStatus.NEW.rank()
+                + ", ?, ?, ?, ?, ?, ?, ?, 0, false, ?)", rows, 500, (ps, row) -> {
                     OffsetDateTime created = OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC);
                     ps.setString(1, row.externalId());
                     ps.setString(2, row.name());

@@ -11,6 +11,8 @@ import app.ponte.stats.Stalled;
 import app.ponte.stats.StalledLead;
 import app.ponte.stats.TimeToCustomer;
 import app.ponte.stats.VolumeBucket;
+import app.ponte.handoff.RejectReason;
+import app.ponte.interaction.InteractionType;
 import app.ponte.lead.LeadStatus;
 import app.ponte.stats.rollup.SourceRows;
 import java.math.BigDecimal;
@@ -24,6 +26,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,12 +50,16 @@ public class StatsQuery {
 
     /** The open statuses in order, which are also the statuses with reported durations and lost keys. */
     public static final List<String> OPEN = SourceRows.OPEN;
-    public static final List<String> ORDERED = List.of("NEW", "MQL", "SQL", "OPPORTUNITY", "WON");
+    /** The statuses in the lifecycle's order (LOST is outside it), from {@link LeadStatus#rank()}. */
+    public static final List<String> ORDERED = Arrays.stream(LeadStatus.values()).filter(s -> s.rank() >= 0)
+            .sorted(Comparator.comparingInt(LeadStatus::rank)).map(LeadStatus::name).toList();
     /** Rejection reasons in the domain's order. */
-    public static final List<String> REASONS = List.of("NOT_A_FIT", "NO_BUDGET", "NO_CONTACT", "NOT_READY",
-            "DUPLICATE", "OTHER");
-    private static final List<String> INTERACTION_TYPES = List.of("CALL", "VIDEO_CALL", "MEETING", "EMAIL", "EVENT",
-            "SOCIAL", "WEBSITE_VISIT", "INFO_REQUEST", "NEWSLETTER_SIGNUP", "CONTENT_DOWNLOAD", "OFFER");
+    public static final List<String> REASONS = Arrays.stream(RejectReason.values()).map(RejectReason::name).toList();
+    private static final List<String> INTERACTION_TYPES = Arrays.stream(InteractionType.values())
+            .map(InteractionType::name).toList();
+    /** {@code %s.to_status = 'LOST' and %s.from_status = 'OPPORTUNITY'}: the losses reps are counted for. */
+    private static final String LOST_FROM_OPPORTUNITY = SourceRows.into("%s", LeadStatus.LOST) + " and "
+            + SourceRows.outOf("%s", LeadStatus.OPPORTUNITY);
 
 
     private final JdbcClient jdbc;
@@ -408,7 +416,7 @@ public class StatsQuery {
                 + " * " + SourceRows.wonValue("c", "l") + " as won_value, 0 as lost" + changes
                 + SourceRows.into("c", LeadStatus.WON) + " and " + DaySplit.edge("c.changed_at", edge)
                 + " union all select c.changed_by_id as user_id, 0 as won, 0 as won_value, " + sign + " as lost"
-                + changes + "c.to_status = 'LOST' and c.from_status = 'OPPORTUNITY' and "
+                + changes + LOST_FROM_OPPORTUNITY.formatted("c", "c") + " and "
                 + DaySplit.edge("c.changed_at", edge);
     }
 
@@ -438,11 +446,12 @@ public class StatsQuery {
         Map<Long, Object[]> closed = new HashMap<>();
         jdbc.sql("select x.user_id, sum(x.won) as won, coalesce(sum(x.won_value), 0) as won_value, sum(x.lost) as lost"
                         + " from (select d.changed_by_id as user_id,"
-                        + " case when d.to_status = 'WON' then d.changes else 0 end as won,"
-                        + " case when d.to_status = 'WON' then d.won_value else 0 end as won_value,"
-                        + " case when d.to_status = 'LOST' then d.changes else 0 end as lost"
+                        + " case when " + SourceRows.into("d", LeadStatus.WON) + " then d.changes else 0 end as won,"
+                        + " case when " + SourceRows.into("d", LeadStatus.WON) + " then d.won_value else 0 end as won_value,"
+                        + " case when " + SourceRows.into("d", LeadStatus.LOST) + " then d.changes else 0 end as lost"
                         + " from status_change_day d where d.utc_day >= :d0 and d.utc_day < :d1"
-                        + " and (d.to_status = 'WON' or (d.to_status = 'LOST' and d.from_status = 'OPPORTUNITY'))"
+                        + " and (" + SourceRows.into("d", LeadStatus.WON) + " or (" + LOST_FROM_OPPORTUNITY.formatted("d", "d")
+                        + "))"
                         + " union all " + closingChanges("h") + " union all " + closingChanges("t")
                         + ") x group by x.user_id")
                 .params(period)
@@ -494,7 +503,8 @@ public class StatsQuery {
                 });
         Map<Long, Long> mqls = new HashMap<>();
         jdbc.sql("select x.user_id, sum(x.n) as n from (select d.changed_by_id as user_id, d.changes as n"
-                        + " from status_change_day d where d.utc_day >= :d0 and d.utc_day < :d1 and d.to_status = 'MQL'"
+                        + " from status_change_day d where d.utc_day >= :d0 and d.utc_day < :d1 and "
+                        + SourceRows.into("d", LeadStatus.MQL)
                         + " union all " + intoMql("h") + " union all " + intoMql("t")
                         + ") x group by x.user_id")
                 .params(period)
@@ -548,7 +558,7 @@ public class StatsQuery {
         }
         Map<String, Object> period = period(from, to, null);
         period.put("overdueBefore", OffsetDateTime.ofInstant(overdueBefore, ZoneOffset.UTC));
-        long overdue = jdbc.sql("select count(*) from handoff h where h.state = 'PENDING' and h.created_at >= :from"
+        long overdue = jdbc.sql("select count(*) from handoff h where " + SourceRows.pendingHandoff("h") + " and h.created_at >= :from"
                         + " and h.created_at < :to and h.created_at < :overdueBefore")
                 .params(period)
                 .query(Long.class)
@@ -682,7 +692,7 @@ public class StatsQuery {
                         + " (select coalesce(sum(d.leads), 0) from lead_day d where d.utc_day >= b.d0 and d.utc_day < b.d1)"
                         + " + " + leadsIn.formatted("h") + " + " + leadsIn.formatted("t") + " as leads,"
                         + " (select coalesce(sum(d.changes), 0) from status_change_day d where d.utc_day >= b.d0"
-                        + " and d.utc_day < b.d1 and d.to_status = 'MQL')"
+                        + " and d.utc_day < b.d1 and " + SourceRows.into("d", LeadStatus.MQL) + ")"
                         + " + " + mqlsIn.formatted("h") + " + " + mqlsIn.formatted("t") + " as mqls,"
                         + " (select count(*) from lead l where l.first_won_at >= b.s and l.first_won_at < b.e) as won"
                         + " from (" + buckets + ") b order by b.i")

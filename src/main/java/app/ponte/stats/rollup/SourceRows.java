@@ -1,9 +1,10 @@
 package app.ponte.stats.rollup;
 
+import app.ponte.handoff.HandoffState;
+import app.ponte.interaction.HeldInteraction;
 import app.ponte.lead.LeadStatus;
-import java.util.Arrays;
+import app.ponte.lead.LeadStatusSql;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * What the statistics count, written once as SQL fragments (issue 23: "define shared statuses once").
@@ -16,15 +17,14 @@ public final class SourceRows {
     public static final long DAY_SECONDS = 86_400;
 
     /** The open statuses (domain.md): a lead in one of them can stall; from {@link LeadStatus#isOpen()}. */
-    public static final List<String> OPEN = Arrays.stream(LeadStatus.values()).filter(LeadStatus::isOpen)
-            .map(LeadStatus::name).toList();
+    public static final List<String> OPEN = LeadStatusSql.OPEN.stream().map(LeadStatus::name).toList();
 
     private SourceRows() {
     }
 
     /** An open lead: {@code <lead>.status in ('NEW', 'MQL', 'SQL', 'OPPORTUNITY')}, from {@link #OPEN}. */
     public static String openLead(String lead) {
-        return lead + ".status in (" + OPEN.stream().map(s -> "'" + s + "'").collect(Collectors.joining(", ")) + ")";
+        return LeadStatusSql.open(lead + ".status");
     }
 
     /**
@@ -42,7 +42,7 @@ public final class SourceRows {
      * in the statistics. {@code alias} is the interaction table's alias.
      */
     public static String heldInteraction(String alias) {
-        return alias + ".planned = false";
+        return HeldInteraction.sql(alias);
     }
 
     /** The UTC day number of a timestamp column, as the rollups key it (same on H2 and PostgreSQL). */
@@ -65,13 +65,18 @@ public final class SourceRows {
      * it. {@code lead} is the lead table's alias.
      */
     public static String lostFromWhileLost(String lead) {
-        return "case when " + lead + ".status = '" + LeadStatus.LOST.name() + "' and " + lead
+        return "case when " + LeadStatusSql.is(lead + ".status", LeadStatus.LOST) + " and " + lead
                 + ".lost_from is not null then " + lead + ".lost_from else '' end";
     }
 
     /** A status change into {@code status}; {@code change} is the lead_status_change table's alias. */
     public static String into(String change, LeadStatus status) {
-        return change + ".to_status = '" + status.name() + "'";
+        return LeadStatusSql.is(change + ".to_status", status);
+    }
+
+    /** A status change out of {@code status}; {@code change} is the lead_status_change table's (or rollup's) alias. */
+    public static String outOf(String change, LeadStatus status) {
+        return LeadStatusSql.is(change + ".from_status", status);
     }
 
     /**
@@ -108,7 +113,12 @@ public final class SourceRows {
      * database's own difference of decided_at and created_at); a pending one has none.
      */
     public static String decidedHandoff(String handoff) {
-        return handoff + ".state <> 'PENDING'";
+        return handoff + ".state <> '" + HandoffState.PENDING.name() + "'";
+    }
+
+    /** A handoff still waiting for a decision. */
+    public static String pendingHandoff(String handoff) {
+        return handoff + ".state = '" + HandoffState.PENDING.name() + "'";
     }
 
     /**
