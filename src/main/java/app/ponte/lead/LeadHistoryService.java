@@ -181,7 +181,7 @@ public class LeadHistoryService {
         statusChanges.flush();
         // in the transaction, after the flush: statistics count the change before the commit (decisions 036, 039,
         // 044), in the order of a live move
-        events.publishEvent(new LeadsWritten(List.copyOf(moves.cohort.values())));
+        events.publishEvent(new LeadsWritten(LeadService.withTimesToCustomer(leads, moves.cohort)));
         events.publishEvent(StatusChangesWritten.of(List.of(key)));
         events.publishEvent(new LeadActivityWritten(List.copyOf(moves.activity.values())));
     }
@@ -208,7 +208,7 @@ public class LeadHistoryService {
         }
         if (!keys.isEmpty()) {
             statusChanges.flush();
-            events.publishEvent(new LeadsWritten(List.copyOf(moves.cohort.values())));
+            events.publishEvent(new LeadsWritten(LeadService.withTimesToCustomer(leads, moves.cohort)));
             events.publishEvent(StatusChangesWritten.of(keys));
             events.publishEvent(new LeadActivityWritten(List.copyOf(moves.activity.values())));
         }

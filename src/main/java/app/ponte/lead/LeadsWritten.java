@@ -11,9 +11,10 @@ import java.util.stream.Stream;
 /**
  * Leads were written: for each write the key it had before and the key it has after in the statistics
  * of created leads (when it was created, by whom, in which channel, and how far it has got: the highest
- * status reached and, while LOST, the status it was lost from). Published <em>inside</em> the writing
- * transaction, after the rows are flushed, not after the commit, so a listener keeps what depends on the
- * rows (the statistics' {@code lead_day}, decision 036, and {@code lead_cohort_day}, decision 044) in the
+ * status reached and, while LOST, the status it was lost from; once won, its time to customer). Published
+ * <em>inside</em> the writing transaction, after the rows are flushed, not after the commit, so a listener keeps
+ * what depends on the rows (the statistics' {@code lead_day}, decision 036, {@code lead_cohort_day}, decision 044,
+ * and {@code customer_block}, decision 047) in the
  * same transaction: it sees the written rows, and if it fails the write fails. A creation, an edit and
  * every move publish it; a batch (the CSV import) publishes one event. The key before is read with the
  * lead's row locked (decision 039). It carries the instant, not a day: what a day is belongs to the
@@ -29,10 +30,13 @@ public record LeadsWritten(List<Change> changes) {
     /**
      * What places a lead among the created leads of the statistics: when and by whom it was created, its
      * channel, the highest status it has reached (never LOST: a lead lost from NEW has reached NEW) and, while
-     * it is LOST, the status it was lost from ({@code null} otherwise).
+     * it is LOST, the status it was lost from ({@code null} otherwise), and once it is won its time to customer
+     * in seconds ({@code null} before): the row's own {@code to_customer_seconds}, a column the database generates
+     * from the first change into WON and the creation, read from the row rather than worked out in Java, so the
+     * statistics put it in the same duration bucket as their reads of the rows do (decision 047).
      */
     public record Key(Instant createdAt, UserId createdBy, String channelCode, LeadStatus reached,
-            LeadStatus lostFrom) {
+            LeadStatus lostFrom, Double toCustomerSeconds) {
 
         public Key {
             Objects.requireNonNull(createdAt);
@@ -46,7 +50,12 @@ public record LeadsWritten(List<Change> changes) {
 
         /** A lead that has just come in: NEW, not lost. */
         public static Key created(Instant createdAt, UserId createdBy, String channelCode) {
-            return new Key(createdAt, createdBy, channelCode, LeadStatus.NEW, null);
+            return new Key(createdAt, createdBy, channelCode, LeadStatus.NEW, null, null);
+        }
+
+        /** The same key with the lead's time to customer as its row has it. */
+        public Key withToCustomerSeconds(Double seconds) {
+            return new Key(createdAt, createdBy, channelCode, reached, lostFrom, seconds);
         }
     }
 

@@ -137,21 +137,33 @@ public class StatsFixture {
      * something, without that column, in key order: the key and value columns separated by spaces.
      */
     public List<String> rollupRows(Rollup rollup, String person, UserId user) {
+        return rollupRows(rollup, person, (Object) user.value());
+    }
+
+    /** The same for a rollup keyed by another column ({@code column}, e.g. a channel) equal to {@code value}. */
+    public List<String> rollupRows(Rollup rollup, String column, Object value) {
+        String person = column;
         List<String> shown = shown(rollup, person);
         return jdbc.sql("select " + String.join(", ", shown) + " from " + rollup.table() + " where " + person
                         + " = :user and (" + rollup.valueColumns().stream().map(c -> c + " <> 0")
                                 .collect(Collectors.joining(" or ")) + ") order by " + order(rollup, person))
-                .param("user", user.value())
+                .param("user", value)
                 .query((rs, n) -> line(rs, shown.size()))
                 .list();
     }
 
     /** The same rows computed by the rollup's one statement over all the source rows: what they must be. */
     public List<String> definitionRows(Rollup rollup, String person, UserId user) {
+        return definitionRows(rollup, person, (Object) user.value());
+    }
+
+    /** The same for a rollup keyed by another column ({@code column}, e.g. a channel) equal to {@code value}. */
+    public List<String> definitionRows(Rollup rollup, String column, Object value) {
+        String person = column;
         List<String> shown = shown(rollup, person);
         return jdbc.sql("select " + String.join(", ", shown) + " from (" + rollup.statement(rollup.allRows())
                         + ") c where " + person + " = :user order by " + order(rollup, person))
-                .param("user", user.value())
+                .param("user", value)
                 .query((rs, n) -> line(rs, shown.size()))
                 .list();
     }

@@ -37,4 +37,22 @@ public interface LeadRepository extends JpaRepository<LeadEntity, Long> {
             @org.springframework.data.repository.query.Param("at") java.time.Instant at,
             @org.springframework.data.repository.query.Param("score") Short score,
             @org.springframework.data.repository.query.Param("atRisk") boolean atRisk);
+
+    /**
+     * The time to customer of these leads as their rows have it now (the generated to_customer_seconds), by id:
+     * read after the flush of a move into WON, whose entity still holds the value loaded before it. Won leads only.
+     */
+    @org.springframework.data.jpa.repository.Query("select l.id, l.toCustomerSeconds from LeadEntity l"
+            + " where l.id in :ids and l.toCustomerSeconds is not null")
+    java.util.List<Object[]> timesToCustomer(@org.springframework.data.repository.query.Param("ids")
+            java.util.Collection<Long> ids);
+
+    /** {@link #timesToCustomer} as a map. */
+    default java.util.Map<Long, Double> toCustomerSeconds(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Double> seconds = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            timesToCustomer(ids).forEach(row -> seconds.put((Long) row[0], (Double) row[1]));
+        }
+        return seconds;
+    }
 }

@@ -3,6 +3,7 @@ package app.ponte.stats.query;
 import app.ponte.stats.ChannelDuration;
 import app.ponte.stats.DurationFigures;
 import app.ponte.stats.TimeToCustomer;
+import app.ponte.stats.rollup.SourceRows;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,8 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class CustomerHistogram {
 
-    /** 16 UTC days, as in V31. */
-    static final long BLOCK = 16 * DaySplit.DAY;
+    /** 16 UTC days, as customer_block keys them ({@link SourceRows#BLOCK_SECONDS}). */
+    static final long BLOCK = SourceRows.BLOCK_SECONDS;
+    /** A lead's time to customer, as customer_block counts it ({@link SourceRows#timeToCustomer}). */
+    private static final String SECONDS = SourceRows.timeToCustomer("l");
 
     private final JdbcClient jdbc;
 
@@ -36,10 +39,10 @@ final class CustomerHistogram {
         String sign = DaySplit.sign(edge);
         // one index range of ix_lead_customers (max_status_rank = 4, created_at in the edge)
         return "select l.channel_code, b.bucket, " + sign + " as n, " + sign
-                + " * cast(round(l.to_customer_seconds * 1000000) as bigint) as micros from lead l"
-                + DurationBuckets.join("b", "l.to_customer_seconds")
+                + " * " + SourceRows.microseconds(SECONDS) + " as micros from lead l"
+                + DurationBuckets.join("b", SECONDS)
                 + " where l.max_status_rank = 4 and " + DaySplit.edge("l.created_at", edge)
-                + " and l.to_customer_seconds is not null";
+                + " and " + SECONDS + " is not null";
     }
 
     /**
@@ -98,13 +101,13 @@ final class CustomerHistogram {
     private List<Double> inBucket(Histogram.Bucket bucket, long skip, long size, boolean descending, String channel,
             Instant from, Instant to) {
         String direction = descending ? " desc" : "";
-        return jdbc.sql("select l.to_customer_seconds from lead l where "
+        return jdbc.sql("select " + SECONDS + " from lead l where "
                         + (channel == null ? "" : "l.channel_code = :channel and ")
-                        + "l.to_customer_seconds >= " + bucket.lo() + " and l.to_customer_seconds < " + bucket.hi()
+                        + SECONDS + " >= " + bucket.lo() + " and " + SECONDS + " < " + bucket.hi()
                         + " and l.created_at >= " + StatsQuery.literal(OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                         + " and l.created_at < " + StatsQuery.literal(OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                         + " order by " + (channel == null ? "" : "l.channel_code" + direction + ", ")
-                        + "l.to_customer_seconds" + direction
+                        + SECONDS + direction
                         + " offset " + skip + " rows fetch next " + size + " rows only")
                 .params(channel == null ? Map.of() : Map.of("channel", channel))
                 .query((rs, n) -> rs.getDouble(1))

@@ -35,7 +35,9 @@ import org.h2.api.Trigger;
  * its creation day, channel, highest status reached and lost-from while LOST; an edit of these moves
  * it — only between V30 and V41, which drops the trigger: the statistics feature keeps lead_cohort_day
  * since (decision 044); the branch stays because V30 still creates it. {@code lead} as {@code tg_customer_block} (V32): a lead with a time to customer counts in
- * customer_block under its creation block, channel and duration bucket; an edit moves it. {@code lead}
+ * customer_block under its creation block, channel and duration bucket; an edit moves it — only between V32
+ * and V43, which drops the trigger: the statistics feature keeps customer_block since (decision 047); the
+ * branch stays because V32 still creates it. {@code lead}
  * as {@code tg_lead_activity_day} (V34): an open lead counts in lead_activity_day under its status and
  * the UTC day of its last activity — only between V34 and V39, which drops the trigger: the statistics
  * feature keeps lead_activity_day since (decision 039); the branch stays because V34 still creates it. A

@@ -16,6 +16,12 @@ public final class SourceRows {
     /** Seconds in a UTC day: the day keys are {@code floor(epoch seconds / 86400)} (decision 017). */
     public static final long DAY_SECONDS = 86_400;
 
+    /**
+     * Seconds in a block of 16 UTC days: time to customer is counted per block of creation,
+     * {@code floor(epoch seconds / 1,382,400)} (V31, decision 020).
+     */
+    public static final long BLOCK_SECONDS = 16 * DAY_SECONDS;
+
     /** The open statuses (domain.md): a lead in one of them can stall; from {@link LeadStatus#isOpen()}. */
     public static final List<String> OPEN = LeadStatusSql.OPEN.stream().map(LeadStatus::name).toList();
 
@@ -48,6 +54,26 @@ public final class SourceRows {
     /** The UTC day number of a timestamp column, as the rollups key it (same on H2 and PostgreSQL). */
     public static String utcDay(String column) {
         return "cast(floor(extract(epoch from " + column + ") / " + DAY_SECONDS + ") as bigint)";
+    }
+
+    /** The block number (of 16 UTC days, {@link #BLOCK_SECONDS}) of a timestamp column, as customer_block keys it. */
+    public static String block(String column) {
+        return "cast(floor(extract(epoch from " + column + ") / " + BLOCK_SECONDS + ") as bigint)";
+    }
+
+    /**
+     * A lead's time to customer in seconds: from its creation to its first change into WON, null until it is won
+     * (a customer is a lead that has one). The database generates the column from first_won_at and created_at
+     * (V21); the statistics read it, and only through this fragment: customer_block, the time to customer's edges
+     * and medians, their checks. {@code lead} is the lead table's alias.
+     */
+    public static String timeToCustomer(String lead) {
+        return lead + ".to_customer_seconds";
+    }
+
+    /** A time to customer in whole microseconds, as customer_block sums it exactly (V31). */
+    public static String microseconds(String seconds) {
+        return "cast(round(" + seconds + " * 1000000) as bigint)";
     }
 
     /**
