@@ -392,6 +392,7 @@ public class LeadService {
         // the old and the new key (a new channel moves the lead in the statistics), and a won lead's
         // new value moves the won value of its change into WON (decision 036)
         events.publishEvent(LeadsWritten.edited(keyBefore, leadKey(lead)));
+        channelEdited(lead, keyBefore.channelCode());
         valueEdited(lead, valueBefore);
         changed(id);
         return query.details(id).orElseThrow();
@@ -520,7 +521,7 @@ public class LeadService {
             Instant at, UserId by, String reason) {
         long seconds = Math.max(0, Duration.between(lead.getStatusChangedAt(), at).toSeconds());
         StatusChangeEntity change = statusChanges.save(new StatusChangeEntity(lead.getId(), lead.getStatus(), target,
-                at, by.value(), reason, seconds, lead.getCreatedAt()));
+                at, by.value(), reason, seconds, lead.getCreatedAt(), lead.getChannelCode()));
         lead.moveTo(target, at, reason);
         return changeKey(change);
     }
@@ -561,7 +562,29 @@ public class LeadService {
 
     static StatusChangesWritten.Key changeKey(StatusChangeEntity change) {
         return new StatusChangesWritten.Key(change.getChangedAt(), new UserId(change.getChangedById()),
-                change.getFromStatus(), change.getToStatus());
+                change.getFromStatus(), change.getToStatus(), change.getLeadCreatedAt(),
+                change.getFromDurationSeconds(), change.getLeadChannelCode());
+    }
+
+    /**
+     * After a flushed edit of a lead's channel: its changes follow it ({@code lead_channel_code}, the lead feature's
+     * own column, decision 046), and the statistics move their intervals to the new channel's keys. The lead's row
+     * is locked ({@link #load}), so no change of it is appended meanwhile and the keys before are the rows' own.
+     */
+    private void channelEdited(LeadEntity lead, String before) {
+        if (before.equals(lead.getChannelCode())) {
+            return;
+        }
+        List<StatusChangesWritten.Move> moves = new ArrayList<>();
+        for (StatusChangeEntity change : statusChanges.findByLeadId(lead.getId())) {
+            StatusChangesWritten.Key keyBefore = changeKey(change);
+            change.setLeadChannelCode(lead.getChannelCode());
+            moves.add(new StatusChangesWritten.Move(keyBefore, changeKey(change)));
+        }
+        if (!moves.isEmpty()) {
+            statusChanges.flush();
+            events.publishEvent(StatusChangesWritten.moved(moves));
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.ponte.stats;
 
+import app.ponte.lead.LeadHistoryService;
 import app.ponte.security.AppRoles;
 import app.ponte.stats.rollup.CustomerBlock;
 import app.ponte.stats.rollup.HandoffDay;
@@ -11,6 +12,8 @@ import app.ponte.stats.rollup.LeadCohortDay;
 import app.ponte.stats.rollup.LeadDay;
 import app.ponte.stats.rollup.Rollup;
 import app.ponte.stats.rollup.RollupStore;
+import app.ponte.stats.rollup.StageIntervalChannelDay;
+import app.ponte.stats.rollup.StageIntervalDay;
 import app.ponte.stats.rollup.StatusChangeDay;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,22 +38,33 @@ public class StatsRollups {
     private static final Logger LOG = LoggerFactory.getLogger(StatsRollups.class);
     /** Every rollup kept by the statistics feature, in rebuild order. */
     static final List<Rollup> KEPT = List.of(InteractionDay.ROLLUP, LeadDay.ROLLUP, LeadCohortDay.ROLLUP,
-            CustomerBlock.ROLLUP, StatusChangeDay.ROLLUP, LeadActivityDay.ROLLUP, HandoffDay.ROLLUP, HandoffRecipientDay.ROLLUP, HandoffDecisionDay.ROLLUP);
+            CustomerBlock.ROLLUP, StatusChangeDay.ROLLUP, LeadActivityDay.ROLLUP, HandoffDay.ROLLUP, HandoffRecipientDay.ROLLUP, HandoffDecisionDay.ROLLUP,
+            StageIntervalDay.ROLLUP, StageIntervalChannelDay.ROLLUP);
 
     private final RollupStore store;
+    private final LeadHistoryService leadHistory;
 
-    StatsRollups(RollupStore store) {
+    StatsRollups(RollupStore store, LeadHistoryService leadHistory) {
         this.store = store;
+        this.leadHistory = leadHistory;
     }
 
     /** What a rebuild did: the rows written per rollup table and the time it took. */
     public record Rebuilt(Map<String, Long> rows, Duration took) {
     }
 
-    /** Deletes and recomputes every rollup kept here from the source rows, in one transaction. */
+    /**
+     * Deletes and recomputes every rollup kept here from the source rows, in one transaction. First the lead feature
+     * sets the channel of status changes written without their lead's, by plain SQL (decision 046): the channels'
+     * stage intervals count by it.
+     */
     @Transactional
     public Rebuilt rebuild() {
         long started = System.nanoTime();
+        long aligned = leadHistory.alignStatusChangeChannels();
+        if (aligned > 0) {
+            LOG.info("Status changes given their lead's channel before the rebuild: {}", aligned);
+        }
         Map<String, Long> rows = new LinkedHashMap<>();
         for (Rollup rollup : KEPT) {
             rows.put(rollup.table(), store.rebuild(rollup));

@@ -67,6 +67,16 @@ public class LeadHistoryWriter {
                 });
     }
 
+    /**
+     * Sets {@code lead_channel_code} of every status change whose lead has another channel, or that has none (written
+     * by plain SQL), set-based: one standard {@code merge}, the same on H2 and PostgreSQL. Returns the rows set.
+     */
+    public long alignStatusChangeChannels() {
+        return jdbc.update("merge into lead_status_change c using lead l on l.id = c.lead_id"
+                + " when matched and (c.lead_channel_code is null or c.lead_channel_code <> l.channel_code)"
+                + " then update set lead_channel_code = l.channel_code");
+    }
+
     /** A lead's outcome summary as the interactions feature computed it. */
     public record Outcome(long leadId, Instant lastAt, Integer lastScore, boolean atRisk) {
     }

@@ -47,11 +47,19 @@ public class StatusChangeEntity {
     @Column(name = "lead_created_at", nullable = false)
     private Instant leadCreatedAt;
 
+    /**
+     * The channel of the change's lead, kept by the lead feature (decision 046; V28, by triggers until V42): written
+     * with the change, and rewritten on the lead's changes when its channel is edited. One channel's stage durations
+     * are then an index range (ix_status_change_channel_duration), not a probe of every interval's lead.
+     */
+    @Column(name = "lead_channel_code", length = 30)
+    private String leadChannelCode;
+
     protected StatusChangeEntity() {
     }
 
     public StatusChangeEntity(long leadId, LeadStatus fromStatus, LeadStatus toStatus, Instant changedAt,
-            long changedById, String reason, long fromDurationSeconds, Instant leadCreatedAt) {
+            long changedById, String reason, long fromDurationSeconds, Instant leadCreatedAt, String leadChannelCode) {
         this.leadId = leadId;
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
@@ -60,6 +68,7 @@ public class StatusChangeEntity {
         this.reason = reason;
         this.fromDurationSeconds = fromDurationSeconds;
         this.leadCreatedAt = leadCreatedAt;
+        this.leadChannelCode = leadChannelCode;
     }
 
     public Long getId() { return id; }
@@ -71,4 +80,8 @@ public class StatusChangeEntity {
     public String getReason() { return reason; }
     public long getFromDurationSeconds() { return fromDurationSeconds; }
     public Instant getLeadCreatedAt() { return leadCreatedAt; }
+    public String getLeadChannelCode() { return leadChannelCode; }
+
+    /** Its lead's channel was edited: the change follows it. */
+    public void setLeadChannelCode(String leadChannelCode) { this.leadChannelCode = leadChannelCode; }
 }

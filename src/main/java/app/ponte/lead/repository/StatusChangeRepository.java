@@ -12,4 +12,7 @@ public interface StatusChangeRepository extends JpaRepository<StatusChangeEntity
 
     /** A lead's changes into a status (its change into WON, whose won value follows the lead's expected value). */
     List<StatusChangeEntity> findByLeadIdAndToStatus(long leadId, LeadStatus toStatus);
+
+    /** A lead's changes (their channel follows an edit of the lead's channel). */
+    List<StatusChangeEntity> findByLeadId(long leadId);
 }

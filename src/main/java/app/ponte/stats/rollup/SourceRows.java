@@ -95,6 +95,23 @@ public final class SourceRows {
                 + ".lost_from is not null then " + lead + ".lost_from else '' end";
     }
 
+    /**
+     * A status change that closes a stage interval the statistics count: one that leaves an open status ({@link #OPEN};
+     * its {@code from_duration_seconds} is the time the lead spent in it, decision 018). {@code change} is the
+     * lead_status_change table's alias.
+     */
+    public static String closesOpenInterval(String change) {
+        return LeadStatusSql.open(change + ".from_status");
+    }
+
+    /**
+     * The channel of a status change's lead: {@code lead_channel_code}, which the lead feature writes with the change
+     * and rewrites when the lead's channel is edited (decision 046), so one channel's intervals need no join.
+     */
+    public static String changeChannel(String change) {
+        return change + ".lead_channel_code";
+    }
+
     /** A status change into {@code status}; {@code change} is the lead_status_change table's alias. */
     public static String into(String change, LeadStatus status) {
         return LeadStatusSql.is(change + ".to_status", status);
