@@ -172,18 +172,6 @@ public class LeadHistoryService {
         return query.idsByExternalId(externalIds);
     }
 
-    /**
-     * Gives every status change its lead's channel where it has another or none ({@code lead_channel_code}, decision
-     * 046): for writers that bypass this service (a plain SQL insert of changes, an update of a lead's channel), which
-     * no trigger follows any more. The statistics' rebuild runs it first. Returns the changes set.
-     */
-    @Transactional
-    @PreAuthorize(AppRoles.HAS_ADMIN)
-    public long alignStatusChangeChannels() {
-        statusChanges.flush();
-        return historyWriter.alignStatusChangeChannels();
-    }
-
     /** Appends a status change from history; only the order of statuses is checked. */
     @Transactional
     @PreAuthorize(AppRoles.HAS_ADMIN)

@@ -1,6 +1,6 @@
 package app.ponte.stats;
 
-import app.ponte.lead.LeadHistoryService;
+import app.ponte.lead.StatusChangeChannels;
 import app.ponte.security.AppRoles;
 import app.ponte.stats.rollup.CustomerBlock;
 import app.ponte.stats.rollup.HandoffDay;
@@ -42,11 +42,11 @@ public class StatsRollups {
             StageIntervalDay.ROLLUP, StageIntervalChannelDay.ROLLUP);
 
     private final RollupStore store;
-    private final LeadHistoryService leadHistory;
+    private final StatusChangeChannels changeChannels;
 
-    StatsRollups(RollupStore store, LeadHistoryService leadHistory) {
+    StatsRollups(RollupStore store, StatusChangeChannels changeChannels) {
         this.store = store;
-        this.leadHistory = leadHistory;
+        this.changeChannels = changeChannels;
     }
 
     /** What a rebuild did: the rows written per rollup table and the time it took. */
@@ -61,7 +61,7 @@ public class StatsRollups {
     @Transactional
     public Rebuilt rebuild() {
         long started = System.nanoTime();
-        long aligned = leadHistory.alignStatusChangeChannels();
+        long aligned = changeChannels.align();
         if (aligned > 0) {
             LOG.info("Status changes given their lead's channel before the rebuild: {}", aligned);
         }
