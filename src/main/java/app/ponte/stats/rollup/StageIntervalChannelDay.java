@@ -61,9 +61,10 @@ public final class StageIntervalChannelDay implements Rollup {
     }
 
     /**
-     * Each key's rows are a range of ix_status_change_channel_duration (lead_channel_code, from_status,
-     * from_duration_seconds, lead_created_at): the channel, the status and the bucket's bounds, the creation day
-     * checked on the index entries.
+     * Each key's rows are one index range: of ix_status_change_cohort (from_status, lead_created_at,
+     * from_duration_seconds: the status and the creation day, the channel checked on the rows), which PostgreSQL
+     * chose at 100,000 leads (0.3 ms for a key), or of ix_status_change_channel_duration (lead_channel_code,
+     * from_status, from_duration_seconds, lead_created_at: the channel, status and bucket bounds).
      */
     @Override
     public String rowsOfKeys(int keys) {
