@@ -62,6 +62,9 @@ class CustomerBlockUpgradeTest {
             assertThat(db.differences(CustomerBlock.ROLLUP)).isZero();
             List<String> before = figures(jdbc);
             assertThat(before.getFirst()).contains("count=6");
+            // V42 drops the stage-interval triggers (decision 046), which the customers' data does not need: the
+            // comparison below is V43's alone
+            db.migrate("42");
             List<String> otherTriggers = triggers(db);
 
             db.migrate(null);

@@ -71,7 +71,8 @@ class StageIntervalUpgradeTest {
             List<String> before = figures(jdbc);
             assertThat(before).anyMatch(line -> line.startsWith("TV NEW 4 "));
 
-            db.migrate(null);
+            // up to V42 alone: V43 (decision 047) drops the customers' triggers
+            db.migrate("42");
 
             List<String> kept = new ArrayList<>(triggers);
             kept.removeAll(db.postgres ? PG_DROPPED : H2_DROPPED);
