@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,10 +56,12 @@ public class PurchaseService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final LiveEvents live;
+    private final ApplicationEventPublisher events;
 
     PurchaseService(PurchaseRepository purchases, SpendRepository spend, LeadService leads, ChannelService channels,
-            CurrentUser currentUser, Clock clock, LiveEvents live) {
+            CurrentUser currentUser, Clock clock, LiveEvents live, ApplicationEventPublisher events) {
         this.live = live;
+        this.events = events;
         this.purchases = purchases;
         this.spend = spend;
         this.leads = leads;
@@ -97,6 +100,8 @@ public class PurchaseService {
             throw new ConcurrentEditException(entity.getCreatedBy(), entity.getCreatedAt());
         }
         purchases.delete(entity);
+        purchases.flush();
+        events.publishEvent(PurchasesWritten.of(new LeadId(entity.getLeadId())));
         live.publish(PURCHASE_TOPIC, entity.getLeadId());
     }
 
@@ -187,7 +192,9 @@ public class PurchaseService {
             throw new BusinessRuleException("order_ref", "purchase.error.order-ref-length", 64);
         }
         var entity = new PurchaseEntity(lead.value(), on, checkAmount(amount), ref, at, currentUser.requireUsername());
-        return new PurchaseId(purchases.save(entity).getId());
+        PurchaseId id = new PurchaseId(purchases.saveAndFlush(entity).getId());
+        events.publishEvent(PurchasesWritten.of(lead));
+        return id;
     }
 
     private static BigDecimal checkAmount(BigDecimal amount) {

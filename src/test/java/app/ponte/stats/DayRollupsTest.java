@@ -9,6 +9,7 @@ import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadStatus;
 import app.ponte.security.Role;
 import app.ponte.security.UserId;
+import app.ponte.stats.rollup.SourceRows;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -282,10 +283,13 @@ class DayRollupsTest {
         data.purchase(lead, "2003-06-01", "20.00");
         assertThat(revenueAndSeconds(lead)).isEqualTo("120.50 187200.0");
 
+        // plain SQL is counted by a rebuild since decision 048 (lead_revenue, no trigger)
         jdbc.sql("update purchase set amount = 30 where lead_id = :lead and amount = 20").param("lead", lead.value())
                 .update();
+        data.rebuildRollups();
         assertThat(revenueAndSeconds(lead)).isEqualTo("130.50 187200.0");
         jdbc.sql("delete from purchase where lead_id = :lead and amount = 30").param("lead", lead.value()).update();
+        data.rebuildRollups();
         assertThat(revenueAndSeconds(lead)).isEqualTo("100.50 187200.0");
     }
 
@@ -305,7 +309,9 @@ class DayRollupsTest {
     }
 
     private List<String> handoffs(LeadId lead) {
-        return jdbc.sql("select lead_won, decision_seconds from handoff where lead_id = :id order by created_at")
+        // whether its lead has reached WON: read from the lead since decision 048 (handoff.lead_won before)
+        return jdbc.sql("select " + SourceRows.wonLead("l") + ", h.decision_seconds from handoff h "
+                        + SourceRows.leadOfHandoff("h", "l") + " where h.lead_id = :id order by h.created_at")
                 .param("id", lead.value())
                 .query((rs, n) -> rs.getBoolean(1) + " " + rs.getObject(2))
                 .list();
@@ -320,7 +326,9 @@ class DayRollupsTest {
     }
 
     private String revenueAndSeconds(LeadId lead) {
-        return jdbc.sql("select revenue, to_customer_seconds from lead where id = :id").param("id", lead.value())
+        // the sum of the lead's purchases: lead_revenue since decision 048 (lead.revenue before)
+        return jdbc.sql("select coalesce(r.revenue, 0), l.to_customer_seconds from lead l"
+                        + " left join lead_revenue r on r.lead_id = l.id where l.id = :id").param("id", lead.value())
                 .query((rs, n) -> rs.getBigDecimal(1).setScale(2) + " " + rs.getObject(2))
                 .single();
     }

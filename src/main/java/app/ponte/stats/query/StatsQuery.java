@@ -271,8 +271,9 @@ public class StatsQuery {
         String sign = DaySplit.sign(edge);
         return "select " + (byRecipient ? SourceRows.handoffRecipient("h") + " as to_user_id"
                         : "h.from_user_id, " + SourceRows.handoffReason("h") + " as reason_code")
-                + ", h.state, " + sign + " as handoffs, case when h.lead_won then " + sign
-                + " else 0 end as won from handoff h where " + DaySplit.edge("h.created_at", edge);
+                + ", h.state, " + sign + " as handoffs, case when " + SourceRows.wonLead("l") + " then " + sign
+                + " else 0 end as won from handoff h " + SourceRows.leadOfHandoff("h", "l") + " where "
+                + DaySplit.edge("h.created_at", edge);
     }
 
     /**
@@ -347,7 +348,7 @@ public class StatsQuery {
     }
 
     /**
-     * Handoffs to or from each user by state, and those whose lead has reached WON (handoff.lead_won), from
+     * Handoffs to or from each user by state, and those whose lead has reached WON (SourceRows.wonLead), from
      * handoff_recipient_day or handoff_day; {@code withMedian}: also each recipient's median decision time (the reps' figure).
      */
     private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to, boolean withMedian) {
@@ -576,8 +577,9 @@ public class StatsQuery {
                 });
         Map<String, Object[]> customers = new HashMap<>();
         // the customers (first change into WON in the period, lead.first_won_at) and all their purchases
-        // (lead.revenue, kept by a trigger on purchase)
-        jdbc.sql("select l.channel_code as channel, count(*) as n, coalesce(sum(l.revenue), 0) as revenue from lead l"
+        // (lead_revenue, one row per customer with purchases, decision 048)
+        jdbc.sql("select l.channel_code as channel, count(*) as n, coalesce(sum(r.revenue), 0) as revenue from lead l"
+                        + " left join lead_revenue r on r.lead_id = l.id"
                         + " where l.first_won_at >= :from and l.first_won_at < :to group by l.channel_code")
                 .params(period)
                 .query(rs -> {

@@ -59,7 +59,8 @@ public final class HandoffDay implements Rollup {
     @Override
     public String statement(String rows) {
         return "select " + DAY + " as utc_day, h.from_user_id, h.state, " + SourceRows.handoffReason("h") + " as reason_code, count(*) as handoffs,"
-                + " cast(sum(case when h.lead_won then 1 else 0 end) as bigint) as won from " + rows
+                + " cast(sum(case when " + SourceRows.wonLead("l") + " then 1 else 0 end) as bigint) as won"
+                + " from " + rows + " " + SourceRows.leadOfHandoff("h", "l")
                 + " group by " + GROUP;
     }
 
