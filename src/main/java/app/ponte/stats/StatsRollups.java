@@ -8,7 +8,6 @@ import app.ponte.stats.rollup.InteractionDay;
 import app.ponte.stats.rollup.LeadActivityDay;
 import app.ponte.stats.rollup.LeadCohortDay;
 import app.ponte.stats.rollup.LeadDay;
-import app.ponte.stats.rollup.LeadRevenue;
 import app.ponte.stats.rollup.Rollup;
 import app.ponte.stats.rollup.RollupStore;
 import app.ponte.stats.rollup.StatusChangeDay;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The statistics' rollups kept by this feature (decisions 034, 036, 039, 040, 044, 048; the others are still kept by database
+ * The statistics' rollups kept by this feature (decisions 034, 036, 039, 040, 044; the others are still kept by database
  * triggers, docs/statistics.md): rebuilt from the source rows on demand — the start-up flag
  * {@code --ponte.stats.rebuild}, and writers that bypass the services (benchmark generators, SQL
  * fixtures) — and checked against their definition. Administrators only.
@@ -35,8 +34,7 @@ public class StatsRollups {
     private static final Logger LOG = LoggerFactory.getLogger(StatsRollups.class);
     /** Every rollup kept by the statistics feature, in rebuild order. */
     static final List<Rollup> KEPT = List.of(InteractionDay.ROLLUP, LeadDay.ROLLUP, LeadCohortDay.ROLLUP,
-            StatusChangeDay.ROLLUP, LeadActivityDay.ROLLUP, HandoffDay.ROLLUP, HandoffRecipientDay.ROLLUP, HandoffDecisionDay.ROLLUP,
-            LeadRevenue.ROLLUP);
+            StatusChangeDay.ROLLUP, LeadActivityDay.ROLLUP, HandoffDay.ROLLUP, HandoffRecipientDay.ROLLUP, HandoffDecisionDay.ROLLUP);
 
     private final RollupStore store;
 

@@ -1,8 +1,7 @@
 -- lead.revenue and handoff.lead_won are no longer written by triggers across the feature boundaries (decision 048):
--- the sum of a lead's purchases is the statistics feature's lead_revenue (V44.1), kept from the purchase feature's
--- PurchasesWritten (app.ponte.stats.rollup: LeadRevenue), and the handoff rollups read whether a handoff's lead
--- has reached WON from the lead itself (SourceRows.wonLead); V44.1 drops handoff.lead_won. lead.revenue stays as a
--- column nobody writes or reads (dropping it would alter lead, decision 048).
+-- the lead feature keeps lead.revenue (the sum of a lead's purchases) itself, told by the purchase feature's write
+-- path (LeadRevenueService), and the handoff rollups read whether a handoff's lead has reached WON from the lead
+-- (SourceRows.wonLead); V44.1 drops handoff.lead_won. The values stay: the triggers kept them exactly up to here.
 drop trigger tg_lead_revenue_insert on purchase;
 drop trigger tg_lead_revenue_update on purchase;
 drop function ponte_lead_revenue();

@@ -7,7 +7,9 @@ import app.ponte.TestUsers;
 import app.ponte.interaction.InteractionType;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadStatus;
+import app.ponte.purchase.PurchaseService;
 import app.ponte.security.Role;
+import app.ponte.security.SystemCaller;
 import app.ponte.security.UserId;
 import app.ponte.stats.rollup.SourceRows;
 import java.math.BigDecimal;
@@ -38,6 +40,9 @@ class DayRollupsTest {
 
     @Autowired
     StatsFixture data;
+
+    @Autowired
+    PurchaseService purchases;
 
     @Autowired
     TestUsers testUsers;
@@ -283,13 +288,14 @@ class DayRollupsTest {
         data.purchase(lead, "2003-06-01", "20.00");
         assertThat(revenueAndSeconds(lead)).isEqualTo("120.50 187200.0");
 
-        // plain SQL is counted by a rebuild since decision 048 (lead_revenue, no trigger)
+        // plain SQL is counted by a recompute since decision 048 (no trigger: the purchase feature's write path)
         jdbc.sql("update purchase set amount = 30 where lead_id = :lead and amount = 20").param("lead", lead.value())
                 .update();
-        data.rebuildRollups();
+        assertThat(revenueAndSeconds(lead)).isEqualTo("120.50 187200.0");
+        SystemCaller.run(purchases::recomputeRevenues);
         assertThat(revenueAndSeconds(lead)).isEqualTo("130.50 187200.0");
         jdbc.sql("delete from purchase where lead_id = :lead and amount = 30").param("lead", lead.value()).update();
-        data.rebuildRollups();
+        SystemCaller.run(purchases::recomputeRevenues);
         assertThat(revenueAndSeconds(lead)).isEqualTo("100.50 187200.0");
     }
 
@@ -326,9 +332,7 @@ class DayRollupsTest {
     }
 
     private String revenueAndSeconds(LeadId lead) {
-        // the sum of the lead's purchases: lead_revenue since decision 048 (lead.revenue before)
-        return jdbc.sql("select coalesce(r.revenue, 0), l.to_customer_seconds from lead l"
-                        + " left join lead_revenue r on r.lead_id = l.id where l.id = :id").param("id", lead.value())
+        return jdbc.sql("select revenue, to_customer_seconds from lead where id = :id").param("id", lead.value())
                 .query((rs, n) -> rs.getBigDecimal(1).setScale(2) + " " + rs.getObject(2))
                 .single();
     }

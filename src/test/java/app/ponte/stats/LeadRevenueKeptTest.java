@@ -21,12 +21,12 @@ import app.ponte.purchase.Purchase;
 import app.ponte.purchase.PurchaseId;
 import app.ponte.purchase.PurchaseService;
 import app.ponte.security.Role;
+import app.ponte.security.SystemCaller;
 import app.ponte.security.UserId;
 import app.ponte.security.UserSummary;
 import app.ponte.stats.query.StatsQuery;
 import app.ponte.stats.rollup.HandoffDay;
 import app.ponte.stats.rollup.HandoffRecipientDay;
-import app.ponte.stats.rollup.LeadRevenue;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +51,13 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * No trigger writes across a feature boundary any more (decision 048): {@code lead_revenue} (the sum of a lead's
- * purchases, instead of lead.revenue) is kept by the statistics feature from the purchase feature's write path —
- * a purchase recorded, imported (one call and a CSV file), deleted; eight writers of one lead's purchases at once
- * lose nothing; a purchase edited or moved with plain SQL is counted by a rebuild — and the handoff rollups read
+ * No trigger writes across a feature boundary any more (decision 048): lead.revenue (the sum of a lead's purchases)
+ * is kept by the lead feature from the purchase feature's write path — a purchase recorded, imported (one call and
+ * a CSV file), deleted; eight writers of one lead's purchases at once lose nothing; a purchase edited or moved with
+ * plain SQL is counted by a recompute — and the handoff rollups read
  * whether a handoff's lead has reached WON from the lead (instead of handoff.lead_won): a lead won live after its
- * handoff, a CSV import of handoffs and then of the changes into WON. After each step the rows equal the rollups'
- * statements, and the channels' revenue of 1963 (a year no other test writes) is the sum of the customers'
+ * handoff, a CSV import of handoffs and then of the changes into WON. After each step the revenue is the sum of the
+ * purchases and the handoff rollups' rows equal their statements, and the channels' revenue of 1963 (a year no other test writes) is the sum of the customers'
  * purchases.
  */
 @PonteTest
@@ -104,7 +104,7 @@ class LeadRevenueKeptTest {
         String channel = data.channel(StatsFixture.prefix(), "ONLINE");
         LeadId a = customer(channel, rep.id(), 0);
         LeadId b = customer(channel, rep.id(), 1);
-        assertThat(revenue(a)).isEqualTo("none");
+        assertThat(revenue(a)).isEqualTo("0.00");
         assertThat(channelRevenue(channel)).isEqualTo("2 0.00");
 
         signIn(rep);
@@ -122,12 +122,12 @@ class LeadRevenueKeptTest {
         assertThat(channelRevenue(channel)).isEqualTo("2 27.25");
         assertKept(a, b);
 
-        // no service edits a purchase or moves it to another lead: plain SQL, counted by a rebuild
+        // no service edits a purchase or moves it to another lead: plain SQL, counted by a recompute
         jdbc.sql("update purchase set amount = 30, lead_id = :b where lead_id = :a").param("a", a.value())
                 .param("b", b.value()).update();
         assertThat(revenue(a)).isEqualTo("20.00");
-        data.rebuildRollups();
-        assertThat(revenue(a)).isEqualTo("none");
+        SystemCaller.run(purchases::recomputeRevenues);
+        assertThat(revenue(a)).isEqualTo("0.00");
         assertThat(revenue(b)).isEqualTo("37.25");
         assertThat(channelRevenue(channel)).isEqualTo("2 37.25");
         assertKept(a, b);
@@ -218,21 +218,19 @@ class LeadRevenueKeptTest {
         return lead;
     }
 
-    /** The lead's row of lead_revenue ("none": no row). */
+    /** The lead's revenue column. */
     private String revenue(LeadId lead) {
-        return jdbc.sql("select revenue from lead_revenue where lead_id = :id").param("id", lead.value())
-                .query((rs, n) -> rs.getBigDecimal(1).setScale(2).toPlainString()).optional().orElse("none");
+        return jdbc.sql("select revenue from lead where id = :id").param("id", lead.value())
+                .query((rs, n) -> rs.getBigDecimal(1).setScale(2).toPlainString()).single();
     }
 
-    /** The leads' rows of lead_revenue that count something equal the rollup's statement over the purchases. */
+    /** Each lead's revenue is the sum of its purchases. */
     private void assertKept(LeadId... leads) {
         for (LeadId lead : leads) {
-            List<String> stored = jdbc.sql("select revenue from lead_revenue where lead_id = :id and revenue <> 0")
-                    .param("id", lead.value()).query((rs, n) -> rs.getBigDecimal(1).setScale(2).toPlainString()).list();
-            List<String> defined = jdbc.sql("select c.revenue from (" + LeadRevenue.ROLLUP.statement(
-                            LeadRevenue.ROLLUP.allRows()) + ") c where c.lead_id = :id")
-                    .param("id", lead.value()).query((rs, n) -> rs.getBigDecimal(1).setScale(2).toPlainString()).list();
-            assertThat(stored).as("lead_revenue of lead " + lead.value()).isEqualTo(defined);
+            String sum = jdbc.sql("select coalesce(sum(amount), 0) from purchase where lead_id = :id")
+                    .param("id", lead.value()).query((rs, n) -> rs.getBigDecimal(1).setScale(2).toPlainString())
+                    .single();
+            assertThat(revenue(lead)).as("revenue of lead " + lead.value()).isEqualTo(sum);
         }
     }
 

@@ -577,9 +577,9 @@ public class StatsQuery {
                 });
         Map<String, Object[]> customers = new HashMap<>();
         // the customers (first change into WON in the period, lead.first_won_at) and all their purchases
-        // (lead_revenue, one row per customer with purchases, decision 048)
-        jdbc.sql("select l.channel_code as channel, count(*) as n, coalesce(sum(r.revenue), 0) as revenue from lead l"
-                        + " left join lead_revenue r on r.lead_id = l.id"
+        // (lead.revenue, kept by the lead feature from the purchase feature's write path, decision 048): one
+        // index-only range of ix_lead_first_won
+        jdbc.sql("select l.channel_code as channel, count(*) as n, coalesce(sum(l.revenue), 0) as revenue from lead l"
                         + " where l.first_won_at >= :from and l.first_won_at < :to group by l.channel_code")
                 .params(period)
                 .query(rs -> {
