@@ -42,7 +42,8 @@ public class LeadRevenueRows {
         List<Object[]> rows = new ArrayList<>(revenues.size());
         revenues.forEach((id, revenue) -> rows.add(new Object[] {revenue, id}));
         for (int from = 0; from < rows.size(); from += 1000) {
-            jdbc.batchUpdate("update lead set revenue = ? where id = ?", rows.subList(from, Math.min(rows.size(), from + 1000)));
+            jdbc.batchUpdate("update lead set revenue = ? where id = ?",
+                    rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
     }
 
