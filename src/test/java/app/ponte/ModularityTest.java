@@ -61,6 +61,14 @@ class ModularityTest {
     }
 
     @Test
+    void only_the_purchase_feature_keeps_a_lead_s_revenue() {
+        // lead.revenue is the sum of the lead's purchases, written from the purchase feature's write path (048)
+        noClasses().that().resideOutsideOfPackages("app.ponte.purchase..", "app.ponte.lead..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("app.ponte.lead.LeadRevenueService")
+                .check(CLASSES);
+    }
+
+    @Test
     void only_the_import_demo_data_and_interaction_history_write_lead_history() {
         // LeadHistoryService writes the past with its own times and authors (decision 032): no screen may
         noClasses().that().resideOutsideOfPackages("app.ponte.dataimport", "app.ponte.demo",

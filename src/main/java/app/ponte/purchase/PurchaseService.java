@@ -7,6 +7,7 @@ import app.ponte.lead.Channel;
 import app.ponte.lead.ChannelService;
 import app.ponte.lead.LeadDetails;
 import app.ponte.lead.LeadId;
+import app.ponte.lead.LeadRevenueService;
 import app.ponte.lead.LeadService;
 import app.ponte.lead.LeadStatus;
 import app.ponte.live.LiveEvents;
@@ -23,7 +24,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,10 +58,12 @@ public class PurchaseService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final LiveEvents live;
+    private final LeadRevenueService revenues;
 
     PurchaseService(PurchaseRepository purchases, SpendRepository spend, LeadService leads, ChannelService channels,
-            CurrentUser currentUser, Clock clock, LiveEvents live) {
+            CurrentUser currentUser, Clock clock, LiveEvents live, LeadRevenueService revenues) {
         this.live = live;
+        this.revenues = revenues;
         this.purchases = purchases;
         this.spend = spend;
         this.leads = leads;
@@ -97,6 +102,8 @@ public class PurchaseService {
             throw new ConcurrentEditException(entity.getCreatedBy(), entity.getCreatedAt());
         }
         purchases.delete(entity);
+        purchases.flush();
+        revenueChanged(new LeadId(entity.getLeadId()));
         live.publish(PURCHASE_TOPIC, entity.getLeadId());
     }
 
@@ -187,7 +194,31 @@ public class PurchaseService {
             throw new BusinessRuleException("order_ref", "purchase.error.order-ref-length", 64);
         }
         var entity = new PurchaseEntity(lead.value(), on, checkAmount(amount), ref, at, currentUser.requireUsername());
-        return new PurchaseId(purchases.save(entity).getId());
+        PurchaseId id = new PurchaseId(purchases.saveAndFlush(entity).getId());
+        revenueChanged(lead);
+        return id;
+    }
+
+    /**
+     * The lead's revenue (the sum of its purchases) follows every purchase written, in the same transaction: the
+     * lead feature keeps the column (decision 048).
+     */
+    private void revenueChanged(LeadId lead) {
+        revenues.purchasesChanged(lead, () -> purchases.revenueOf(lead.value()));
+    }
+
+    /**
+     * Every lead's revenue recomputed from its purchases: after purchases written with plain SQL (benchmark
+     * generators, test fixtures), which no trigger counts since V44 (decision 048).
+     */
+    @Transactional
+    @PreAuthorize(AppRoles.HAS_ADMIN)
+    public void recomputeRevenues() {
+        Map<LeadId, BigDecimal> revenue = new HashMap<>();
+        for (Object[] row : purchases.revenueByLead()) {
+            revenue.put(new LeadId(((Number) row[0]).longValue()), (BigDecimal) row[1]);
+        }
+        revenues.replaceAll(revenue);
     }
 
     private static BigDecimal checkAmount(BigDecimal amount) {

@@ -114,6 +114,18 @@ class DemoLeadsTest {
         assertThat(jdbc.sql("select count(*) from purchase p join lead l on l.id = p.lead_id where l.external_id like"
                 + " 'demo-%' and p.purchased_on > :today").param("today", java.time.LocalDate.parse("2026-11-01"))
                 .query(Long.class).single()).isZero();
+        // the statistics follow the demo's purchases and handoffs (decision 048): each customer's revenue is the sum
+        // of its purchases, and the marketer's handoffs count as won exactly when their lead has reached WON
+        assertThat(jdbc.sql("select count(*) from lead l where l.external_id like 'demo-%' and l.revenue <> coalesce("
+                + "(select sum(p.amount) from purchase p where p.lead_id = l.id), 0)").query(Long.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from lead where external_id like 'demo-%' and revenue > 0")
+                .query(Long.class).single()).isPositive();
+        long won = jdbc.sql("select count(*) from handoff h join lead l on l.id = h.lead_id where h.from_user_id = :u"
+                + " and l.max_status_rank = 4").param("u", marketers.getFirst().value()).query(Long.class).single();
+        assertThat(won).isPositive();
+        assertThat(jdbc.sql("select coalesce(sum(won), 0) from handoff_day where from_user_id = :u")
+                .param("u", marketers.getFirst().value()).query(Long.class).single()).isEqualTo(won);
         // every text is in its author's language
         UserId italianMarketer = marketers.getFirst();
         UserId italianSeller = sellers.get(0);

@@ -7,8 +7,11 @@ import app.ponte.TestUsers;
 import app.ponte.interaction.InteractionType;
 import app.ponte.lead.LeadId;
 import app.ponte.lead.LeadStatus;
+import app.ponte.purchase.PurchaseService;
 import app.ponte.security.Role;
+import app.ponte.security.SystemCaller;
 import app.ponte.security.UserId;
+import app.ponte.stats.rollup.SourceRows;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,6 +40,9 @@ class DayRollupsTest {
 
     @Autowired
     StatsFixture data;
+
+    @Autowired
+    PurchaseService purchases;
 
     @Autowired
     TestUsers testUsers;
@@ -282,10 +288,14 @@ class DayRollupsTest {
         data.purchase(lead, "2003-06-01", "20.00");
         assertThat(revenueAndSeconds(lead)).isEqualTo("120.50 187200.0");
 
+        // plain SQL is counted by a recompute since decision 048 (no trigger: the purchase feature's write path)
         jdbc.sql("update purchase set amount = 30 where lead_id = :lead and amount = 20").param("lead", lead.value())
                 .update();
+        assertThat(revenueAndSeconds(lead)).isEqualTo("120.50 187200.0");
+        SystemCaller.run(purchases::recomputeRevenues);
         assertThat(revenueAndSeconds(lead)).isEqualTo("130.50 187200.0");
         jdbc.sql("delete from purchase where lead_id = :lead and amount = 30").param("lead", lead.value()).update();
+        SystemCaller.run(purchases::recomputeRevenues);
         assertThat(revenueAndSeconds(lead)).isEqualTo("100.50 187200.0");
     }
 
@@ -305,7 +315,9 @@ class DayRollupsTest {
     }
 
     private List<String> handoffs(LeadId lead) {
-        return jdbc.sql("select lead_won, decision_seconds from handoff where lead_id = :id order by created_at")
+        // whether its lead has reached WON: read from the lead since decision 048 (handoff.lead_won before)
+        return jdbc.sql("select " + SourceRows.wonLead("l") + ", h.decision_seconds from handoff h "
+                        + SourceRows.leadOfHandoff("h", "l") + " where h.lead_id = :id order by h.created_at")
                 .param("id", lead.value())
                 .query((rs, n) -> rs.getBoolean(1) + " " + rs.getObject(2))
                 .list();

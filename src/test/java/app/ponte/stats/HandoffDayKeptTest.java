@@ -42,8 +42,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * handoff_day, handoff_recipient_day and handoff_decision_day are kept by the statistics feature, without triggers (decision 040): from
  * the handoff feature's write path inside its transaction — a send to a person and to the queue, a claim, an
- * acceptance, a rejection, an import of a decided handoff — and from the lead feature's change into WON (the
- * handoffs' lead_won); eight writers on one key at once lose nothing; a rebuild counts rows written with plain
+ * acceptance, a rejection, an import of a decided handoff — and from the lead feature's change into WON (its
+ * handoffs count as won); eight writers on one key at once lose nothing; a rebuild counts rows written with plain
  * SQL. Each test has its own sender and recipient, and the rollups' rows of those people are compared with the
  * rollups' one statement over the handoffs (history in 1983, which no other test writes; live writes today).
  */
@@ -104,7 +104,7 @@ class HandoffDayKeptTest {
         assertThat(decided(claimer)).hasSize(1);
         assertKept(marketer, rep, claimer);
 
-        // the accepted lead is won later: its handoff counts as won (lead_won, set by V25's trigger)
+        // the accepted lead is won later: its handoff counts as won (the lead's highest status, decision 048)
         Instant soon = Instant.now().plusSeconds(60);
         data.move(toRep, LeadStatus.OPPORTUNITY, soon, rep.id());
         data.move(toRep, LeadStatus.WON, soon.plusSeconds(60), rep.id());

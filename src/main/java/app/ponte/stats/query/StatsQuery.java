@@ -279,8 +279,9 @@ public class StatsQuery {
         String sign = DaySplit.sign(edge);
         return "select " + (byRecipient ? SourceRows.handoffRecipient("h") + " as to_user_id"
                         : "h.from_user_id, " + SourceRows.handoffReason("h") + " as reason_code")
-                + ", h.state, " + sign + " as handoffs, case when h.lead_won then " + sign
-                + " else 0 end as won from handoff h where " + DaySplit.edge("h.created_at", edge);
+                + ", h.state, " + sign + " as handoffs, case when " + SourceRows.wonLead("l") + " then " + sign
+                + " else 0 end as won from handoff h " + SourceRows.leadOfHandoff("h", "l") + " where "
+                + DaySplit.edge("h.created_at", edge);
     }
 
     /**
@@ -355,7 +356,7 @@ public class StatsQuery {
     }
 
     /**
-     * Handoffs to or from each user by state, and those whose lead has reached WON (handoff.lead_won), from
+     * Handoffs to or from each user by state, and those whose lead has reached WON (SourceRows.wonLead), from
      * handoff_recipient_day or handoff_day; {@code withMedian}: also each recipient's median decision time (the reps' figure).
      */
     private Map<Long, HandoffCounts> handoffsBy(String userColumn, Instant from, Instant to, boolean withMedian) {
@@ -586,7 +587,8 @@ public class StatsQuery {
                 });
         Map<String, Object[]> customers = new HashMap<>();
         // the customers (first change into WON in the period, lead.first_won_at) and all their purchases
-        // (lead.revenue, kept by a trigger on purchase)
+        // (lead.revenue, kept by the lead feature from the purchase feature's write path, decision 048): one
+        // index-only range of ix_lead_first_won
         jdbc.sql("select l.channel_code as channel, count(*) as n, coalesce(sum(l.revenue), 0) as revenue from lead l"
                         + " where l.first_won_at >= :from and l.first_won_at < :to group by l.channel_code")
                 .params(period)

@@ -9,10 +9,11 @@ import java.util.List;
 
 /**
  * {@code handoff_day}: handoffs per UTC day of their creation, sender, state and reject reason ('' unless
- * rejected), with how many of them have a lead that reached WON (handoff.lead_won, V24) — V40, kept by the
- * statistics feature from the handoff feature's {@link HandoffsWritten} and, for lead_won, the lead feature's
- * changes into WON (decision 040). The period's handoff figures and the marketers' count from it: the whole days
- * of a period from here, the partial first and last day from the rows. The recipient is not in the key (a day's
+ * rejected), with how many of them have a lead that reached WON (the lead's highest status, {@link
+ * SourceRows#wonLead}; handoff.lead_won until V44, decision 048) — V40, kept by the statistics feature from the
+ * handoff feature's {@link HandoffsWritten} and, for the won count, the lead feature's changes into WON (decision
+ * 040). The period's handoff figures and the marketers' count from it: the whole days of a period from here, the
+ * partial first and last day from the rows. The recipient is not in the key (a day's
  * senders times recipients made a row for nearly every handoff, decision 040); {@link HandoffRecipientDay} has it.
  */
 public final class HandoffDay implements Rollup {
@@ -59,7 +60,8 @@ public final class HandoffDay implements Rollup {
     @Override
     public String statement(String rows) {
         return "select " + DAY + " as utc_day, h.from_user_id, h.state, " + SourceRows.handoffReason("h") + " as reason_code, count(*) as handoffs,"
-                + " cast(sum(case when h.lead_won then 1 else 0 end) as bigint) as won from " + rows
+                + " cast(sum(case when " + SourceRows.wonLead("l") + " then 1 else 0 end) as bigint) as won"
+                + " from " + rows + " " + SourceRows.leadOfHandoff("h", "l")
                 + " group by " + GROUP;
     }
 

@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * <ul>
  * <li>from the handoff feature's {@link HandoffsWritten} (a send, a claim, an acceptance, a rejection, an import):
  * the key each handoff left (carried by the event) and the keys it has now, read from its row — the decision
- * time's bucket and lead_won are the database's (a generated column, a trigger), so they are not guessed in
- * Java;</li>
+ * time's bucket is the database's (a generated column), so it is not guessed in Java;</li>
  * <li>from the lead feature's {@link StatusChangesWritten}: a change into WON is the lead's first (WON is
- * final), after which the trigger of V25 has set lead_won on the lead's handoffs; their keys of the two count
- * rollups are recomputed (the decision histogram does not depend on it).</li>
+ * final), after which the lead's highest status is WON's, so its handoffs count as won (the rollups read the lead,
+ * {@link SourceRows#wonLead}, decision 048); their keys of the two count rollups are recomputed (the decision
+ * histogram does not depend on it).</li>
  * </ul>
  * Always handoff_day, handoff_recipient_day, handoff_decision_day, each in key order ({@link RollupStore#refresh}).
  */

@@ -53,7 +53,8 @@ public final class HandoffRecipientDay implements Rollup {
     @Override
     public String statement(String rows) {
         return "select " + DAY + " as utc_day, " + SourceRows.handoffRecipient("h") + " as to_user_id, h.state,"
-                + " count(*) as handoffs, cast(sum(case when h.lead_won then 1 else 0 end) as bigint) as won from " + rows
+                + " count(*) as handoffs, cast(sum(case when " + SourceRows.wonLead("l") + " then 1 else 0 end) as bigint) as won"
+                + " from " + rows + " " + SourceRows.leadOfHandoff("h", "l")
                 + " group by " + GROUP;
     }
 

@@ -131,6 +131,23 @@ public final class SourceRows {
     }
 
     /**
+     * The lead of a handoff, joined: {@code join lead <lead> on <lead>.id = <handoff>.lead_id}. A handoff counts as
+     * won by its lead ({@link #wonLead}).
+     */
+    public static String leadOfHandoff(String handoff, String lead) {
+        return "join lead " + lead + " on " + lead + ".id = " + handoff + ".lead_id";
+    }
+
+    /**
+     * A lead that has reached WON: its highest status is WON's rank (WON is final, so a lead once won stays so).
+     * The handoff rollups count a handoff whose lead it is as won, read from the lead since decision 048 (before,
+     * handoff.lead_won, which V25's triggers copied into the handoff feature's table).
+     */
+    public static String wonLead(String lead) {
+        return highestStatusRank(lead) + " = " + LeadStatus.WON.rank();
+    }
+
+    /**
      * What a status change adds to the won value: its lead's current expected value (none counts 0) for a
      * change into WON, 0 for any other change (metrics.md); it follows later edits of the value.
      */

@@ -48,7 +48,8 @@ class LeadRollupsUpgradeTest {
             assertThat(db.count("select count(*) from lead_day where leads <> 0")).isEqualTo(3);
             assertThat(db.count("select count(*) from status_change_day where changes <> 0")).isEqualTo(4);
 
-            db.migrate(null);
+            // up to V41: handoff.lead_won was a trigger's job until V44 (decision 048; LeadRevenueUpgradeTest after)
+            db.migrate("41");
 
             assertThat(db.differences(LeadDay.ROLLUP)).isZero();
             assertThat(db.differences(StatusChangeDay.ROLLUP)).isZero();
