@@ -11,7 +11,11 @@ import java.util.Set;
 import org.h2.tools.TriggerAdapter;
 
 /**
- * The stage-duration histograms' triggers on H2 (db/vendor/h2/V23 and V27; PostgreSQL has them in
+ * <b>A test fixture since decision 050</b>: no statistic is kept by a trigger any more (V37–V44 dropped them all),
+ * and the application resolves this class's name to a trigger that does nothing (RetiredH2Triggers). The upgrade
+ * tests keep it, unchanged, to write under the old triggers on H2 before they upgrade a database of that time.
+ *
+ * <p>The stage-duration histograms' triggers on H2 (db/vendor/h2/V23 and V27; PostgreSQL has them in
  * PL/pgSQL, decision 018), told apart by the trigger's name. {@code tg_stage_interval_day}: a status
  * change from an open status adds its closed interval to the row of its lead's creation day (UTC),
  * status and duration bucket. {@code tg_stage_interval_channel_day}: the same per channel of the

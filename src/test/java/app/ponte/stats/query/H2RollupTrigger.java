@@ -17,7 +17,11 @@ import java.util.Objects;
 import org.h2.api.Trigger;
 
 /**
- * The day rollups' triggers on H2 (db/vendor/h2/V19; PostgreSQL has them in PL/pgSQL, decision
+ * <b>A test fixture since decision 050</b>: no statistic is kept by a trigger any more (V37–V44 dropped them all),
+ * and the application resolves this class's name to a trigger that does nothing (RetiredH2Triggers). The upgrade
+ * tests keep it, unchanged, to write under the old triggers on H2 before they upgrade a database of that time.
+ *
+ * <p>The day rollups' triggers on H2 (db/vendor/h2/V19; PostgreSQL has them in PL/pgSQL, decision
  * 017): one row-level trigger class for the five tables it watches. Since V38 (decision 036) the
  * statistics feature keeps lead_day and status_change_day: V38 drops {@code tg_status_change_day} and
  * {@code tg_lead_rollups} and creates {@code tg_lead_won_handoffs} (a new name: only handoff.lead_won);
