@@ -67,7 +67,8 @@ class CustomerBlockUpgradeTest {
             db.migrate("42");
             List<String> otherTriggers = triggers(db);
 
-            db.migrate(null);
+            // up to V43 only: V44 drops the revenue and won-handoff triggers (decision 048, LeadRevenueUpgradeTest)
+            db.migrate("43");
 
             assertThat(db.differences(CustomerBlock.ROLLUP)).isZero();
             assertThat(figures(jdbc)).isEqualTo(before);
