@@ -31,11 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -221,7 +216,7 @@ class CustomerBlockKeptTest {
         leads.move(first, StatusMove.to(LeadStatus.WON, version(first)));
         SecurityContextHolder.clearContext();
 
-        parallel(manager, writers, w -> {
+        ParallelWriters.run(manager, writers, w -> {
             for (LeadId lead : opportunities.get(w)) {
                 leads.move(lead, StatusMove.to(LeadStatus.WON, version(lead)));
             }
@@ -252,39 +247,6 @@ class CustomerBlockKeptTest {
     }
 
     // ---- helpers ------------------------------------------------------------------------------
-
-    private interface Writer<T> {
-        T write(int writer) throws Exception;
-    }
-
-    /** Runs {@code writers} writers signed in as {@code user}, started at once; their results in writer order. */
-    private static <T> List<T> parallel(UserSummary user, int writers, Writer<T> writer) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<T>> done = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int n = w;
-                done.add(pool.submit(() -> {
-                    signIn(user);
-                    try {
-                        start.await();
-                        return writer.write(n);
-                    } finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : done) {
-                results.add(f.get(180, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     /** A lead of 1966 brought to OPPORTUNITY from history (with a value), ready to be won live. */
     private LeadId opportunity(String channel, Instant createdAt, UserId by) {
@@ -320,9 +282,7 @@ class CustomerBlockKeptTest {
     }
 
     private static void signIn(UserSummary user) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user.username(), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority()))
-                        .toList()));
+        ParallelWriters.signIn(user);
     }
 
     private static void signIn(String username, Role... roles) {

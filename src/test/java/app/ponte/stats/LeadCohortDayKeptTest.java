@@ -30,11 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -191,7 +186,7 @@ class LeadCohortDayKeptTest {
         int writers = 8;
         int each = 5;
         // first: eight writers create five leads each at once, all on one new key (today, channel, NEW, '')
-        List<List<LeadId>> created = parallel(manager, writers, w -> {
+        List<List<LeadId>> created = ParallelWriters.run(manager, writers, w -> {
             List<LeadId> mine = new ArrayList<>();
             for (int n = 0; n < each; n++) {
                 mine.add(leads.create(new NewLead("Lead " + TestUsers.uniqueName("cohort"), null, null, null, channel,
@@ -210,7 +205,7 @@ class LeadCohortDayKeptTest {
                 null, null, null));
         leads.move(first, StatusMove.to(LeadStatus.MQL, version(first)));
         SecurityContextHolder.clearContext();
-        parallel(manager, writers, w -> {
+        ParallelWriters.run(manager, writers, w -> {
             for (LeadId lead : created.get(w)) {
                 leads.move(lead, StatusMove.to(LeadStatus.MQL, version(lead)));
             }
@@ -242,39 +237,6 @@ class LeadCohortDayKeptTest {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private interface Writer<T> {
-        T write(int writer) throws Exception;
-    }
-
-    /** Runs {@code writers} writers signed in as {@code user}, started at once; their results in writer order. */
-    private static <T> List<T> parallel(UserSummary user, int writers, Writer<T> writer) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<T>> done = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int n = w;
-                done.add(pool.submit(() -> {
-                    signIn(user);
-                    try {
-                        start.await();
-                        return writer.write(n);
-                    } finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : done) {
-                results.add(f.get(180, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private void imported(ImportKind kind, String csv) {
         ImportResult result = imports.importCsv(kind, new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)),
                 Locale.ENGLISH, ImportProgress.NONE);
@@ -299,9 +261,7 @@ class LeadCohortDayKeptTest {
     }
 
     private static void signIn(UserSummary user) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user.username(), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority()))
-                        .toList()));
+        ParallelWriters.signIn(user);
     }
 
     private static void signIn(String username, Role... roles) {

@@ -32,11 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -207,7 +202,7 @@ class StageIntervalKeptTest {
         SecurityContextHolder.clearContext();
         // each writer moves its five to MQL at once: every interval is NEW of today's leads in this channel, and
         // within a minute of their creation one key (bucket 0)
-        parallel(manager, writers, w -> {
+        ParallelWriters.run(manager, writers, w -> {
             for (LeadId lead : created.get(w)) {
                 leads.move(lead, StatusMove.to(LeadStatus.MQL, version(lead)));
             }
@@ -248,10 +243,6 @@ class StageIntervalKeptTest {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private interface Writer<T> {
-        T write(int writer) throws Exception;
-    }
-
     /** A lead of {@code channel} created at {@code created} from history, then moved to each status after the seconds. */
     private LeadId history(String channel, Instant created, UserId by, Object... steps) {
         LeadId lead = data.lead(channel, created, by);
@@ -261,35 +252,6 @@ class StageIntervalKeptTest {
             data.move(lead, (LeadStatus) steps[i], at, by);
         }
         return lead;
-    }
-
-    /** Runs {@code writers} writers signed in as {@code user}, started at once; their results in writer order. */
-    private static <T> List<T> parallel(UserSummary user, int writers, Writer<T> writer) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<T>> done = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int n = w;
-                done.add(pool.submit(() -> {
-                    signIn(user);
-                    try {
-                        start.await();
-                        return writer.write(n);
-                    } finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : done) {
-                results.add(f.get(180, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private void imported(ImportKind kind, String csv) {
@@ -367,9 +329,7 @@ class StageIntervalKeptTest {
     }
 
     private static void signIn(UserSummary user) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user.username(), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority()))
-                        .toList()));
+        ParallelWriters.signIn(user);
     }
 
     private static void signIn(String username, Role... roles) {
