@@ -25,18 +25,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -209,30 +202,10 @@ class HandoffDayKeptTest {
     }
 
     private static void parallel(int writers, Writer work, UserSummary as) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                int writer = w;
-                done.add(pool.submit(() -> {
-                    signIn(as);
-                    try {
-                        start.await();
-                        work.write(writer);
-                        return null;
-                    } finally {
-                        SecurityContextHolder.clearContext();
-                    }
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : done) {
-                f.get(180, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        ParallelWriters.run(as, writers, writer -> {
+            work.write(writer);
+            return null;
+        });
     }
 
     private long version(HandoffId id) {
@@ -272,8 +245,6 @@ class HandoffDayKeptTest {
     }
 
     private static void signIn(UserSummary user) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                user.username(), null, user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority()))
-                        .toList()));
+        ParallelWriters.signIn(user);
     }
 }
